@@ -1,0 +1,404 @@
+//! Batch runs: walk the inputs, process documents in parallel with rayon, write every
+//! output and log atomically, and summarise. A document that fails gets no output; the
+//! rest of the batch goes on.
+//!
+//! Output naming: a document at `INPUT/a/b.xml` is written to `OUT/a/b.xml`, its log to
+//! `OUT/a/b.xml.log.jsonl`, and the batch summary to `OUT/summary.json`.
+
+use crate::error::Error;
+use crate::model::{Category, StageTimings};
+use crate::pipeline::Pipeline;
+use crate::read;
+use crate::write::write_atomic;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Suffix appended to an output document's file name for its log.
+pub const LOG_SUFFIX: &str = ".log.jsonl";
+pub const SUMMARY_FILE: &str = "summary.json";
+
+/// One input document and where its outputs go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    pub path: PathBuf,
+    /// Path relative to the input root; also the document id.
+    pub relative: PathBuf,
+}
+
+impl InputFile {
+    pub fn id(&self) -> String {
+        self.relative.to_string_lossy().replace('\\', "/")
+    }
+
+    pub fn output_path(&self, out: &Path) -> PathBuf {
+        out.join(&self.relative)
+    }
+
+    pub fn log_path(&self, out: &Path) -> PathBuf {
+        let mut name = self.output_path(out).into_os_string();
+        name.push(LOG_SUFFIX);
+        PathBuf::from(name)
+    }
+}
+
+/// Problems with the run as a whole: nothing is processed.
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    #[error("{0}: no such file or directory")]
+    MissingInput(PathBuf),
+    #[error("{path}: cannot list: {reason}")]
+    Walk { path: PathBuf, reason: String },
+    #[error("{first} and {second} would both be written to {output}")]
+    OutputCollision {
+        first: PathBuf,
+        second: PathBuf,
+        output: PathBuf,
+    },
+    #[error(
+        "{count} output file(s) exist already, for example {example}; use --force to overwrite"
+    )]
+    OutputsExist { count: usize, example: PathBuf },
+    #[error("no documents found in the inputs")]
+    NoDocuments,
+    #[error("cannot start {jobs} worker threads: {reason}")]
+    ThreadPool { jobs: usize, reason: String },
+    #[error(transparent)]
+    Document(#[from] Error),
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Lists the documents under the inputs in a stable order. Directories are walked
+/// recursively, skipping hidden entries and the output folder itself.
+pub fn collect_inputs(
+    inputs: &[PathBuf],
+    out: Option<&Path>,
+) -> Result<Vec<InputFile>, BatchError> {
+    let out_canonical = out.and_then(|o| o.canonicalize().ok());
+    let mut files = Vec::new();
+    for input in inputs {
+        let metadata =
+            std::fs::metadata(input).map_err(|_| BatchError::MissingInput(input.clone()))?;
+        if metadata.is_file() {
+            let relative = input
+                .file_name()
+                .map(PathBuf::from)
+                .ok_or_else(|| BatchError::MissingInput(input.clone()))?;
+            files.push(InputFile {
+                path: input.clone(),
+                relative,
+            });
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(input)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| {
+                let skip_out = out_canonical.as_ref().is_some_and(|out| {
+                    entry.file_type().is_dir()
+                        && entry.path().canonicalize().is_ok_and(|p| &p == out)
+                });
+                (entry.depth() == 0 || !is_hidden(entry.file_name())) && !skip_out
+            });
+        for entry in walker {
+            let entry = entry.map_err(|e| BatchError::Walk {
+                path: input.clone(),
+                reason: e.to_string(),
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let relative = entry
+                .path()
+                .strip_prefix(input)
+                .expect("walkdir yields paths under its root")
+                .to_path_buf();
+            files.push(InputFile {
+                path: entry.path().to_path_buf(),
+                relative,
+            });
+        }
+    }
+    let mut seen: BTreeMap<&Path, &Path> = BTreeMap::new();
+    for file in &files {
+        if let Some(first) = seen.insert(&file.relative, &file.path) {
+            return Err(BatchError::OutputCollision {
+                first: first.to_path_buf(),
+                second: file.path.clone(),
+                output: file.relative.clone(),
+            });
+        }
+    }
+    Ok(files)
+}
+
+/// Options of a batch run (the CLI's `run`, minus argument parsing).
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    pub out: PathBuf,
+    pub jobs: usize,
+    pub force: bool,
+    pub max_size: u64,
+    pub progress: bool,
+}
+
+/// The outcome of one document, as recorded in `summary.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentReport {
+    pub document: String,
+    pub input: PathBuf,
+    pub output: Option<PathBuf>,
+    pub log: Option<PathBuf>,
+    pub bytes: u64,
+    pub replaced: BTreeMap<Category, usize>,
+    pub kept: usize,
+    pub error: Option<String>,
+    #[serde(skip)]
+    pub timings: StageTimings,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorReport {
+    pub document: String,
+    pub input: PathBuf,
+    pub error: String,
+}
+
+/// `summary.json`: counts per category and per document, errors and timings.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub version: String,
+    pub documents: usize,
+    pub succeeded: usize,
+    pub failed: usize,
+    pub bytes: u64,
+    pub replaced: BTreeMap<Category, usize>,
+    pub kept: usize,
+    pub jobs: usize,
+    pub wall_ms: f64,
+    /// Milliseconds per stage, summed over documents (so over wall time when jobs > 1).
+    pub stage_ms: BTreeMap<String, f64>,
+    pub errors: Vec<ErrorReport>,
+    pub per_document: Vec<DocumentReport>,
+}
+
+fn process_file(pipeline: &Pipeline, file: &InputFile, options: &BatchOptions) -> DocumentReport {
+    let mut timings = StageTimings::default();
+    let bytes = std::fs::metadata(&file.path).map(|m| m.len()).unwrap_or(0);
+    let mut report = DocumentReport {
+        document: file.id(),
+        input: file.path.clone(),
+        output: None,
+        log: None,
+        bytes,
+        replaced: BTreeMap::new(),
+        kept: 0,
+        error: None,
+        timings: StageTimings::default(),
+    };
+    let read = timings.time("read", || {
+        read::read_file(&file.path, &file.id(), options.max_size)
+    });
+    let doc = match read {
+        Ok(doc) => doc,
+        Err(error) => {
+            report.error = Some(error.to_string());
+            report.timings = timings;
+            return report;
+        }
+    };
+    let processed = pipeline.process(&doc, timings);
+    let mut timings = processed.timings;
+    let output_path = file.output_path(&options.out);
+    let log_path = file.log_path(&options.out);
+    let written = timings.time("write", || -> Result<(), Error> {
+        write_atomic(&output_path, &processed.rendered.output, false).map_err(|source| {
+            Error::Write {
+                path: output_path.clone(),
+                source,
+            }
+        })?;
+        write_atomic(&log_path, &processed.rendered.log_jsonl(), true).map_err(|source| {
+            // A document without its log cannot be reviewed: take the output back.
+            let _ = std::fs::remove_file(&output_path);
+            Error::Write {
+                path: log_path.clone(),
+                source,
+            }
+        })
+    });
+    report.timings = timings;
+    match written {
+        Ok(()) => {
+            report.output = Some(output_path);
+            report.log = Some(log_path);
+            report.replaced = processed.replaced;
+            report.kept = processed.kept;
+        }
+        Err(error) => report.error = Some(error.to_string()),
+    }
+    report
+}
+
+/// Runs a batch and writes `summary.json`. Per-document failures are in the summary (and
+/// make `failed` non-zero); only problems with the run as a whole are errors.
+pub fn run(
+    pipeline: &Pipeline,
+    files: &[InputFile],
+    options: &BatchOptions,
+) -> Result<Summary, BatchError> {
+    if files.is_empty() {
+        return Err(BatchError::NoDocuments);
+    }
+    if !options.force {
+        let existing: Vec<PathBuf> = files
+            .iter()
+            .flat_map(|f| [f.output_path(&options.out), f.log_path(&options.out)])
+            .filter(|p| p.exists())
+            .collect();
+        if let Some(example) = existing.first() {
+            return Err(BatchError::OutputsExist {
+                count: existing.len(),
+                example: example.clone(),
+            });
+        }
+    }
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs)
+        .build()
+        .map_err(|e| BatchError::ThreadPool {
+            jobs: options.jobs,
+            reason: e.to_string(),
+        })?;
+    let progress = options.progress.then(|| {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} documents, {per_sec}, eta {eta}",
+            )
+            .expect("valid template"),
+        );
+        bar
+    });
+    let reports: Vec<DocumentReport> = pool.install(|| {
+        files
+            .par_iter()
+            .map(|file| {
+                let report = process_file(pipeline, file, options);
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
+                report
+            })
+            .collect()
+    });
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let summary = summarise(
+        reports,
+        options.jobs,
+        started.elapsed().as_secs_f64() * 1000.0,
+    );
+    let summary_path = options.out.join(SUMMARY_FILE);
+    let json = serde_json::to_vec_pretty(&summary).expect("summary serialises");
+    write_atomic(&summary_path, &json, false).map_err(|source| Error::Write {
+        path: summary_path,
+        source,
+    })?;
+    Ok(summary)
+}
+
+fn summarise(reports: Vec<DocumentReport>, jobs: usize, wall_ms: f64) -> Summary {
+    let mut replaced = BTreeMap::new();
+    let mut timings = StageTimings::default();
+    let mut errors = Vec::new();
+    for report in &reports {
+        for (category, count) in &report.replaced {
+            *replaced.entry(*category).or_default() += count;
+        }
+        timings.merge(&report.timings);
+        if let Some(error) = &report.error {
+            errors.push(ErrorReport {
+                document: report.document.clone(),
+                input: report.input.clone(),
+                error: error.clone(),
+            });
+        }
+    }
+    Summary {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        documents: reports.len(),
+        succeeded: reports.len() - errors.len(),
+        failed: errors.len(),
+        bytes: reports.iter().map(|r| r.bytes).sum(),
+        replaced,
+        kept: reports.iter().map(|r| r.kept).sum(),
+        jobs,
+        wall_ms,
+        stage_ms: timings
+            .stages
+            .iter()
+            .map(|(stage, d)| (stage.clone(), d.as_secs_f64() * 1000.0))
+            .collect(),
+        errors,
+        per_document: reports,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_and_log_names() {
+        let file = InputFile {
+            path: PathBuf::from("in/civiel/a.xml"),
+            relative: PathBuf::from("civiel/a.xml"),
+        };
+        assert_eq!(
+            file.output_path(Path::new("out")),
+            PathBuf::from("out/civiel/a.xml")
+        );
+        assert_eq!(
+            file.log_path(Path::new("out")),
+            PathBuf::from("out/civiel/a.xml.log.jsonl")
+        );
+        assert_eq!(file.id(), "civiel/a.xml");
+    }
+
+    #[test]
+    fn walk_is_sorted_skips_hidden_and_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for name in ["b.txt", "a/c.txt", ".hidden.txt", "out/x.txt"] {
+            let path = root.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let files = collect_inputs(&[root.to_path_buf()], Some(&root.join("out"))).unwrap();
+        let ids: Vec<String> = files.iter().map(InputFile::id).collect();
+        assert_eq!(ids, ["a/c.txt", "b.txt"]);
+    }
+
+    #[test]
+    fn colliding_inputs_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["x", "y"] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+            std::fs::write(dir.path().join(sub).join("a.txt"), "x").unwrap();
+        }
+        let err = collect_inputs(
+            &[dir.path().join("x/a.txt"), dir.path().join("y/a.txt")],
+            None,
+        )
+        .unwrap_err();
+        assert!(matches!(err, BatchError::OutputCollision { .. }));
+    }
+}

@@ -1,0 +1,259 @@
+//! Addresses: Dutch postcodes (`1234 AB`) and street plus house number with additions
+//! (`Kerkstraat 12`, `Dorpsweg 4 bis`, `Van Baerlestraat 211-III`, `Lange Voorhout 88b`).
+//! Streets are recognised by their suffix (`-straat`, `-laan`, `-gracht` ...) or by a short
+//! list of well-known streets without one, written for this project.
+
+use super::{char_after, char_before, Detector, Finding};
+use crate::model::{Category, Document, Evidence, Span};
+use regex::Regex;
+
+const POSTCODE_ID: &str = "rule:postcode";
+const STREET_ID: &str = "rule:street-address";
+
+/// Words after a four-digit year that make `2014 NV` something other than a postcode.
+const YEAR_ABBREVIATIONS: [&str; 8] = ["BV", "NV", "EU", "EG", "VS", "OK", "NL", "EN"];
+
+pub struct PostcodeDetector {
+    postcode: Regex,
+}
+
+impl PostcodeDetector {
+    pub fn new() -> PostcodeDetector {
+        PostcodeDetector {
+            postcode: Regex::new(r"[1-9]\d{3} ?[A-Z]{2}").expect("valid regex"),
+        }
+    }
+}
+
+impl Default for PostcodeDetector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Detector for PostcodeDetector {
+    fn id(&self) -> &str {
+        POSTCODE_ID
+    }
+
+    fn categories(&self) -> &[Category] {
+        &[Category::Postcode]
+    }
+
+    fn detect(&self, doc: &Document) -> Vec<Span> {
+        let text = &doc.text;
+        let mut spans = Vec::new();
+        for m in self.postcode.find_iter(text) {
+            let before = char_before(text, m.start());
+            let after = char_after(text, m.end());
+            if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | ','))
+                || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            {
+                continue;
+            }
+            let value: String = m.as_str().chars().filter(|c| *c != ' ').collect();
+            let (number, letters) = value.split_at(4);
+            // SA, SD and SS are never issued.
+            if matches!(letters, "SA" | "SD" | "SS") {
+                continue;
+            }
+            let year_like = ("1800".."2100").contains(&number);
+            if year_like && YEAR_ABBREVIATIONS.contains(&letters) {
+                continue;
+            }
+            spans.push(
+                Finding {
+                    detector: POSTCODE_ID,
+                    category: Category::Postcode,
+                    start: m.start(),
+                    end: m.end(),
+                    confidence: 0.9,
+                    evidence: Evidence::Pattern,
+                    normalised: value,
+                    reason: "Dutch postcode shape".to_string(),
+                }
+                .into_span(),
+            );
+        }
+        spans
+    }
+}
+
+/// Suffixes that make a capitalised word a street name.
+const STREET_SUFFIXES: &str = "straat|str\\.|straatweg|laan|weg|plein|gracht|burgwal|kade|singel|dijk|dreef|hof|hoven|pad|steeg|park|markt|baan|ring|allee|boulevard|plantsoen|erf|veld|wal|haven|brug|poort|zijde|zoom|lei|wetering|vaart|kanaal|akker|weide|kamp|horst|donk|einde|straatje|gang|promenade|passage|oord";
+
+/// Words that may stand before a street word: "Prins Hendrikkade", "Burg. de Withstraat".
+const STREET_PREFIXES: &str = "Burgemeester|Burg\\.|Prins|Prinses|Koning|Koningin|Graaf|Gravin|Hertog|Generaal|Gen\\.|Dokter|Dr\\.|Professor|Prof\\.|Sint|St\\.|Van|Oude|Nieuwe|Lange|Korte|Hoge|Lage|Grote|Kleine|Groot|Klein|Eerste|Tweede|Derde|Vierde|1e|2e|3e|4e|President|Kapitein|Admiraal|Pastoor|Jonkheer|Jhr\\.|Mr\\.|Meester|Oudezijds|Nieuwezijds|Willem|Hendrik|Johan|Jan|Pieter";
+
+/// Well-known streets without a street suffix (written for this project).
+const SUFFIXLESS_STREETS: &str = "Dam|Damrak|Rokin|Spui|Overtoom|Amstel|Lange Voorhout|Korte Voorhout|Lange Vijverberg|Korte Vijverberg|Kneuterdijk|Weena|Blaak|Meent|Neude|Vredenburg|Drift|Vrijthof|Buitenhof|Binnenhof|Plein|Noordeinde|Westeinde|Oosteinde|Zuideinde|Brink|Heuvel|Grote Markt|Oude Markt|Laan van Meerdervoort|Laan van Nieuw Oost-Indië|Laan van Vollenhove|Laan van Ypenburg|Laan op Zuid|Kruiskade|Hofplein|Boompjes|Coolsingel";
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+pub struct StreetAddressDetector {
+    address: Regex,
+}
+
+impl StreetAddressDetector {
+    pub fn new() -> StreetAddressDetector {
+        let street_word = format!(r"\p{{Lu}}[\p{{L}}'\-]*(?:{STREET_SUFFIXES})");
+        let prefixed = format!(
+            r"(?:(?:{STREET_PREFIXES})[ \t]+(?:(?:van|de|der|den|het|ter|ten|'t)[ \t]+)*)?{street_word}"
+        );
+        let pattern = format!(
+            r"(?P<street>{SUFFIXLESS_STREETS}|{prefixed})[ \t]+(?P<number>\d{{1,4}})(?P<addition>[ \t]?-[ \t]?(?:[IVX]{{1,4}}|\d{{1,4}}|[A-Za-z]{{1,3}})|[ \t](?:bis|hs|huis|bg|rd|zw|I{{1,3}})|[ \t]?[A-Za-z])?"
+        );
+        StreetAddressDetector {
+            address: Regex::new(&pattern).expect("valid regex"),
+        }
+    }
+}
+
+impl Default for StreetAddressDetector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The comparison key of an address: lower case, single spaces, `str.` spelled out.
+pub fn normalise_address(address: &str) -> String {
+    address
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace("str. ", "straat ")
+        .replace(" - ", "-")
+}
+
+impl Detector for StreetAddressDetector {
+    fn id(&self) -> &str {
+        STREET_ID
+    }
+
+    fn categories(&self) -> &[Category] {
+        &[Category::Address]
+    }
+
+    fn detect(&self, doc: &Document) -> Vec<Span> {
+        let text = &doc.text;
+        let mut spans = Vec::new();
+        for caps in self.address.captures_iter(text) {
+            let whole = caps.get(0).expect("group 0");
+            let street = caps.name("street").expect("street group");
+            let number = caps.name("number").expect("number group");
+            if char_before(text, street.start()).is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            // An addition glued to a following word ("12 te") was not an addition.
+            let mut end = whole.end();
+            if char_after(text, end).is_some_and(char::is_alphanumeric) {
+                end = number.end();
+                if char_after(text, end).is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+            }
+            let number_text = number.as_str();
+            if number_text.len() == 4 && ("1800".."2100").contains(&number_text) {
+                continue;
+            }
+            let following = text[end..].trim_start().to_lowercase();
+            if MONTHS.iter().any(|month| following.starts_with(month)) {
+                continue;
+            }
+            let value = &text[street.start()..end];
+            spans.push(
+                Finding {
+                    detector: STREET_ID,
+                    category: Category::Address,
+                    start: street.start(),
+                    end,
+                    confidence: 0.85,
+                    evidence: Evidence::Pattern,
+                    normalised: normalise_address(value),
+                    reason: "street name with house number".to_string(),
+                }
+                .into_span(),
+            );
+        }
+        spans
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::testing::found;
+
+    #[test]
+    fn postcodes() {
+        let d = PostcodeDetector::new();
+        assert_eq!(found(&d, "Kerkstraat 1, 1234 AB Utrecht"), ["1234 AB"]);
+        assert_eq!(found(&d, "postcode 9712CP"), ["9712CP"]);
+        assert!(found(&d, "1234 SS").is_empty());
+        assert!(found(&d, "in 2014 NV Holding").is_empty());
+        assert!(found(&d, "0123 AB").is_empty());
+        assert!(found(&d, "AB1234 CD").is_empty());
+        assert!(found(&d, "1234 ABC").is_empty());
+    }
+
+    #[test]
+    fn street_addresses_with_additions() {
+        let d = StreetAddressDetector::new();
+        for (text, expected) in [
+            ("wonende aan de Kerkstraat 12 te Utrecht", "Kerkstraat 12"),
+            ("aan de Dorpsweg 4 bis te Ede", "Dorpsweg 4 bis"),
+            (
+                "Van Baerlestraat 211-III, Amsterdam",
+                "Van Baerlestraat 211-III",
+            ),
+            ("Lange Voorhout 88b", "Lange Voorhout 88b"),
+            (
+                "Burgemeester de Withstraat 3A.",
+                "Burgemeester de Withstraat 3A",
+            ),
+            ("op de Prins Hendrikkade 104 -2", "Prins Hendrikkade 104 -2"),
+            ("Kerkstr. 5, Zwolle", "Kerkstr. 5"),
+            ("Müllerstraat 7", "Müllerstraat 7"),
+        ] {
+            assert_eq!(found(&d, text), [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn street_negatives() {
+        let d = StreetAddressDetector::new();
+        for text in [
+            "de rechtbank Rotterdam 12 maart 2021",
+            "Gerechtshof 12 maart",
+            "de Kerkstraat is smal",
+            "Hof 3",
+            "in Nieuwegein 2019",
+            "de Kerkstraat 2019 werd",
+            "artikel 6:162 BW",
+        ] {
+            assert!(found(&d, text).is_empty(), "{text}: {:?}", found(&d, text));
+        }
+    }
+
+    #[test]
+    fn normalisation_joins_spellings() {
+        assert_eq!(
+            normalise_address("Kerkstr.  12"),
+            normalise_address("kerkstraat 12")
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! Dates of birth, only in context ("geboren op", "geboortedatum", "geb."). The span is the
+//! whole date; the Rechtspraak style keeps the year (`[geboortedatum] 1987`). Every other
+//! date, such as the date of a hearing, is left alone.
+
+use super::{context_before, Detector, Finding};
+use crate::model::{Category, Document, Evidence, Span};
+use regex::Regex;
+
+const ID: &str = "rule:date-of-birth";
+
+const MONTHS: [(&str, u32); 24] = [
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("april", 4),
+    ("mei", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("augustus", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("febr", 2),
+    ("feb", 2),
+    ("mrt", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sept", 9),
+    ("sep", 9),
+    ("okt", 10),
+    ("nov", 11),
+];
+
+pub struct BirthDateDetector {
+    date: Regex,
+    context: Regex,
+    year_between: Regex,
+}
+
+impl BirthDateDetector {
+    pub fn new() -> BirthDateDetector {
+        let month_names = MONTHS
+            .iter()
+            .map(|(name, _)| *name)
+            .chain(["dec"])
+            .collect::<Vec<_>>()
+            .join("|");
+        let pattern = format!(
+            r"(?P<day>\d{{1,2}})(?P<sep>[-./])(?P<month>\d{{1,2}})[-./](?P<year>(?:18|19|20)\d{{2}})|(?P<tday>\d{{1,2}})(?:e)?[ \t]+(?P<tmonth>(?i:{month_names}))\.?[ \t]+(?P<tyear>(?:18|19|20)\d{{2}})"
+        );
+        BirthDateDetector {
+            date: Regex::new(&pattern).expect("valid regex"),
+            context: Regex::new(
+                r"(?i)\b(geboren|geb\.|geboortedatum|geboortedag|d\.d\.|date of birth)",
+            )
+            .expect("valid regex"),
+            year_between: Regex::new(r"\d{4}|\n").expect("valid regex"),
+        }
+    }
+
+    fn has_birth_context(&self, text: &str, start: usize) -> bool {
+        let before = context_before(text, start, 80);
+        match self.context.find_iter(before).last() {
+            Some(keyword) => !self.year_between.is_match(&before[keyword.end()..]),
+            None => false,
+        }
+    }
+}
+
+impl Default for BirthDateDetector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let name = name.to_lowercase();
+    if name == "dec" {
+        return Some(12);
+    }
+    MONTHS.iter().find(|(n, _)| *n == name).map(|&(_, m)| m)
+}
+
+impl Detector for BirthDateDetector {
+    fn id(&self) -> &str {
+        ID
+    }
+
+    fn categories(&self) -> &[Category] {
+        &[Category::DateOfBirth]
+    }
+
+    fn detect(&self, doc: &Document) -> Vec<Span> {
+        let text = &doc.text;
+        let mut spans = Vec::new();
+        for caps in self.date.captures_iter(text) {
+            let whole = caps.get(0).expect("group 0");
+            if text[..whole.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit())
+                || text[whole.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let (day, month, year) = match (caps.name("day"), caps.name("tday")) {
+                (Some(day), _) => (
+                    day.as_str().parse::<u32>().ok(),
+                    caps["month"].parse::<u32>().ok(),
+                    &caps["year"],
+                ),
+                (None, Some(day)) => (
+                    day.as_str().parse::<u32>().ok(),
+                    month_number(&caps["tmonth"]),
+                    &caps["tyear"],
+                ),
+                _ => continue,
+            };
+            let (Some(day @ 1..=31), Some(month @ 1..=12)) = (day, month) else {
+                continue;
+            };
+            if !self.has_birth_context(text, whole.start()) {
+                continue;
+            }
+            let mut span = Finding {
+                detector: ID,
+                category: Category::DateOfBirth,
+                start: whole.start(),
+                end: whole.end(),
+                confidence: 0.95,
+                evidence: Evidence::Context,
+                normalised: format!("{year}-{month:02}-{day:02}"),
+                reason: "date after a birth context word".to_string(),
+            }
+            .into_span();
+            span.label = Some("geboortedatum".to_string());
+            spans.push(span);
+        }
+        spans
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::testing::found;
+
+    #[test]
+    fn birth_dates_in_context() {
+        let d = BirthDateDetector::new();
+        for (text, expected) in [
+            ("geboren op 12 maart 1987 te Utrecht", "12 maart 1987"),
+            ("geboortedatum: 03-11-1990", "03-11-1990"),
+            ("geb. 3.11.1990", "3.11.1990"),
+            (
+                "geboren te Paramaribo (Suriname) op 1 jan. 1975",
+                "1 jan. 1975",
+            ),
+            ("Geboren op 1e april 2001", "1e april 2001"),
+        ] {
+            assert_eq!(found(&d, text), [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn normalised_to_iso_so_spellings_meet() {
+        let d = BirthDateDetector::new();
+        let a = d.detect(&Document::from_text("t", "geboren op 3 november 1990"));
+        let b = d.detect(&Document::from_text("t", "geboortedatum 03-11-1990"));
+        assert_eq!(a[0].normalised, "1990-11-03");
+        assert_eq!(a[0].normalised, b[0].normalised);
+    }
+
+    #[test]
+    fn procedural_dates_stay() {
+        let d = BirthDateDetector::new();
+        for text in [
+            "de zitting van 12 maart 2021",
+            "vonnis van 03-11-2020",
+            "geboren in 1987, is op 12 maart 2021 aangehouden",
+            "geboren.\nDe zitting was op 12 maart 2021",
+            "geboren op 31-13-1990",
+        ] {
+            assert!(found(&d, text).is_empty(), "{text}: {:?}", found(&d, text));
+        }
+    }
+}

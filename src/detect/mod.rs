@@ -1,0 +1,161 @@
+//! Stage 2, **detect**: independent detectors each report [`Span`]s with a category, their
+//! id, a confidence and the evidence they saw. Detectors never decide overlaps or
+//! placeholders; that is the resolve stage's work.
+//!
+//! Adding a detector: write one module with a type implementing [`Detector`] and unit tests
+//! (valid, invalid, formatted variants, negatives), then add it to [`rule_detectors`].
+
+pub mod address;
+pub mod birthdate;
+pub mod bsn;
+pub mod configured;
+pub mod email;
+pub mod iban;
+pub mod identifiers;
+pub mod ip;
+pub mod phone;
+pub mod plate;
+pub mod protected;
+pub mod residence;
+pub mod url;
+
+use crate::model::{Category, Document, Evidence, Span, StageTimings};
+
+/// One detector: a rule, a gazetteer or a model. Constructors do all loading, so `detect`
+/// is pure and cheap to call from many threads.
+pub trait Detector: Send + Sync {
+    /// Stable id used in the log, the config's `disabled` list and stage timings.
+    fn id(&self) -> &str;
+    /// The categories this detector can report.
+    fn categories(&self) -> &[Category];
+    fn detect(&self, doc: &Document) -> Vec<Span>;
+}
+
+/// Detectors in a fixed order (stable ids, stable output).
+pub struct DetectorSequence {
+    detectors: Vec<Box<dyn Detector>>,
+}
+
+impl DetectorSequence {
+    pub fn new(detectors: Vec<Box<dyn Detector>>) -> DetectorSequence {
+        DetectorSequence { detectors }
+    }
+
+    pub fn ids(&self) -> Vec<&str> {
+        self.detectors.iter().map(|d| d.id()).collect()
+    }
+
+    /// Runs every detector, charging each one's time to `detect:<id>`.
+    pub fn detect(&self, doc: &Document, timings: &mut StageTimings) -> Vec<Span> {
+        let mut spans = Vec::new();
+        for detector in &self.detectors {
+            let stage = format!("detect:{}", detector.id());
+            spans.extend(timings.time(&stage, || detector.detect(doc)));
+        }
+        spans
+    }
+}
+
+/// The built-in rule detectors, guards first.
+pub fn rule_detectors() -> Vec<Box<dyn Detector>> {
+    vec![
+        Box::new(protected::ProtectedDetector::new()),
+        Box::new(bsn::BsnDetector::new()),
+        Box::new(iban::IbanDetector::new()),
+        Box::new(phone::PhoneDetector::new()),
+        Box::new(email::EmailDetector::new()),
+        Box::new(url::UrlDetector::new()),
+        Box::new(address::PostcodeDetector::new()),
+        Box::new(address::StreetAddressDetector::new()),
+        Box::new(residence::ResidenceDetector::new()),
+        Box::new(plate::PlateDetector::new()),
+        Box::new(birthdate::BirthDateDetector::new()),
+        Box::new(identifiers::VNumberDetector::new()),
+        Box::new(identifiers::DocumentNumberDetector::new()),
+        Box::new(ip::IpAddressDetector::new()),
+    ]
+}
+
+/// Everything a detector needs to say about one finding.
+pub(crate) struct Finding<'a> {
+    pub detector: &'a str,
+    pub category: Category,
+    pub start: usize,
+    pub end: usize,
+    pub confidence: f32,
+    pub evidence: Evidence,
+    pub normalised: String,
+    pub reason: String,
+}
+
+impl Finding<'_> {
+    pub fn into_span(self) -> Span {
+        Span {
+            start: self.start,
+            end: self.end,
+            category: self.category,
+            detector: self.detector.to_string(),
+            confidence: self.confidence,
+            evidence: self.evidence,
+            normalised: self.normalised,
+            label: None,
+            reason: self.reason,
+        }
+    }
+}
+
+/// The character just before byte `pos`.
+pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+/// The character at byte `pos`.
+pub(crate) fn char_after(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+/// True when the match is not glued to letters or digits on either side.
+pub(crate) fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
+    !char_before(text, start).is_some_and(char::is_alphanumeric)
+        && !char_after(text, end).is_some_and(char::is_alphanumeric)
+}
+
+/// Up to `max_bytes` of text before `pos`, cut at a character boundary. Context words are
+/// looked for here rather than with look-behind, which the regex crate does not have.
+pub(crate) fn context_before(text: &str, pos: usize, max_bytes: usize) -> &str {
+    let mut start = pos.saturating_sub(max_bytes);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..pos]
+}
+
+/// Only the ASCII digits of `s`.
+pub(crate) fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Only the letters and digits of `s`, upper-cased: the comparison key of codes.
+pub(crate) fn compact_upper(s: &str) -> String {
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Detector;
+    use crate::model::Document;
+
+    /// The texts a detector found in `text`, in order.
+    pub fn found(detector: &dyn Detector, text: &str) -> Vec<String> {
+        let doc = Document::from_text("test", text);
+        let mut spans = detector.detect(&doc);
+        spans.sort_by_key(|s| s.start);
+        spans
+            .iter()
+            .map(|s| doc.text[s.start..s.end].to_string())
+            .collect()
+    }
+}

@@ -1,0 +1,190 @@
+//! Guards: text that must never be replaced, so that no other detector can take it. Case
+//! numbers (`C/16/512345 / HA ZA 21-345`, `ROT 21/3941`), parketnummers (`13/123456-22`),
+//! ECLIs, article references (`artikel 6:162 BW`), amounts (`€ 1.250,00`), and bracketed
+//! text: existing placeholders (`[eiser]`, `[adres 1]`) and editorial brackets (`[…]`,
+//! `[is]`). The resolve stage logs a guard only when it overruled another detection.
+
+use super::{Detector, Finding};
+use crate::model::{Category, Document, Evidence, Span};
+use regex::Regex;
+
+const ID: &str = "rule:protected";
+
+pub struct ProtectedDetector {
+    guards: Vec<(Category, Regex, &'static str)>,
+}
+
+impl ProtectedDetector {
+    pub fn new() -> ProtectedDetector {
+        let case_number = [
+            // Parketnummers: 13/123456-22, 05-028450-25, 13/123456-22 (P).
+            r"\d{2}/\d{5,6}-\d{2}(?:[ \t]*\(P\))?",
+            r"\d{2}-\d{6}-\d{2}",
+            // Civil: C/16/512345 / HA ZA 21-345, and the HA ZA part alone.
+            r"[A-Z]{1,3}/\d{2}/\d{3,7}(?:[ \t]*/[ \t]*[A-Z]{2,4}[ \t][A-Z]{2}[ \t]\d{2}[-/]\d{1,5})?",
+            r"[A-Z]{2,4}[ \t][A-Z]{2}[ \t]\d{2}[-/]\d{1,5}",
+            // Courts of appeal and Raad van State: 200.123.456/01, 201901234/1/R2.
+            r"\d{3}\.\d{3}\.\d{3}(?:/\d{2})?",
+            r"\d{9,12}/\d{1,2}(?:/[A-Z]\d)?",
+            // Administrative and registry numbers: ROT 21/3941, 23/3411 WAJONG, AWB 21/1234.
+            r"(?:[A-Z]{2,6}[ \t]+)?\d{2}/\d{1,6}(?:[ \t]+[A-Z]{2,10}\b)?",
+        ]
+        .join("|");
+        let guards = vec![
+            (
+                Category::KeepEcli,
+                r"ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9.]{1,25}",
+                "ECLI",
+            ),
+            (
+                Category::KeepCaseNumber,
+                case_number.as_str(),
+                "case number",
+            ),
+            (
+                Category::KeepLawReference,
+                r"(?i:artikel|artikelen|art\.|artt\.)[ \t]*\d+[a-z]{0,2}(?::\d+[a-z]{0,2})?(?:\.\d+)*(?:,?[ \t]*(?:lid|leden)[ \t]+\d+)?(?:[ \t]+(?:BW|Sv|Sr|Rv|Awb|Wvw|WVW|AWR|Vw|EVRM))?",
+                "article reference",
+            ),
+            (
+                Category::KeepAmount,
+                r"(?:€|EUR|(?i:euro))[ \t]*\d{1,3}(?:[. ]\d{3})*(?:,(?:\d{1,2}|-{1,2}))?|\d{1,3}(?:\.\d{3})*(?:,\d{2})?[ \t]+(?i:euro)",
+                "amount",
+            ),
+            (
+                Category::KeepPlaceholder,
+                r"\[[^\[\]\n]{1,80}\]",
+                "existing placeholder or editorial bracket",
+            ),
+        ];
+        ProtectedDetector {
+            guards: guards
+                .into_iter()
+                .map(|(category, pattern, reason)| {
+                    (category, Regex::new(pattern).expect("valid regex"), reason)
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Default for ProtectedDetector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Detector for ProtectedDetector {
+    fn id(&self) -> &str {
+        ID
+    }
+
+    fn categories(&self) -> &[Category] {
+        &[
+            Category::KeepEcli,
+            Category::KeepCaseNumber,
+            Category::KeepLawReference,
+            Category::KeepAmount,
+            Category::KeepPlaceholder,
+        ]
+    }
+
+    fn detect(&self, doc: &Document) -> Vec<Span> {
+        let text = &doc.text;
+        let mut spans = Vec::new();
+        for (category, regex, reason) in &self.guards {
+            for m in regex.find_iter(text) {
+                let glued_before = text[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric());
+                let mut after = text[m.end()..].chars();
+                let next = after.next();
+                let glued_after = next.is_some_and(char::is_alphanumeric)
+                    || (next == Some('/') && after.next().is_some_and(|c| c.is_ascii_digit()));
+                if *category != Category::KeepPlaceholder && (glued_before || glued_after) {
+                    continue;
+                }
+                spans.push(
+                    Finding {
+                        detector: ID,
+                        category: *category,
+                        start: m.start(),
+                        end: m.end(),
+                        confidence: 1.0,
+                        evidence: Evidence::Pattern,
+                        normalised: m.as_str().to_string(),
+                        reason: reason.to_string(),
+                    }
+                    .into_span(),
+                );
+            }
+        }
+        spans
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guarded(text: &str) -> Vec<(String, Category)> {
+        let doc = Document::from_text("t", text);
+        let mut spans = ProtectedDetector::new().detect(&doc);
+        spans.sort_by_key(|s| s.start);
+        spans
+            .into_iter()
+            .map(|s| (text[s.start..s.end].to_string(), s.category))
+            .collect()
+    }
+
+    #[test]
+    fn case_numbers() {
+        for number in [
+            "C/16/512345 / HA ZA 21-345",
+            "ROT 21/3941",
+            "13/123456-22",
+            "05-028450-25",
+            "200.123.456/01",
+            "201901234/1/R2",
+            "23/3411 WAJONG",
+            "KG ZA 22-123",
+        ] {
+            assert_eq!(
+                guarded(&format!("zaak {number} ,")),
+                [(number.to_string(), Category::KeepCaseNumber)],
+                "{number}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_guards() {
+        assert_eq!(
+            guarded("ECLI:NL:HR:2020:1234"),
+            [("ECLI:NL:HR:2020:1234".to_string(), Category::KeepEcli)]
+        );
+        assert_eq!(
+            guarded("op grond van artikel 6:162 BW"),
+            [("artikel 6:162 BW".to_string(), Category::KeepLawReference)]
+        );
+        assert_eq!(
+            guarded("een bedrag van € 1.250,00"),
+            [("€ 1.250,00".to_string(), Category::KeepAmount)]
+        );
+        assert_eq!(
+            guarded("[eiser] en [adres 1], [...] [is]"),
+            [
+                ("[eiser]".to_string(), Category::KeepPlaceholder),
+                ("[adres 1]".to_string(), Category::KeepPlaceholder),
+                ("[...]".to_string(), Category::KeepPlaceholder),
+                ("[is]".to_string(), Category::KeepPlaceholder),
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_are_not_case_numbers() {
+        assert!(guarded("op 12/03/2021 verzonden").is_empty());
+    }
+}

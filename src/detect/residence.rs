@@ -1,0 +1,161 @@
+//! Places of residence and birth, found by their context: "wonende te Utrecht",
+//! "woonachtig in Bergen op Zoom", "geboren te 's-Hertogenbosch". The same place name
+//! elsewhere (a court seat, "rechtbank Utrecht") is not touched: only the context proves that
+//! the place says where a person lives.
+
+use super::{Detector, Finding};
+use crate::model::{Category, Document, Evidence, Span};
+use regex::Regex;
+
+const ID: &str = "rule:residence";
+
+/// Countries are too coarse to identify anyone; "geboren te Paramaribo (Suriname)" keeps
+/// the country.
+const COUNTRIES: [&str; 24] = [
+    "Nederland",
+    "België",
+    "Duitsland",
+    "Frankrijk",
+    "Marokko",
+    "Turkije",
+    "Suriname",
+    "Polen",
+    "Roemenië",
+    "Bulgarije",
+    "Spanje",
+    "Italië",
+    "Engeland",
+    "Syrië",
+    "Irak",
+    "Iran",
+    "Afghanistan",
+    "Eritrea",
+    "Somalië",
+    "China",
+    "Curaçao",
+    "Aruba",
+    "Indonesië",
+    "Europa",
+];
+
+pub struct ResidenceDetector {
+    pattern: Regex,
+}
+
+impl ResidenceDetector {
+    pub fn new() -> ResidenceDetector {
+        let word = r"\p{Lu}[\p{L}'\-]+";
+        let place = format!(
+            r"(?:'s-|'t[ -])?(?:(?:Den|De|Het|Sint|St\.|Nieuw|Oud|Oude|Nieuwe|Hoek|Ter)[ \t]+)?{word}(?:[ \t]+(?:aan den|aan de|aan|op|bij|in|den|de)[ \t]+{word})?"
+        );
+        let pattern = format!(
+            r"(?P<context>(?i:wonende|wonend|woonachtig|woonplaats|verblijvende|verblijvend|geboren|afkomstig uit))(?:[ \t]*:)?[ \t]+(?:(?:te|in|uit)[ \t]+)?(?P<place>{place})"
+        );
+        ResidenceDetector {
+            pattern: Regex::new(&pattern).expect("valid regex"),
+        }
+    }
+}
+
+impl Default for ResidenceDetector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Detector for ResidenceDetector {
+    fn id(&self) -> &str {
+        ID
+    }
+
+    fn categories(&self) -> &[Category] {
+        &[Category::Place]
+    }
+
+    fn detect(&self, doc: &Document) -> Vec<Span> {
+        let text = &doc.text;
+        let mut spans = Vec::new();
+        for caps in self.pattern.captures_iter(text) {
+            let context = caps.name("context").expect("context group");
+            let place = caps.name("place").expect("place group");
+            if text[..context.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                || text[place.end()..]
+                    .strip_prefix('.')
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+                || place.as_str().chars().count() < 2
+                || COUNTRIES.contains(&place.as_str())
+            {
+                continue;
+            }
+            let birth = context.as_str().eq_ignore_ascii_case("geboren");
+            let mut span = Finding {
+                detector: ID,
+                category: Category::Place,
+                start: place.start(),
+                end: place.end(),
+                confidence: 0.8,
+                evidence: Evidence::Context,
+                normalised: place.as_str().to_lowercase(),
+                reason: format!("place after \"{}\"", context.as_str().to_lowercase()),
+            }
+            .into_span();
+            span.label = Some(
+                (if birth {
+                    "geboorteplaats"
+                } else {
+                    "woonplaats"
+                })
+                .to_string(),
+            );
+            spans.push(span);
+        }
+        spans
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::testing::found;
+
+    #[test]
+    fn residences_and_birthplaces() {
+        let d = ResidenceDetector::new();
+        for (text, expected) in [
+            ("eiser, wonende te Utrecht, eiser", "Utrecht"),
+            ("wonend in Bergen op Zoom.", "Bergen op Zoom"),
+            ("woonachtig te 's-Hertogenbosch", "'s-Hertogenbosch"),
+            ("geboren te Alphen aan den Rijn op", "Alphen aan den Rijn"),
+            ("woonplaats: Den Haag", "Den Haag"),
+            ("geboren te Paramaribo (Suriname)", "Paramaribo"),
+        ] {
+            assert_eq!(found(&d, text), [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn birthplace_gets_its_own_label() {
+        let doc = Document::from_text("t", "geboren te Zwolle, wonende te Kampen");
+        let spans = ResidenceDetector::new().detect(&doc);
+        assert_eq!(spans[0].label.as_deref(), Some("geboorteplaats"));
+        assert_eq!(spans[1].label.as_deref(), Some("woonplaats"));
+    }
+
+    #[test]
+    fn negatives() {
+        let d = ResidenceDetector::new();
+        for text in [
+            "de rechtbank Utrecht",
+            "wonende op een geheim adres",
+            "wonende te [woonplaats]",
+            "woonachtig in Nederland",
+            "thans verblijvende in P.I. Midden Holland",
+        ] {
+            assert!(found(&d, text).is_empty(), "{text}: {:?}", found(&d, text));
+        }
+    }
+}

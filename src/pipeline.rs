@@ -1,0 +1,96 @@
+//! The pipeline: one field per stage and one function that reads top to bottom.
+
+use crate::config::Config;
+use crate::detect::{self, configured, Detector, DetectorSequence};
+use crate::model::{Category, Document, StageTimings};
+use crate::pseudonymise::{RechtspraakStyle, Style};
+use crate::resolve;
+use crate::write::{self, Rendered};
+use std::collections::BTreeMap;
+
+/// What one document produced.
+#[derive(Debug, Clone)]
+pub struct Processed {
+    pub rendered: Rendered,
+    /// Replaced mentions per category.
+    pub replaced: BTreeMap<Category, usize>,
+    pub kept: usize,
+    pub timings: StageTimings,
+}
+
+pub struct Pipeline {
+    detectors: DetectorSequence,
+    style: Box<dyn Style>,
+}
+
+/// Ids of every built-in detector, for `--help` and config validation.
+pub fn builtin_detector_ids() -> Vec<String> {
+    detect::rule_detectors()
+        .iter()
+        .map(|d| d.id().to_string())
+        .collect()
+}
+
+impl Pipeline {
+    /// Builds the detectors and style from the configuration. Unknown ids in
+    /// `detectors.disabled` are an error so that a typo does not leave a detector on.
+    pub fn from_config(config: &Config) -> Result<Pipeline, String> {
+        let mut detectors: Vec<Box<dyn Detector>> = detect::rule_detectors();
+        for pattern in &config.patterns {
+            detectors.push(Box::new(configured::PatternDetector::new(pattern)));
+        }
+        let terms = configured::TermDetector::new(config);
+        if !terms.is_empty() {
+            detectors.push(Box::new(terms));
+        }
+        let known: Vec<String> = detectors.iter().map(|d| d.id().to_string()).collect();
+        if let Some(unknown) = config
+            .detectors
+            .disabled
+            .iter()
+            .find(|id| !known.contains(id))
+        {
+            return Err(format!(
+                "unknown detector {unknown:?} in detectors.disabled; known: {}",
+                known.join(", ")
+            ));
+        }
+        detectors.retain(|d| !config.detectors.disabled.iter().any(|id| id == d.id()));
+        Ok(Pipeline {
+            detectors: DetectorSequence::new(detectors),
+            style: Box::new(RechtspraakStyle::new(config.placeholders.clone())),
+        })
+    }
+
+    pub fn detector_ids(&self) -> Vec<&str> {
+        self.detectors.ids()
+    }
+
+    /// detect → resolve → pseudonymise → render, for a document already read.
+    pub fn process(&self, doc: &Document, mut timings: StageTimings) -> Processed {
+        let spans = self.detectors.detect(doc, &mut timings);
+        let mut resolution = timings.time("resolve", || resolve::resolve(doc, spans));
+        timings.time("pseudonymise", || {
+            self.style.assign(&mut resolution.entities)
+        });
+        let rendered = timings.time("render", || {
+            write::render(doc, &resolution, self.style.name())
+        });
+        let mut replaced = BTreeMap::new();
+        let mut kept = 0;
+        for mention in &resolution.mentions {
+            match mention.action {
+                crate::model::Action::Replace => {
+                    *replaced.entry(mention.span.category).or_default() += 1
+                }
+                crate::model::Action::Keep => kept += 1,
+            }
+        }
+        Processed {
+            rendered,
+            replaced,
+            kept,
+            timings,
+        }
+    }
+}

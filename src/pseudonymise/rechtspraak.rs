@@ -1,0 +1,178 @@
+//! The house style of published rulings: bracketed placeholders such as `[adres 1]`,
+//! `[telefoonnummer 2]` and `[geboortedatum] 1987` (the year of birth stays). Placeholders
+//! are numbered per distinct value in order of first mention; see [`Numbering`] for which
+//! ones carry a number when a document has only one.
+
+use super::Style;
+use crate::config::{Numbering, PlaceholderConfig};
+use crate::model::{Category, Entity};
+use std::collections::BTreeMap;
+
+/// Placeholder stems that the published rulings leave unnumbered when there is only one
+/// (see `placeholder_catalogue.tsv`: `[woonplaats]` 82×, `[woonplaats 1]` once).
+const HOUSE_UNNUMBERED: [&str; 4] = ["BSN", "geboortedatum", "woonplaats", "geboorteplaats"];
+
+/// The default placeholder word of a category.
+pub fn default_stem(category: Category) -> &'static str {
+    match category {
+        Category::Person => "persoon",
+        Category::Address => "adres",
+        Category::Postcode => "postcode",
+        Category::Place => "plaats",
+        Category::DateOfBirth => "geboortedatum",
+        Category::Bsn => "BSN",
+        Category::Iban => "IBAN",
+        Category::Phone => "telefoonnummer",
+        Category::Email => "e-mailadres",
+        Category::Url => "website",
+        Category::LicensePlate => "kenteken",
+        Category::IdNumber => "nummer",
+        Category::IpAddress => "IP-adres",
+        Category::Organisation => "bedrijf",
+        keep => keep.name(),
+    }
+}
+
+pub struct RechtspraakStyle {
+    config: PlaceholderConfig,
+}
+
+impl RechtspraakStyle {
+    pub fn new(config: PlaceholderConfig) -> RechtspraakStyle {
+        RechtspraakStyle { config }
+    }
+
+    fn stem(&self, entity: &Entity) -> String {
+        if let Some(stem) = self.config.stems.get(&entity.category) {
+            return stem.clone();
+        }
+        entity
+            .label
+            .clone()
+            .unwrap_or_else(|| default_stem(entity.category).to_string())
+    }
+
+    fn numbered(&self, stem: &str, count: usize) -> bool {
+        match self.config.numbering {
+            Numbering::Always => true,
+            Numbering::WhenSeveral => count > 1,
+            Numbering::House => count > 1 || !HOUSE_UNNUMBERED.contains(&stem),
+        }
+    }
+}
+
+impl Default for RechtspraakStyle {
+    fn default() -> Self {
+        RechtspraakStyle::new(PlaceholderConfig::default())
+    }
+}
+
+impl Style for RechtspraakStyle {
+    fn name(&self) -> &str {
+        "rechtspraak"
+    }
+
+    fn assign(&self, entities: &mut [Entity]) {
+        let stems: Vec<String> = entities.iter().map(|e| self.stem(e)).collect();
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for stem in &stems {
+            *counts.entry(stem).or_default() += 1;
+        }
+        let mut next_number: BTreeMap<&str, usize> = BTreeMap::new();
+        for (entity, stem) in entities.iter_mut().zip(&stems) {
+            let number = next_number.entry(stem).or_default();
+            *number += 1;
+            let placeholder = if self.numbered(stem, counts[stem.as_str()]) {
+                format!("[{stem} {number}]")
+            } else {
+                format!("[{stem}]")
+            };
+            entity.pseudonym = match entity.category {
+                // The normalised value is an ISO date; the year of birth stays.
+                Category::DateOfBirth => format!("{placeholder} {}", &entity.normalised[..4]),
+                _ => placeholder,
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(category: Category, label: Option<&str>, normalised: &str) -> Entity {
+        Entity {
+            id: String::new(),
+            category,
+            label: label.map(str::to_string),
+            normalised: normalised.to_string(),
+            pseudonym: String::new(),
+        }
+    }
+
+    fn pseudonyms(style: &RechtspraakStyle, mut entities: Vec<Entity>) -> Vec<String> {
+        style.assign(&mut entities);
+        entities.into_iter().map(|e| e.pseudonym).collect()
+    }
+
+    #[test]
+    fn house_numbering() {
+        let style = RechtspraakStyle::default();
+        assert_eq!(
+            pseudonyms(
+                &style,
+                vec![
+                    entity(Category::Bsn, None, "123456782"),
+                    entity(Category::Iban, None, "NL91ABNA0417164300"),
+                    entity(Category::Phone, None, "0612345678"),
+                    entity(Category::Phone, None, "0201234567"),
+                    entity(Category::DateOfBirth, Some("geboortedatum"), "1987-03-12"),
+                    entity(Category::Place, Some("woonplaats"), "utrecht"),
+                ]
+            ),
+            [
+                "[BSN]",
+                "[IBAN 1]",
+                "[telefoonnummer 1]",
+                "[telefoonnummer 2]",
+                "[geboortedatum] 1987",
+                "[woonplaats]"
+            ]
+        );
+    }
+
+    #[test]
+    fn several_bsns_are_numbered() {
+        let style = RechtspraakStyle::default();
+        assert_eq!(
+            pseudonyms(
+                &style,
+                vec![
+                    entity(Category::Bsn, None, "123456782"),
+                    entity(Category::Bsn, None, "111222333")
+                ]
+            ),
+            ["[BSN 1]", "[BSN 2]"]
+        );
+    }
+
+    #[test]
+    fn configured_numbering_and_stems() {
+        let mut config = PlaceholderConfig {
+            numbering: Numbering::WhenSeveral,
+            ..Default::default()
+        };
+        config.stems.insert(Category::Phone, "telefoon".to_string());
+        let style = RechtspraakStyle::new(config);
+        assert_eq!(
+            pseudonyms(
+                &style,
+                vec![
+                    entity(Category::Address, None, "kerkstraat 1"),
+                    entity(Category::Phone, None, "0612345678")
+                ]
+            ),
+            ["[adres]", "[telefoon]"]
+        );
+    }
+}

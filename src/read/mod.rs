@@ -1,0 +1,117 @@
+//! Stage 1, **read**: turn the bytes of a file into a [`Document`].
+//!
+//! The format is decided by content, not by extension: after an optional UTF-8 BOM and
+//! whitespace, a document that starts with `<` must be Rechtspraak open-data XML
+//! (`<open-rechtspraak>` root); anything else must be UTF-8 text without NUL bytes.
+
+mod text;
+mod xml;
+
+pub(crate) use xml::raw_offset;
+
+use crate::error::{Error, Result};
+use crate::model::Document;
+use std::path::Path;
+
+/// The default per-document size limit. Real rulings are rarely above 1 MB; the limit stops
+/// a misplaced database dump or video from eating the batch's memory.
+pub const DEFAULT_MAX_SIZE: u64 = 32 * 1024 * 1024;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads a file from disk, refusing files over `max_size` bytes before loading them.
+pub fn read_file(path: &Path, id: &str, max_size: u64) -> Result<Document> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    if size > max_size {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: max_size,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    parse(path, id, bytes, max_size)
+}
+
+/// Parses bytes already in memory (stdin, tests). `path` is only used in error messages.
+pub fn parse(path: &Path, id: &str, bytes: Vec<u8>, max_size: u64) -> Result<Document> {
+    if bytes.len() as u64 > max_size {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: max_size,
+        });
+    }
+    let has_bom = bytes.starts_with(BOM);
+    let body_start = if has_bom { BOM.len() } else { 0 };
+    let body = std::str::from_utf8(&bytes[body_start..]).map_err(|e| Error::InvalidUtf8 {
+        path: path.to_path_buf(),
+        offset: body_start + e.valid_up_to(),
+    })?;
+    if body.trim_start().starts_with('<') {
+        xml::parse(path, id, &bytes, body_start)
+    } else {
+        if let Some(offset) = body.find('\0') {
+            return Err(Error::UnsupportedFormat {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "binary data (NUL byte at offset {}); expected UTF-8 text or Rechtspraak XML",
+                    body_start + offset
+                ),
+            });
+        }
+        let text = body.to_string();
+        Ok(text::document(id, text, bytes, has_bom))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(bytes: &[u8]) -> Result<Document> {
+        parse(Path::new("t.txt"), "t", bytes.to_vec(), DEFAULT_MAX_SIZE)
+    }
+
+    #[test]
+    fn text_keeps_crlf_and_strips_bom_from_text() {
+        let doc = parse_str(b"\xEF\xBB\xBFEerste regel\r\nTweede").unwrap();
+        assert!(doc.has_bom);
+        assert_eq!(doc.text, "Eerste regel\r\nTweede");
+    }
+
+    #[test]
+    fn invalid_utf8_names_offset() {
+        let err = parse_str(b"abc\xFFdef").unwrap_err().to_string();
+        assert!(err.contains("t.txt") && err.contains("offset 3"), "{err}");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let err = parse_str(b"abc\0def").unwrap_err().to_string();
+        assert!(err.contains("binary"), "{err}");
+    }
+
+    #[test]
+    fn other_xml_is_refused() {
+        let err = parse_str(b"<?xml version=\"1.0\"?><html><p>x</p></html>")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("open-rechtspraak"), "{err}");
+    }
+
+    #[test]
+    fn size_limit() {
+        let err = parse(Path::new("big.txt"), "big", vec![b'a'; 11], 10)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("big.txt") && err.contains("size limit"),
+            "{err}"
+        );
+    }
+}

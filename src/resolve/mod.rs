@@ -1,0 +1,250 @@
+//! Stage 3, **resolve**: decide which detections stand, which are kept, and which mentions
+//! are the same entity. Every decision leaves a reason for the log.
+//!
+//! The steps, in order:
+//! 1. rank every span ([`Precedence`]) and accept them greedily, highest rank first, so
+//!    that no two accepted spans overlap;
+//! 2. note on each guard which detections it overruled (only those guards are logged);
+//! 3. group replaced mentions into entities by category, placeholder label and normalised
+//!    value, so that `NL91 ABNA 0417 1643 00` and `NL91ABNA0417164300` are one entity.
+
+use crate::model::{Action, Category, Document, Entity, Evidence, Mention, Resolution, Span};
+use std::collections::BTreeMap;
+
+/// How overlapping spans are ranked; the higher precedence wins the whole overlap and the
+/// other span is dropped. Within one precedence, higher confidence, then the longer span,
+/// then the earlier start, then the detector id decide, so the result never depends on
+/// detector order or thread count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precedence {
+    /// Shape or context evidence for a replace category.
+    Detected = 1,
+    /// Guards (case numbers, ECLIs, placeholders ...) and other keep categories: they beat
+    /// anything that is not checksum-validated.
+    Keep = 2,
+    /// A checksum (BSN 11-test, IBAN mod 97) passed: the strongest evidence a rule has.
+    Checksum = 3,
+    /// The operator's own keep and replace terms from the configuration.
+    Configured = 4,
+}
+
+impl Precedence {
+    pub fn of(span: &Span) -> Precedence {
+        if span.detector.starts_with("config:terms") {
+            Precedence::Configured
+        } else if span.evidence == Evidence::Checksum && !span.category.is_keep() {
+            Precedence::Checksum
+        } else if span.category.is_keep() {
+            Precedence::Keep
+        } else {
+            Precedence::Detected
+        }
+    }
+}
+
+fn ranking_key(span: &Span) -> impl Ord + '_ {
+    (
+        std::cmp::Reverse(Precedence::of(span)),
+        std::cmp::Reverse(ordered_confidence(span.confidence)),
+        std::cmp::Reverse(span.len()),
+        span.start,
+        span.detector.as_str(),
+        span.category,
+    )
+}
+
+fn ordered_confidence(confidence: f32) -> u32 {
+    (confidence.clamp(0.0, 1.0) * 1_000_000.0) as u32
+}
+
+/// Resolves the detections of one document.
+pub fn resolve(doc: &Document, mut spans: Vec<Span>) -> Resolution {
+    spans.retain(|s| !s.is_empty() && s.end <= doc.text.len());
+    spans.sort_by(|a, b| ranking_key(a).cmp(&ranking_key(b)));
+    spans.dedup_by(|later, earlier| {
+        later.start == earlier.start
+            && later.end == earlier.end
+            && later.category == earlier.category
+    });
+
+    // Accepted spans, kept sorted by start for the overlap search.
+    let mut accepted: Vec<(Span, Vec<String>)> = Vec::new();
+    for span in spans {
+        let position = accepted.partition_point(|(a, _)| a.start < span.start);
+        let overlapping = [position.checked_sub(1), Some(position)]
+            .into_iter()
+            .flatten()
+            .find(|&i| accepted.get(i).is_some_and(|(a, _)| a.overlaps(&span)));
+        match overlapping {
+            Some(winner) => {
+                let (winner_span, overruled) = &mut accepted[winner];
+                if winner_span.category.is_keep() && !span.category.is_keep() {
+                    overruled.push(format!(
+                        "{} {} {:?}",
+                        span.detector,
+                        span.category,
+                        &doc.text[span.start..span.end]
+                    ));
+                }
+            }
+            None => accepted.insert(position, (span, Vec::new())),
+        }
+    }
+
+    let mut resolution = Resolution::default();
+    let mut entity_index: BTreeMap<(Category, Option<String>, String), usize> = BTreeMap::new();
+    for (span, overruled) in accepted {
+        if span.category.is_guard() && overruled.is_empty() {
+            continue;
+        }
+        if span.category.is_keep() {
+            let reason = if overruled.is_empty() {
+                span.reason.clone()
+            } else {
+                format!("{}; overruled {}", span.reason, overruled.join(", "))
+            };
+            resolution.mentions.push(Mention {
+                span,
+                action: Action::Keep,
+                entity: None,
+                reason,
+            });
+            continue;
+        }
+        let key = (span.category, span.label.clone(), span.normalised.clone());
+        let next_index = resolution.entities.len();
+        let index = *entity_index.entry(key).or_insert(next_index);
+        let reason = if index == next_index {
+            resolution.entities.push(Entity {
+                id: format!("e{}", index + 1),
+                category: span.category,
+                label: span.label.clone(),
+                normalised: span.normalised.clone(),
+                pseudonym: String::new(),
+            });
+            format!("{}; first mention", span.reason)
+        } else {
+            format!(
+                "{}; same normalised value as an earlier mention",
+                span.reason
+            )
+        };
+        resolution.mentions.push(Mention {
+            span,
+            action: Action::Replace,
+            entity: Some(index),
+            reason,
+        });
+    }
+    resolution
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(
+        start: usize,
+        end: usize,
+        category: Category,
+        evidence: Evidence,
+        confidence: f32,
+    ) -> Span {
+        Span {
+            start,
+            end,
+            category,
+            detector: format!("rule:{category}"),
+            confidence,
+            evidence,
+            normalised: format!("{start}-{end}"),
+            label: None,
+            reason: "test".to_string(),
+        }
+    }
+
+    fn doc() -> Document {
+        Document::from_text("t", "x".repeat(100))
+    }
+
+    #[test]
+    fn checksum_beats_guard_and_guard_beats_pattern() {
+        let spans = vec![
+            span(0, 10, Category::KeepCaseNumber, Evidence::Pattern, 1.0),
+            span(2, 8, Category::Phone, Evidence::Pattern, 0.85),
+            span(20, 30, Category::KeepCaseNumber, Evidence::Pattern, 1.0),
+            span(22, 31, Category::Bsn, Evidence::Checksum, 0.9),
+        ];
+        let resolution = resolve(&doc(), spans);
+        let kinds: Vec<_> = resolution
+            .mentions
+            .iter()
+            .map(|m| (m.span.category, m.action))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (Category::KeepCaseNumber, Action::Keep),
+                (Category::Bsn, Action::Replace)
+            ]
+        );
+        assert!(resolution.mentions[0]
+            .reason
+            .contains("overruled rule:phone"));
+    }
+
+    #[test]
+    fn silent_guards_are_not_logged() {
+        let resolution = resolve(
+            &doc(),
+            vec![span(0, 10, Category::KeepEcli, Evidence::Pattern, 1.0)],
+        );
+        assert!(resolution.mentions.is_empty());
+    }
+
+    #[test]
+    fn higher_confidence_then_longer_wins() {
+        let spans = vec![
+            span(0, 10, Category::Phone, Evidence::Pattern, 0.85),
+            span(5, 12, Category::IdNumber, Evidence::Context, 0.95),
+            span(40, 45, Category::Postcode, Evidence::Pattern, 0.9),
+            span(42, 50, Category::Address, Evidence::Pattern, 0.9),
+        ];
+        let resolution = resolve(&doc(), spans);
+        let kinds: Vec<_> = resolution
+            .mentions
+            .iter()
+            .map(|m| m.span.category)
+            .collect();
+        assert_eq!(kinds, [Category::IdNumber, Category::Address]);
+    }
+
+    #[test]
+    fn same_normalised_value_is_one_entity() {
+        let mut a = span(0, 5, Category::Iban, Evidence::Checksum, 0.99);
+        let mut b = span(10, 20, Category::Iban, Evidence::Checksum, 0.99);
+        let mut c = span(30, 35, Category::Iban, Evidence::Checksum, 0.99);
+        a.normalised = "NL91ABNA0417164300".into();
+        b.normalised = "NL91ABNA0417164300".into();
+        c.normalised = "NL02RABO0123456789".into();
+        let resolution = resolve(&doc(), vec![c, b, a]);
+        let entities: Vec<_> = resolution.mentions.iter().map(|m| m.entity).collect();
+        assert_eq!(entities, [Some(0), Some(0), Some(1)]);
+        assert_eq!(resolution.entities[0].id, "e1");
+        assert_eq!(resolution.entities.len(), 2);
+    }
+
+    #[test]
+    fn result_does_not_depend_on_detector_order() {
+        let spans = vec![
+            span(0, 10, Category::Phone, Evidence::Pattern, 0.9),
+            span(0, 10, Category::IdNumber, Evidence::Context, 0.9),
+            span(3, 12, Category::Postcode, Evidence::Pattern, 0.9),
+        ];
+        let mut reversed = spans.clone();
+        reversed.reverse();
+        let first = resolve(&doc(), spans);
+        let second = resolve(&doc(), reversed);
+        assert_eq!(first.mentions, second.mentions);
+    }
+}

@@ -1,0 +1,382 @@
+//! Stage 5, **write**: render the pseudonymised document (plain text, or XML spliced back
+//! into the original bytes) and its substitution log, and write files atomically.
+//!
+//! # Substitution log (JSON Lines)
+//!
+//! One JSON object per line, each with a `type`:
+//!
+//! * `begin`: `document`, `format` (`text` | `xml`), `chars` (code points of the text),
+//!   `style`, `version`.
+//! * `substitution`: one per replaced or kept span, in text order:
+//!   `document`; `action` (`replace` | `keep`); `start`, `end` (Unicode code points into
+//!   the input text, end exclusive; for XML into the text as extracted); `output_start`,
+//!   `output_end` (code points into the output text); `element` (XML element path of the
+//!   start, or null); `original`; `replacement` (null for keep); `category`; `label`
+//!   (placeholder word when it differs from the category's, or null); `detector`;
+//!   `confidence` (0..1); `evidence` (`pattern` | `context` | `checksum`); `context` (up
+//!   to 40 code points either side of the span in the input text); `entity` (`e1`, `e2`
+//!   ...; null for keep); `reason`.
+//! * `end`: `document`, `replaced`, `kept`, `entities`.
+//!
+//! Logs contain the original personal data, so they are created with mode 0600.
+
+use crate::model::{Action, Category, Document, Evidence, Format, Resolution};
+use crate::read::raw_offset;
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Code points of context either side of a span in the log.
+pub const CONTEXT_CHARS: usize = 40;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum LogRecord {
+    Begin {
+        document: String,
+        format: Format,
+        chars: usize,
+        style: String,
+        version: String,
+    },
+    Substitution(Substitution),
+    End {
+        document: String,
+        replaced: usize,
+        kept: usize,
+        entities: usize,
+    },
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Substitution {
+    pub document: String,
+    pub action: Action,
+    pub start: usize,
+    pub end: usize,
+    pub output_start: usize,
+    pub output_end: usize,
+    pub element: Option<String>,
+    pub original: String,
+    pub replacement: Option<String>,
+    pub category: Category,
+    pub label: Option<String>,
+    pub detector: String,
+    pub confidence: f32,
+    pub evidence: Evidence,
+    pub context: String,
+    pub entity: Option<String>,
+    pub reason: String,
+}
+
+/// A rendered document: the bytes to write, the output text and the log.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub output: Vec<u8>,
+    pub output_text: String,
+    pub log: Vec<LogRecord>,
+}
+
+impl Rendered {
+    /// The log as JSON Lines.
+    pub fn log_jsonl(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        for record in &self.log {
+            serde_json::to_writer(&mut out, record).expect("log records serialise");
+            out.push(b'\n');
+        }
+        out
+    }
+}
+
+/// Counts code points up to increasing byte offsets without rescanning from the start.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+fn context(text: &str, start: usize, end: usize) -> String {
+    let before: Vec<char> = text[..start].chars().rev().take(CONTEXT_CHARS).collect();
+    let after = text[end..].chars().take(CONTEXT_CHARS);
+    before
+        .into_iter()
+        .rev()
+        .chain(text[start..end].chars())
+        .chain(after)
+        .collect()
+}
+
+/// Renders the output and the log of a resolved document whose entities have pseudonyms.
+pub fn render(doc: &Document, resolution: &Resolution, style: &str) -> Rendered {
+    let text = &doc.text;
+    let mut output_text = String::with_capacity(text.len());
+    let mut input_chars = CharCounter::new(text);
+    let mut output_chars = 0usize;
+    let mut copied_to = 0usize;
+    let mut log = vec![LogRecord::Begin {
+        document: doc.id.clone(),
+        format: doc.format,
+        chars: text.chars().count(),
+        style: style.to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+    }];
+    let (mut replaced, mut kept) = (0, 0);
+    for mention in &resolution.mentions {
+        let span = &mention.span;
+        let gap = &text[copied_to..span.start];
+        output_text.push_str(gap);
+        output_chars += gap.chars().count();
+        let original = &text[span.start..span.end];
+        let entity = mention.entity.map(|i| &resolution.entities[i]);
+        let written = match (mention.action, entity) {
+            (Action::Replace, Some(entity)) => {
+                replaced += 1;
+                entity.pseudonym.as_str()
+            }
+            _ => {
+                kept += 1;
+                original
+            }
+        };
+        output_text.push_str(written);
+        let output_start = output_chars;
+        output_chars += written.chars().count();
+        copied_to = span.end;
+        log.push(LogRecord::Substitution(Substitution {
+            document: doc.id.clone(),
+            action: mention.action,
+            start: input_chars.at(span.start),
+            end: input_chars.at(span.end),
+            output_start,
+            output_end: output_chars,
+            element: doc.element_path_at(span.start).map(str::to_string),
+            original: original.to_string(),
+            replacement: entity.map(|e| e.pseudonym.clone()),
+            category: span.category,
+            label: span.label.clone(),
+            detector: span.detector.clone(),
+            confidence: span.confidence,
+            evidence: span.evidence,
+            context: context(text, span.start, span.end),
+            entity: entity.map(|e| e.id.clone()),
+            reason: mention.reason.clone(),
+        }));
+    }
+    output_text.push_str(&text[copied_to..]);
+    log.push(LogRecord::End {
+        document: doc.id.clone(),
+        replaced,
+        kept,
+        entities: resolution.entities.len(),
+    });
+    let output = match doc.format {
+        Format::Text => {
+            let mut bytes = Vec::with_capacity(output_text.len() + 3);
+            if doc.has_bom {
+                bytes.extend_from_slice(b"\xEF\xBB\xBF");
+            }
+            bytes.extend_from_slice(output_text.as_bytes());
+            bytes
+        }
+        Format::Xml => splice_xml(doc, resolution),
+    };
+    Rendered {
+        output,
+        output_text,
+        log,
+    }
+}
+
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Writes replacements into the XML source: the first text node a span touches gets the
+/// pseudonym, later ones lose their part of the span, and every tag stays where it was.
+fn splice_xml(doc: &Document, resolution: &Resolution) -> Vec<u8> {
+    let source = &doc.source;
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    for mention in &resolution.mentions {
+        let Some(entity) = mention.entity.map(|i| &resolution.entities[i]) else {
+            continue;
+        };
+        let (start, end) = (mention.span.start, mention.span.end);
+        let first = doc.segments.partition_point(|s| s.text_end <= start);
+        let mut wrote_pseudonym = false;
+        for segment in doc.segments[first..]
+            .iter()
+            .take_while(|s| s.text_start < end)
+        {
+            let raw = std::str::from_utf8(&source[segment.source_start..segment.source_end])
+                .expect("validated as UTF-8 when read");
+            let to_source = |offset: usize| {
+                let local = offset.clamp(segment.text_start, segment.text_end) - segment.text_start;
+                segment.source_start
+                    + if segment.escaped {
+                        raw_offset(raw, local)
+                    } else {
+                        local
+                    }
+            };
+            let replacement = if wrote_pseudonym {
+                String::new()
+            } else if segment.cdata {
+                entity.pseudonym.replace("]]>", "]] >")
+            } else {
+                escape_xml(&entity.pseudonym)
+            };
+            wrote_pseudonym = true;
+            edits.push((to_source(start), to_source(end), replacement));
+        }
+    }
+    edits.sort_by_key(|&(start, _, _)| start);
+    let mut output = Vec::with_capacity(source.len());
+    let mut copied_to = 0;
+    for (start, end, replacement) in edits {
+        output.extend_from_slice(&source[copied_to..start]);
+        output.extend_from_slice(replacement.as_bytes());
+        copied_to = end;
+    }
+    output.extend_from_slice(&source[copied_to..]);
+    output
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
+/// reader never sees half a file. `private` creates the file with mode 0600.
+pub fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp: PathBuf = dir.join(format!(".{name}.{}.schuilnaam-tmp", std::process::id()));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(if private { 0o600 } else { 0o644 });
+    }
+    let result = options.open(&temp).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.flush()
+    });
+    let result = result.and_then(|()| std::fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, Mention, Span};
+    use std::path::Path;
+
+    fn replace_all(doc: &Document, needle: &str, pseudonym: &str) -> Resolution {
+        let mut resolution = Resolution::default();
+        resolution.entities.push(Entity {
+            id: "e1".into(),
+            category: Category::Person,
+            label: None,
+            normalised: needle.into(),
+            pseudonym: pseudonym.into(),
+        });
+        for (start, _) in doc.text.match_indices(needle) {
+            resolution.mentions.push(Mention {
+                span: Span {
+                    start,
+                    end: start + needle.len(),
+                    category: Category::Person,
+                    detector: "test".into(),
+                    confidence: 1.0,
+                    evidence: Evidence::Pattern,
+                    normalised: needle.into(),
+                    label: None,
+                    reason: "test".into(),
+                },
+                action: Action::Replace,
+                entity: Some(0),
+                reason: "test".into(),
+            });
+        }
+        resolution
+    }
+
+    #[test]
+    fn text_offsets_are_code_points() {
+        let doc = Document::from_text("t", "Café Jansen én Jansen");
+        let rendered = render(
+            &doc,
+            &replace_all(&doc, "Jansen", "[persoon 1]"),
+            "rechtspraak",
+        );
+        assert_eq!(rendered.output_text, "Café [persoon 1] én [persoon 1]");
+        let LogRecord::Substitution(first) = &rendered.log[1] else {
+            panic!("expected a substitution");
+        };
+        assert_eq!((first.start, first.end), (5, 11));
+        let chars: Vec<char> = rendered.output_text.chars().collect();
+        let written: String = chars[first.output_start..first.output_end].iter().collect();
+        assert_eq!(written, "[persoon 1]");
+    }
+
+    #[test]
+    fn xml_splice_keeps_tags_and_metadata() {
+        let xml = "<open-rechtspraak><rdf:RDF>Jansen</rdf:RDF><uitspraak><para>De heer <emphasis>Jan</emphasis>sen &amp; Jansen</para></uitspraak></open-rechtspraak>";
+        let doc =
+            crate::read::parse(Path::new("x.xml"), "x", xml.as_bytes().to_vec(), 1 << 20).unwrap();
+        let rendered = render(&doc, &replace_all(&doc, "Jansen", "[A&B]"), "rechtspraak");
+        let output = String::from_utf8(rendered.output).unwrap();
+        assert_eq!(
+            output,
+            "<open-rechtspraak><rdf:RDF>Jansen</rdf:RDF><uitspraak><para>De heer <emphasis>[A&amp;B]</emphasis> &amp; [A&amp;B]</para></uitspraak></open-rechtspraak>"
+        );
+    }
+
+    #[test]
+    fn atomic_write_creates_private_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/log.jsonl");
+        write_atomic(&path, b"x", true).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"x");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("sub")).unwrap().count(),
+            1
+        );
+    }
+}
