@@ -1,9 +1,10 @@
 //! Addresses: Dutch postcodes (`1234 AB`) and street plus house number with additions
 //! (`Kerkstraat 12`, `Dorpsweg 4 bis`, `Van Baerlestraat 211-III`, `Lange Voorhout 88b`).
+//! Postcodes of a "Postbus" belong to organisations and are left alone.
 //! Streets are recognised by their suffix (`-straat`, `-laan`, `-gracht` ...) or by a short
 //! list of well-known streets without one, written for this project.
 
-use super::{char_after, char_before, Detector, Finding};
+use super::{char_after, char_before, context_before, residence::POSTBUS, Detector, Finding};
 use crate::model::{Category, Document, Evidence, Span};
 use regex::Regex;
 
@@ -51,6 +52,9 @@ impl Detector for PostcodeDetector {
             {
                 continue;
             }
+            if POSTBUS.is_match(context_before(text, m.start(), 24)) {
+                continue;
+            }
             let value: String = m.as_str().chars().filter(|c| *c != ' ').collect();
             let (number, letters) = value.split_at(4);
             // SA, SD and SS are never issued.
@@ -83,7 +87,7 @@ impl Detector for PostcodeDetector {
 const STREET_SUFFIXES: &str = "straat|str\\.|straatweg|laan|weg|plein|gracht|burgwal|kade|singel|dijk|dreef|hof|hoven|pad|steeg|park|markt|baan|ring|allee|boulevard|plantsoen|erf|veld|wal|haven|brug|poort|zijde|zoom|lei|wetering|vaart|kanaal|akker|weide|kamp|horst|donk|einde|straatje|gang|promenade|passage|oord";
 
 /// Words that may stand before a street word: "Prins Hendrikkade", "Burg. de Withstraat".
-const STREET_PREFIXES: &str = "Burgemeester|Burg\\.|Prins|Prinses|Koning|Koningin|Graaf|Gravin|Hertog|Generaal|Gen\\.|Dokter|Dr\\.|Professor|Prof\\.|Sint|St\\.|Van|Oude|Nieuwe|Lange|Korte|Hoge|Lage|Grote|Kleine|Groot|Klein|Eerste|Tweede|Derde|Vierde|1e|2e|3e|4e|President|Kapitein|Admiraal|Pastoor|Jonkheer|Jhr\\.|Mr\\.|Meester|Oudezijds|Nieuwezijds|Willem|Hendrik|Johan|Jan|Pieter";
+const STREET_PREFIXES: &str = "De|Den|Het|'t|Burgemeester|Burg\\.|Prins|Prinses|Koning|Koningin|Graaf|Gravin|Hertog|Generaal|Gen\\.|Dokter|Dr\\.|Professor|Prof\\.|Sint|St\\.|Van|Oude|Nieuwe|Lange|Korte|Hoge|Lage|Grote|Kleine|Groot|Klein|Eerste|Tweede|Derde|Vierde|1e|2e|3e|4e|President|Kapitein|Admiraal|Pastoor|Jonkheer|Jhr\\.|Mr\\.|Meester|Oudezijds|Nieuwezijds|Willem|Hendrik|Johan|Jan|Pieter";
 
 /// Well-known streets without a street suffix (written for this project).
 const SUFFIXLESS_STREETS: &str = "Dam|Damrak|Rokin|Spui|Overtoom|Amstel|Lange Voorhout|Korte Voorhout|Lange Vijverberg|Korte Vijverberg|Kneuterdijk|Weena|Blaak|Meent|Neude|Vredenburg|Drift|Vrijthof|Buitenhof|Binnenhof|Plein|Noordeinde|Westeinde|Oosteinde|Zuideinde|Brink|Heuvel|Grote Markt|Oude Markt|Laan van Meerdervoort|Laan van Nieuw Oost-Indië|Laan van Vollenhove|Laan van Ypenburg|Laan op Zuid|Kruiskade|Hofplein|Boompjes|Coolsingel";
@@ -208,6 +212,7 @@ mod tests {
         assert!(found(&d, "0123 AB").is_empty());
         assert!(found(&d, "AB1234 CD").is_empty());
         assert!(found(&d, "1234 ABC").is_empty());
+        assert!(found(&d, "Postbus 1210, 6201 BE Maastricht").is_empty());
     }
 
     #[test]
@@ -228,6 +233,10 @@ mod tests {
             ("op de Prins Hendrikkade 104 -2", "Prins Hendrikkade 104 -2"),
             ("Kerkstr. 5, Zwolle", "Kerkstr. 5"),
             ("Müllerstraat 7", "Müllerstraat 7"),
+            (
+                "wonende te Enschede, De Ruyterlaan 3 -1,",
+                "De Ruyterlaan 3 -1",
+            ),
         ] {
             assert_eq!(found(&d, text), [expected], "{text}");
         }

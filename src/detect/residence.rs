@@ -3,7 +3,7 @@
 //! elsewhere (a court seat, "rechtbank Utrecht") is not touched: only the context proves that
 //! the place says where a person lives.
 
-use super::{Detector, Finding};
+use super::{context_before, Detector, Finding};
 use crate::model::{Category, Document, Evidence, Span};
 use regex::Regex;
 
@@ -38,6 +38,10 @@ const COUNTRIES: [&str; 24] = [
     "Europa",
 ];
 
+/// "Postbus 1210, 6201 BE Maastricht" is an organisation's address, not a residence.
+pub(crate) static POSTBUS: std::sync::LazyLock<Regex> =
+    std::sync::LazyLock::new(|| Regex::new(r"(?i)postbus[ \t]+\d+,?[ \t]*$").expect("valid regex"));
+
 pub struct ResidenceDetector {
     pattern: Regex,
 }
@@ -48,8 +52,10 @@ impl ResidenceDetector {
         let place = format!(
             r"(?:'s-|'t[ -])?(?:(?:Den|De|Het|Sint|St\.|Nieuw|Oud|Oude|Nieuwe|Hoek|Ter)[ \t]+)?{word}(?:[ \t]+(?:aan den|aan de|aan|op|bij|in|den|de)[ \t]+{word})?"
         );
+        // "woonplaats:", "wonende te", ", uit Arnhem," (administrative party headers) and a
+        // place right after a postcode ("3571 KD Utrecht").
         let pattern = format!(
-            r"(?P<context>(?i:wonende|wonend|woonachtig|woonplaats|verblijvende|verblijvend|geboren|afkomstig uit))(?:[ \t]*:)?[ \t]+(?:(?:te|in|uit)[ \t]+)?(?P<place>{place})"
+            r"(?P<context>(?i:woonplaats)[ \t]*:?|(?i:wonende|wonend|woonachtig|verblijvende|verblijvend|geboren|afkomstig uit)|,[ \t]+uit|[1-9]\d{{3}}[ \t]?[A-Z]{{2}})[ \t]+(?:(?:te|in|uit)[ \t]+)?(?P<place>{place})(?P<after>[ \t]*,)?"
         );
         ResidenceDetector {
             pattern: Regex::new(&pattern).expect("valid regex"),
@@ -78,16 +84,24 @@ impl Detector for ResidenceDetector {
         for caps in self.pattern.captures_iter(text) {
             let context = caps.name("context").expect("context group");
             let place = caps.name("place").expect("place group");
-            if text[..context.start()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
+            let glued = context.as_str().starts_with(char::is_alphanumeric)
+                && text[..context.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            if glued
                 || text[place.end()..]
                     .strip_prefix('.')
                     .and_then(|rest| rest.chars().next())
                     .is_some_and(char::is_alphanumeric)
                 || place.as_str().chars().count() < 2
                 || COUNTRIES.contains(&place.as_str())
+                || (context.as_str().starts_with(',') && caps.name("after").is_none())
+                || (context.as_str().starts_with(|c: char| c.is_ascii_digit())
+                    && (POSTBUS.is_match(context_before(text, context.start(), 24))
+                        // After a postcode an all-caps word is a label ("1234 AB BSN ..."),
+                        // not a place.
+                        || !place.as_str().chars().any(char::is_lowercase)))
             {
                 continue;
             }
@@ -132,6 +146,8 @@ mod tests {
             ("geboren te Alphen aan den Rijn op", "Alphen aan den Rijn"),
             ("woonplaats: Den Haag", "Den Haag"),
             ("geboren te Paramaribo (Suriname)", "Paramaribo"),
+            ("Kastanjelaan 4, 3571 KD Utrecht,", "Utrecht"),
+            ("Jan Smit, uit Arnhem, eiser", "Arnhem"),
         ] {
             assert_eq!(found(&d, text), [expected], "{text}");
         }
@@ -154,6 +170,10 @@ mod tests {
             "wonende te [woonplaats]",
             "woonachtig in Nederland",
             "thans verblijvende in P.I. Midden Holland",
+            "is geboren: Lieke van den Berg",
+            "de auto uit Duitsland ingevoerd",
+            "Postbus 1210, 6201 BE Maastricht",
+            "1000 AA BSN 111020001",
         ] {
             assert!(found(&d, text).is_empty(), "{text}: {:?}", found(&d, text));
         }

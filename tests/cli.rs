@@ -1,0 +1,387 @@
+//! The `run` command on corpus/samples: outputs, logs, summary, batch behaviour, exit codes.
+
+use crate::util::*;
+use predicates::prelude::*;
+use schuilnaam::read;
+use std::path::Path;
+
+/// Identifiers written into the samples; none may survive in any output.
+const PERSONAL: [&str; 22] = [
+    "908301662",
+    "1318.60.914",
+    "948219932",
+    "NL76 TRIO 2684 6563 21",
+    "DE89 3704 0044 0532 0130 00",
+    "06-41872290",
+    "(030) 231 44 87",
+    "+31 6 2849 1173",
+    "050 - 318 42 71",
+    "hjvdmeulen@ziggo.nl",
+    "instagram.com/mo.elamrani_020",
+    "https://www.facebook.com/abdirahman.hassan.5891",
+    "Kastanjelaan 44 bis",
+    "Mathenesserweg 211-III",
+    "3571 KD",
+    "12 maart 1987",
+    "12-ABC-3",
+    "12ABC3",
+    "1-KBB-00",
+    "2948173650",
+    "P04791188",
+    "84.241.199.12",
+];
+
+/// Things the Rechtspraak keeps; all must survive unchanged.
+const KEPT: [&str; 16] = [
+    "C/13/712345 / HA ZA 22-318",
+    "10/204518-23",
+    "18/072934-24 (P)",
+    "22-003817-20",
+    "ARN 22/5817",
+    "ECLI:NL:GHAMS:2021:45",
+    "ECLI:NL:HR:2022:1059",
+    "artikel 6:162 BW",
+    "€ 18.250,00",
+    "mr. A.H. Smit",
+    "mr. C.M. de Graaf-Brouwer",
+    "14 september 2023",
+    "[...]",
+    "[heb]",
+    "https://www.om.nl/onderwerpen/oplichting",
+    "info@cbr.nl",
+];
+
+#[test]
+fn samples_cover_every_area_in_text_and_xml() {
+    let files = files_under(&samples());
+    let areas = [
+        "civiel",
+        "straf",
+        "bestuur",
+        "familie",
+        "insolventie",
+        "vreemdelingen",
+    ];
+    for area in areas {
+        assert!(
+            files.iter().any(|f| f.starts_with(area)),
+            "no {area} sample"
+        );
+    }
+    let texts = files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "txt"));
+    let xmls = files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "xml"));
+    assert!(texts.count() >= 12);
+    assert!(xmls.count() >= 12);
+}
+
+#[test]
+fn run_replaces_identifiers_and_keeps_what_must_stay() {
+    let out = run_samples(&[]);
+    let mut all_output = String::new();
+    for input in files_under(&samples()) {
+        let output = out.path().join(&input);
+        let text = std::fs::read_to_string(&output)
+            .unwrap_or_else(|e| panic!("{}: {e}", output.display()));
+        all_output.push_str(&text);
+        let log = out.path().join(format!("{}.log.jsonl", input.display()));
+        assert!(log.is_file(), "{} has no log", input.display());
+    }
+    for value in PERSONAL {
+        assert!(!all_output.contains(value), "{value:?} leaked");
+    }
+    for value in KEPT {
+        assert!(all_output.contains(value), "{value:?} was removed");
+    }
+    let birth_year = regex::Regex::new(r"\[geboortedatum( \d+)?\] 1987").unwrap();
+    assert!(
+        birth_year.is_match(&all_output),
+        "the year of birth must stay"
+    );
+    assert!(all_output.contains("[BSN]"));
+}
+
+#[test]
+fn every_logged_original_is_the_input_slice() {
+    let out = run_samples(&[]);
+    for input in files_under(&samples()) {
+        let doc = read::read_file(&samples().join(&input), "x", read::DEFAULT_MAX_SIZE).unwrap();
+        let output =
+            read::read_file(&out.path().join(&input), "x", read::DEFAULT_MAX_SIZE).unwrap();
+        let log = out.path().join(format!("{}.log.jsonl", input.display()));
+        let records = substitutions(&log);
+        assert!(!records.is_empty(), "{}: nothing found", input.display());
+        for record in records {
+            let (start, end) = (
+                record["start"].as_u64().unwrap(),
+                record["end"].as_u64().unwrap(),
+            );
+            assert_eq!(
+                char_slice(&doc.text, start as usize, end as usize),
+                record["original"].as_str().unwrap(),
+                "{}",
+                input.display()
+            );
+            let (out_start, out_end) = (
+                record["output_start"].as_u64().unwrap() as usize,
+                record["output_end"].as_u64().unwrap() as usize,
+            );
+            let written = record["replacement"]
+                .as_str()
+                .or(record["original"].as_str())
+                .unwrap();
+            assert_eq!(char_slice(&output.text, out_start, out_end), written);
+            for key in [
+                "category",
+                "detector",
+                "confidence",
+                "context",
+                "reason",
+                "document",
+            ] {
+                assert!(!record[key].is_null(), "{key} missing");
+            }
+            if record["action"] == "replace" {
+                assert!(record["entity"].as_str().unwrap().starts_with('e'));
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn logs_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let out = run_samples(&[]);
+    for file in files_under(out.path()) {
+        if file.to_string_lossy().ends_with(".log.jsonl") {
+            let mode = std::fs::metadata(out.path().join(&file))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "{}", file.display());
+        }
+    }
+}
+
+#[test]
+fn summary_counts_per_category_and_document() {
+    let out = run_samples(&[]);
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("summary.json")).unwrap()).unwrap();
+    let inputs = files_under(&samples()).len();
+    assert_eq!(summary["documents"], inputs);
+    assert_eq!(summary["failed"], 0);
+    assert_eq!(summary["per_document"].as_array().unwrap().len(), inputs);
+    for category in [
+        "bsn",
+        "iban",
+        "phone",
+        "email",
+        "address",
+        "postcode",
+        "license_plate",
+        "date_of_birth",
+        "id_number",
+        "ip_address",
+        "url",
+        "place",
+    ] {
+        assert!(
+            summary["replaced"][category].as_u64().unwrap_or(0) > 0,
+            "no {category} in the samples' summary"
+        );
+    }
+    assert!(summary["stage_ms"]["detect:rule:bsn"].as_f64().is_some());
+}
+
+#[test]
+fn output_is_identical_whatever_the_jobs() {
+    let one = run_samples(&["--jobs", "1"]);
+    let two = run_samples(&["--jobs", "2"]);
+    let files = files_under(one.path());
+    assert_eq!(files, files_under(two.path()));
+    for file in files.iter().filter(|f| f.as_os_str() != "summary.json") {
+        assert_eq!(
+            std::fs::read(one.path().join(file)).unwrap(),
+            std::fs::read(two.path().join(file)).unwrap(),
+            "{} differs",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn inputs_are_never_modified() {
+    let before: Vec<Vec<u8>> = files_under(&samples())
+        .iter()
+        .map(|f| std::fs::read(samples().join(f)).unwrap())
+        .collect();
+    let _out = run_samples(&[]);
+    let after: Vec<Vec<u8>> = files_under(&samples())
+        .iter()
+        .map(|f| std::fs::read(samples().join(f)).unwrap())
+        .collect();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn existing_outputs_need_force() {
+    let out = run_samples(&[]);
+    schuilnaam()
+        .args(["run", "--no-model", "--out"])
+        .arg(out.path())
+        .arg(samples())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--force"));
+    schuilnaam()
+        .args(["run", "--no-model", "--force", "--out"])
+        .arg(out.path())
+        .arg(samples())
+        .assert()
+        .success();
+}
+
+#[test]
+fn failed_documents_get_no_output_and_the_batch_goes_on() {
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(input.path().join("goed.txt"), "BSN 123456782.\n").unwrap();
+    std::fs::write(input.path().join("kapot.txt"), b"BSN \xff 123456782\n").unwrap();
+    std::fs::write(
+        input.path().join("kapot.xml"),
+        "<open-rechtspraak><uitspraak><para>x</uitspraak></open-rechtspraak>",
+    )
+    .unwrap();
+    std::fs::write(input.path().join("groot.txt"), "x".repeat(2000)).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    schuilnaam()
+        .args(["run", "--no-model", "--max-size", "1000", "--out"])
+        .arg(out.path())
+        .arg(input.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("kapot.txt").and(predicate::str::contains("UTF-8")))
+        .stderr(
+            predicate::str::contains("kapot.xml").and(predicate::str::contains("malformed XML")),
+        )
+        .stderr(predicate::str::contains("groot.txt").and(predicate::str::contains("size limit")));
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("goed.txt")).unwrap(),
+        "BSN [BSN].\n"
+    );
+    for failed in ["kapot.txt", "kapot.xml", "groot.txt"] {
+        assert!(!out.path().join(failed).exists());
+        assert!(!out.path().join(format!("{failed}.log.jsonl")).exists());
+    }
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["failed"], 3);
+    assert_eq!(summary["errors"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn stdin_to_stdout_keeps_bom_and_crlf() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("stdin.log.jsonl");
+    let output = schuilnaam()
+        .args(["run", "-", "--no-model", "--log"])
+        .arg(&log)
+        .write_stdin(b"\xEF\xBB\xBFtel. 06-12345678\r\nBSN 123456782\r\n".to_vec())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        output,
+        b"\xEF\xBB\xBFtel. [telefoonnummer 1]\r\nBSN [BSN]\r\n"
+    );
+    let records = substitutions(&log);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["document"], "-");
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_reason() {
+    schuilnaam()
+        .args(["run", "--no-model", "--out", "x", "/no/such/ruling.xml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/no/such/ruling.xml"));
+    schuilnaam()
+        .args(["run", "--no-model", "-"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--log"));
+    schuilnaam()
+        .args(["run", "--no-model"])
+        .arg(samples())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--out"));
+}
+
+#[test]
+fn config_disables_detectors_and_rejects_unknown_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("c.toml");
+    std::fs::write(&config, "[detectors]\ndisabled = [\"rule:phone\"]\n").unwrap();
+    let output = schuilnaam()
+        .args(["run", "-", "--no-model", "--log"])
+        .arg(dir.path().join("l.jsonl"))
+        .arg("--config")
+        .arg(&config)
+        .write_stdin("tel. 06-12345678, BSN 123456782")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(output).unwrap(),
+        "tel. 06-12345678, BSN [BSN]"
+    );
+    std::fs::write(&config, "[detectors]\ndisabled = [\"rule:telefoon\"]\n").unwrap();
+    schuilnaam()
+        .args(["run", "-", "--no-model", "--force", "--log"])
+        .arg(dir.path().join("l.jsonl"))
+        .arg("--config")
+        .arg(&config)
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("c.toml").and(predicate::str::contains("rule:telefoon")));
+}
+
+#[test]
+fn help_teaches_with_examples() {
+    schuilnaam().arg("--help").assert().success().stdout(
+        predicate::str::contains("Examples:").and(predicate::str::contains("schuilnaam run")),
+    );
+    schuilnaam()
+        .args(["run", "--help"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Exit codes:")
+                .and(predicate::str::contains("log.jsonl"))
+                .and(predicate::str::contains("--force")),
+        );
+}
+
+#[test]
+fn a_single_file_input_is_named_after_the_file() {
+    let out = tempfile::tempdir().unwrap();
+    let input = samples().join("civiel/rbmne-huurachterstand-2023.txt");
+    schuilnaam()
+        .args(["run", "--no-model", "--out"])
+        .arg(out.path())
+        .arg(&input)
+        .assert()
+        .success();
+    assert!(Path::new(&out.path().join("rbmne-huurachterstand-2023.txt")).is_file());
+}

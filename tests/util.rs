@@ -1,0 +1,55 @@
+//! Shared helpers: the samples folder, a fresh command, log parsing.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+pub fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/samples")
+}
+
+pub fn schuilnaam() -> Command {
+    Command::cargo_bin("schuilnaam").expect("binary is built")
+}
+
+/// Every file under `dir`, relative, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_path_buf())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The substitution records of a JSONL log.
+pub fn substitutions(log: &Path) -> Vec<Value> {
+    std::fs::read_to_string(log)
+        .unwrap_or_else(|e| panic!("{}: {e}", log.display()))
+        .lines()
+        .map(|line| serde_json::from_str::<Value>(line).expect("each log line is JSON"))
+        .filter(|record| record["type"] == "substitution")
+        .collect()
+}
+
+/// Characters `start..end` (code points) of `text`.
+pub fn char_slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+/// Runs the binary on the samples into a fresh folder and returns it.
+pub fn run_samples(extra: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    schuilnaam()
+        .arg("run")
+        .arg(samples())
+        .arg("--out")
+        .arg(out.path())
+        .arg("--no-model")
+        .args(extra)
+        .assert()
+        .success();
+    out
+}
