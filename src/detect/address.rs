@@ -21,7 +21,7 @@ pub struct PostcodeDetector {
 impl PostcodeDetector {
     pub fn new() -> PostcodeDetector {
         PostcodeDetector {
-            postcode: Regex::new(r"[1-9]\d{3} ?[A-Z]{2}").expect("valid regex"),
+            postcode: Regex::new(r"[1-9][0-9]{3} ?[A-Z]{2}").expect("valid regex"),
         }
     }
 }
@@ -108,8 +108,20 @@ const MONTHS: [&str; 12] = [
 ];
 
 pub struct StreetAddressDetector {
+    /// A street-name ending followed by a house number: a literal alternation the regex
+    /// engine finds fast. (Joined with the capitalised suffix-less streets into one
+    /// pattern, it is four times slower.)
+    suffix_anchor: Regex,
+    /// A suffix-less street followed by a house number.
+    suffixless_anchor: Regex,
+    /// The full pattern, run only on a window around each anchor.
     address: Regex,
 }
+
+/// Bytes before an anchor in which the street name and its prefix words must start.
+const WINDOW_BEFORE: usize = 96;
+/// Bytes after an anchor for the house number and its addition.
+const WINDOW_AFTER: usize = 24;
 
 impl StreetAddressDetector {
     pub fn new() -> StreetAddressDetector {
@@ -118,9 +130,13 @@ impl StreetAddressDetector {
             r"(?:(?:{STREET_PREFIXES})[ \t]+(?:(?:van|de|der|den|het|ter|ten|'t)[ \t]+)*)?{street_word}"
         );
         let pattern = format!(
-            r"(?P<street>{SUFFIXLESS_STREETS}|{prefixed})[ \t]+(?P<number>\d{{1,4}})(?P<addition>[ \t]?-[ \t]?(?:[IVX]{{1,4}}|\d{{1,4}}|[A-Za-z]{{1,3}})|[ \t](?:bis|hs|huis|bg|rd|zw|I{{1,3}})|[ \t]?[A-Za-z])?"
+            r"(?P<street>{SUFFIXLESS_STREETS}|{prefixed})[ \t]+(?P<number>[0-9]{{1,4}})(?P<addition>[ \t]?-[ \t]?(?:[IVX]{{1,4}}|[0-9]{{1,4}}|[A-Za-z]{{1,3}})|[ \t](?:bis|hs|huis|bg|rd|zw|I{{1,3}})|[ \t]?[A-Za-z])?"
         );
         StreetAddressDetector {
+            suffix_anchor: Regex::new(&format!(r"(?:{STREET_SUFFIXES})[ \t]+[0-9]"))
+                .expect("valid regex"),
+            suffixless_anchor: Regex::new(&format!(r"(?:{SUFFIXLESS_STREETS})[ \t]+[0-9]"))
+                .expect("valid regex"),
             address: Regex::new(&pattern).expect("valid regex"),
         }
     }
@@ -154,46 +170,80 @@ impl Detector for StreetAddressDetector {
 
     fn detect(&self, doc: &Document) -> Vec<Span> {
         let text = &doc.text;
-        let mut spans = Vec::new();
-        for caps in self.address.captures_iter(text) {
-            let whole = caps.get(0).expect("group 0");
-            let street = caps.name("street").expect("street group");
-            let number = caps.name("number").expect("number group");
-            if char_before(text, street.start()).is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            // An addition glued to a following word ("12 te") was not an addition.
-            let mut end = whole.end();
-            if char_after(text, end).is_some_and(char::is_alphanumeric) {
-                end = number.end();
-                if char_after(text, end).is_some_and(char::is_alphanumeric) {
+        let mut spans: Vec<Span> = Vec::new();
+        let mut anchors: Vec<regex::Match> = self.suffix_anchor.find_iter(text).collect();
+        anchors.extend(self.suffixless_anchor.find_iter(text));
+        anchors.sort_by_key(|m| m.start());
+        for anchor in anchors {
+            let window_start =
+                floor_char_boundary(text, anchor.start().saturating_sub(WINDOW_BEFORE));
+            let window_end =
+                floor_char_boundary(text, (anchor.end() + WINDOW_AFTER).min(text.len()));
+            for caps in self.address.captures_iter(&text[window_start..window_end]) {
+                let whole = caps.get(0).expect("group 0");
+                let (start, end) = (window_start + whole.start(), window_start + whole.end());
+                let covers_anchor = start <= anchor.start() && anchor.start() < end;
+                let seen = spans.iter().rev().take(4).any(|s| s.start == start);
+                if !covers_anchor || seen {
                     continue;
                 }
-            }
-            let number_text = number.as_str();
-            if number_text.len() == 4 && ("1800".."2100").contains(&number_text) {
-                continue;
-            }
-            let following = text[end..].trim_start().to_lowercase();
-            if MONTHS.iter().any(|month| following.starts_with(month)) {
-                continue;
-            }
-            let value = &text[street.start()..end];
-            spans.push(
-                Finding {
-                    detector: STREET_ID,
-                    category: Category::Address,
-                    start: street.start(),
-                    end,
-                    confidence: 0.85,
-                    evidence: Evidence::Pattern,
-                    normalised: normalise_address(value),
-                    reason: "street name with house number".to_string(),
+                if let Some(span) = self.check(text, &caps, window_start) {
+                    spans.push(span);
                 }
-                .into_span(),
-            );
+            }
         }
         spans
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+impl StreetAddressDetector {
+    /// Boundary, year and date checks on one match; offsets are relative to `base`.
+    fn check(&self, text: &str, caps: &regex::Captures, base: usize) -> Option<Span> {
+        let whole = caps.get(0).expect("group 0");
+        let street = caps.name("street").expect("street group");
+        let number = caps.name("number").expect("number group");
+        let street_start = base + street.start();
+        if char_before(text, street_start).is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        // An addition glued to a following word ("12 te") was not an addition.
+        let mut end = base + whole.end();
+        if char_after(text, end).is_some_and(char::is_alphanumeric) {
+            end = base + number.end();
+            if char_after(text, end).is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+        }
+        let number_text = number.as_str();
+        if number_text.len() == 4 && ("1800".."2100").contains(&number_text) {
+            return None;
+        }
+        let following = text[end..].trim_start();
+        let following = &following[..floor_char_boundary(following, following.len().min(12))];
+        let following = following.to_lowercase();
+        if MONTHS.iter().any(|month| following.starts_with(month)) {
+            return None;
+        }
+        Some(
+            Finding {
+                detector: STREET_ID,
+                category: Category::Address,
+                start: street_start,
+                end,
+                confidence: 0.85,
+                evidence: Evidence::Pattern,
+                normalised: normalise_address(&text[street_start..end]),
+                reason: "street name with house number".to_string(),
+            }
+            .into_span(),
+        )
     }
 }
 

@@ -2,7 +2,7 @@
 //! whole date; the Rechtspraak style keeps the year (`[geboortedatum] 1987`). Every other
 //! date, such as the date of a hearing, is left alone.
 
-use super::{context_before, Detector, Finding};
+use super::{floor_char_boundary, Detector, Finding};
 use crate::model::{Category, Document, Evidence, Span};
 use regex::Regex;
 
@@ -50,26 +50,21 @@ impl BirthDateDetector {
             .collect::<Vec<_>>()
             .join("|");
         let pattern = format!(
-            r"(?P<day>\d{{1,2}})(?P<sep>[-./])(?P<month>\d{{1,2}})[-./](?P<year>(?:18|19|20)\d{{2}})|(?P<tday>\d{{1,2}})(?:e)?[ \t]+(?P<tmonth>(?i:{month_names}))\.?[ \t]+(?P<tyear>(?:18|19|20)\d{{2}})"
+            r"(?P<day>[0-9]{{1,2}})(?P<sep>[-./])(?P<month>[0-9]{{1,2}})[-./](?P<year>(?:18|19|20)[0-9]{{2}})|(?P<tday>[0-9]{{1,2}})(?:e)?[ \t]+(?P<tmonth>(?i:{month_names}))\.?[ \t]+(?P<tyear>(?:18|19|20)[0-9]{{2}})"
         );
         BirthDateDetector {
             date: Regex::new(&pattern).expect("valid regex"),
             context: Regex::new(
-                r"(?i)\b(geboren|geb\.|geboortedatum|geboortedag|d\.d\.|date of birth)",
+                r"(?i-u)\b(geboren|geb\.|geboortedatum|geboortedag|d\.d\.|date of birth)",
             )
             .expect("valid regex"),
-            year_between: Regex::new(r"\d{4}|\n").expect("valid regex"),
-        }
-    }
-
-    fn has_birth_context(&self, text: &str, start: usize) -> bool {
-        let before = context_before(text, start, 80);
-        match self.context.find_iter(before).last() {
-            Some(keyword) => !self.year_between.is_match(&before[keyword.end()..]),
-            None => false,
+            year_between: Regex::new(r"[0-9]{4}|\n").expect("valid regex"),
         }
     }
 }
+
+/// Bytes after a birth context word in which the date must start.
+const CONTEXT_REACH: usize = 80;
 
 impl Default for BirthDateDetector {
     fn default() -> Self {
@@ -96,55 +91,70 @@ impl Detector for BirthDateDetector {
 
     fn detect(&self, doc: &Document) -> Vec<Span> {
         let text = &doc.text;
-        let mut spans = Vec::new();
-        for caps in self.date.captures_iter(text) {
+        let mut spans: Vec<Span> = Vec::new();
+        for keyword in self.context.find_iter(text) {
+            let window_end = floor_char_boundary(text, keyword.end() + CONTEXT_REACH + 20);
+            let window = &text[keyword.end()..window_end];
+            // The date must be the first one after the keyword, on the same line.
+            let Some(caps) = self.date.captures(window) else {
+                continue;
+            };
             let whole = caps.get(0).expect("group 0");
-            if text[..whole.start()]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_ascii_digit())
-                || text[whole.end()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_digit())
-            {
+            if self.year_between.is_match(&window[..whole.start()]) {
                 continue;
             }
-            let (day, month, year) = match (caps.name("day"), caps.name("tday")) {
-                (Some(day), _) => (
-                    day.as_str().parse::<u32>().ok(),
-                    caps["month"].parse::<u32>().ok(),
-                    &caps["year"],
-                ),
-                (None, Some(day)) => (
-                    day.as_str().parse::<u32>().ok(),
-                    month_number(&caps["tmonth"]),
-                    &caps["tyear"],
-                ),
-                _ => continue,
-            };
-            let (Some(day @ 1..=31), Some(month @ 1..=12)) = (day, month) else {
-                continue;
-            };
-            if !self.has_birth_context(text, whole.start()) {
+            let (start, end) = (keyword.end() + whole.start(), keyword.end() + whole.end());
+            if spans.iter().any(|s| s.start == start) {
                 continue;
             }
-            let mut span = Finding {
-                detector: ID,
-                category: Category::DateOfBirth,
-                start: whole.start(),
-                end: whole.end(),
-                confidence: 0.95,
-                evidence: Evidence::Context,
-                normalised: format!("{year}-{month:02}-{day:02}"),
-                reason: "date after a birth context word".to_string(),
-            }
-            .into_span();
-            span.label = Some("geboortedatum".to_string());
-            spans.push(span);
+            spans.extend(birth_date(text, &caps, start, end));
         }
         spans
     }
+}
+
+/// Checks one date match and turns it into a span.
+fn birth_date(text: &str, caps: &regex::Captures, start: usize, end: usize) -> Option<Span> {
+    let glued = text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit())
+        || text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit());
+    if glued {
+        return None;
+    }
+    let (day, month, year) = match (caps.name("day"), caps.name("tday")) {
+        (Some(day), _) => (
+            day.as_str().parse::<u32>().ok(),
+            caps["month"].parse::<u32>().ok(),
+            &caps["year"],
+        ),
+        (None, Some(day)) => (
+            day.as_str().parse::<u32>().ok(),
+            month_number(&caps["tmonth"]),
+            &caps["tyear"],
+        ),
+        _ => return None,
+    };
+    let (Some(day @ 1..=31), Some(month @ 1..=12)) = (day, month) else {
+        return None;
+    };
+    let mut span = Finding {
+        detector: ID,
+        category: Category::DateOfBirth,
+        start,
+        end,
+        confidence: 0.95,
+        evidence: Evidence::Context,
+        normalised: format!("{year}-{month:02}-{day:02}"),
+        reason: "date after a birth context word".to_string(),
+    }
+    .into_span();
+    span.label = Some("geboortedatum".to_string());
+    Some(span)
 }
 
 #[cfg(test)]

@@ -17,9 +17,9 @@ pub struct BsnDetector {
 impl BsnDetector {
     pub fn new() -> BsnDetector {
         BsnDetector {
-            candidate: Regex::new(r"\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{9}")
+            candidate: Regex::new(r"[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}[ .][0-9]{3}[ .][0-9]{3}|[0-9]{9}")
                 .expect("valid regex"),
-            context: Regex::new(r"(?i)\b(bsn|burgerservicenummer|burgerservice-nummer|sofi-?nummer|persoonsnummer|a-nummer)\b")
+            context: Regex::new(r"(?i-u)\b(bsn|burgerservicenummer|burgerservice-nummer|sofi-?nummer|persoonsnummer|a-nummer)\b")
                 .expect("valid regex"),
         }
     }

@@ -2,12 +2,15 @@
 //! (ten digits after "V-nummer" or "vreemdelingennummer"), and passport, identity-card and
 //! driving-licence numbers after their document's name.
 
-use super::{compact_upper, context_before, Detector, Finding};
+use super::{compact_upper, matches_near, Detector, Finding};
 use crate::model::{Category, Document, Evidence, Span};
 use regex::Regex;
 
 const V_NUMBER_ID: &str = "rule:v-number";
 const DOCUMENT_NUMBER_ID: &str = "rule:document-number";
+/// Bytes after a context word in which the number must start (the window adds the longest
+/// number's length).
+const CONTEXT_REACH: usize = 40;
 
 pub struct VNumberDetector {
     number: Regex,
@@ -17,9 +20,9 @@ pub struct VNumberDetector {
 impl VNumberDetector {
     pub fn new() -> VNumberDetector {
         VNumberDetector {
-            number: Regex::new(r"\d{10}|\d{4}[ .]\d{3}[ .]\d{3}|\d{2}\.\d{2}\.\d{2}\.\d{2}\.\d{2}")
+            number: Regex::new(r"[0-9]{10}|[0-9]{4}[ .][0-9]{3}[ .][0-9]{3}|[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{2}")
                 .expect("valid regex"),
-            context: Regex::new(r"(?i)\b(v-?nummer|v-?nr\.?|vreemdelingennummer)")
+            context: Regex::new(r"(?i-u)\b(v-?nummer|v-?nr\.?|vreemdelingennummer)")
                 .expect("valid regex"),
         }
     }
@@ -54,20 +57,19 @@ impl Detector for VNumberDetector {
     fn detect(&self, doc: &Document) -> Vec<Span> {
         let text = &doc.text;
         let mut spans = Vec::new();
-        for m in self.number.find_iter(text) {
-            if !is_isolated(text, m.start(), m.end())
-                || !self.context.is_match(context_before(text, m.start(), 40))
-            {
+        let anchors = self.context.find_iter(text).map(|m| m.end());
+        for (start, end) in matches_near(text, anchors, 0, CONTEXT_REACH + 14, &self.number) {
+            if !is_isolated(text, start, end) {
                 continue;
             }
             let mut span = Finding {
                 detector: V_NUMBER_ID,
                 category: Category::IdNumber,
-                start: m.start(),
-                end: m.end(),
+                start,
+                end,
                 confidence: 0.95,
                 evidence: Evidence::Context,
-                normalised: compact_upper(m.as_str()),
+                normalised: compact_upper(&text[start..end]),
                 reason: "ten digits after \"V-nummer\"".to_string(),
             }
             .into_span();
@@ -87,7 +89,7 @@ impl DocumentNumberDetector {
     pub fn new() -> DocumentNumberDetector {
         DocumentNumberDetector {
             number: Regex::new(r"[A-Z0-9]{6,12}").expect("valid regex"),
-            context: Regex::new(r"(?i)\b(paspoort\w*|identiteitskaart\w*|id-kaart\w*|identiteitsbewijs\w*|rijbewijs\w*|reisdocument\w*|documentnummer|verblijfsdocument\w*|verblijfsvergunning\w*)\b")
+            context: Regex::new(r"(?-u:\b)(?:[Pp]aspoort|[Ii]dentiteitskaart|I[Dd]-kaart|id-kaart|[Ii]dentiteitsbewijs|[Rr]ijbewijs|[Rr]eisdocument|[Dd]ocumentnummer|[Vv]erblijfsdocument|[Vv]erblijfsvergunning)")
                 .expect("valid regex"),
         }
     }
@@ -111,22 +113,21 @@ impl Detector for DocumentNumberDetector {
     fn detect(&self, doc: &Document) -> Vec<Span> {
         let text = &doc.text;
         let mut spans = Vec::new();
-        for m in self.number.find_iter(text) {
-            let digit_count = m.as_str().chars().filter(char::is_ascii_digit).count();
-            if digit_count < 3
-                || !is_isolated(text, m.start(), m.end())
-                || !self.context.is_match(context_before(text, m.start(), 48))
-            {
+        let anchors = self.context.find_iter(text).map(|m| m.end());
+        for (start, end) in matches_near(text, anchors, 0, CONTEXT_REACH + 12, &self.number) {
+            let value = &text[start..end];
+            let digit_count = value.chars().filter(char::is_ascii_digit).count();
+            if digit_count < 3 || !is_isolated(text, start, end) {
                 continue;
             }
             let mut span = Finding {
                 detector: DOCUMENT_NUMBER_ID,
                 category: Category::IdNumber,
-                start: m.start(),
-                end: m.end(),
+                start,
+                end,
                 confidence: 0.9,
                 evidence: Evidence::Context,
-                normalised: m.as_str().to_string(),
+                normalised: value.to_string(),
                 reason: "code after the name of an identity document".to_string(),
             }
             .into_span();

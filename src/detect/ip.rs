@@ -1,7 +1,7 @@
 //! IP addresses: IPv4 with octets up to 255 and full or compressed IPv6. Article numbers
 //! ("artikel 2.3.1.4") have the IPv4 shape, so a preceding "art." or "artikel" rules it out.
 
-use super::{context_before, Detector, Finding};
+use super::{byte_positions, context_before, matches_near, Detector, Finding};
 use crate::model::{Category, Document, Evidence, Span};
 use regex::Regex;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -9,19 +9,18 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 const ID: &str = "rule:ip-address";
 
 pub struct IpAddressDetector {
-    candidate: Regex,
+    ipv4: Regex,
+    ipv6: Regex,
     article: Regex,
 }
 
 impl IpAddressDetector {
     pub fn new() -> IpAddressDetector {
         IpAddressDetector {
-            candidate: Regex::new(
-                r"\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}",
-            )
-            .expect("valid regex"),
+            ipv4: Regex::new(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}").expect("valid regex"),
+            ipv6: Regex::new(r"[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}").expect("valid regex"),
             article: Regex::new(
-                r"(?i)\b(art\.|artt\.|artikel|artikelen|paragraaf|hoofdstuk|bijlage|onderdeel)\s*$",
+                r"(?i-u)\b(art\.|artt\.|artikel|artikelen|paragraaf|hoofdstuk|bijlage|onderdeel)\s*$",
             )
             .expect("valid regex"),
         }
@@ -46,10 +45,15 @@ impl Detector for IpAddressDetector {
     fn detect(&self, doc: &Document) -> Vec<Span> {
         let text = &doc.text;
         let mut spans = Vec::new();
-        for m in self.candidate.find_iter(text) {
-            let value = m.as_str();
-            let before = text[..m.start()].chars().next_back();
-            let mut after = text[m.end()..].chars();
+        let ipv4 = self.ipv4.find_iter(text).map(|m| (m.start(), m.end()));
+        // IPv6 is searched only around colons, which are rare in rulings.
+        let ipv6 = matches_near(text, byte_positions(text, b':'), 40, 40, &self.ipv6);
+        let mut candidates: Vec<(usize, usize)> = ipv4.chain(ipv6).collect();
+        candidates.sort_unstable();
+        for (start, end) in candidates {
+            let value = &text[start..end];
+            let before = text[..start].chars().next_back();
+            let mut after = text[end..].chars();
             let next = after.next();
             if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ':' | '/'))
                 || next.is_some_and(char::is_alphanumeric)
@@ -64,7 +68,7 @@ impl Detector for IpAddressDetector {
                     && value.chars().filter(|c| c.is_ascii_hexdigit()).count() >= 6
             } else {
                 value.parse::<Ipv4Addr>().is_ok()
-                    && !self.article.is_match(context_before(text, m.start(), 24))
+                    && !self.article.is_match(context_before(text, start, 24))
             };
             if !is_ip {
                 continue;
@@ -73,8 +77,8 @@ impl Detector for IpAddressDetector {
                 Finding {
                     detector: ID,
                     category: Category::IpAddress,
-                    start: m.start(),
-                    end: m.end(),
+                    start,
+                    end,
                     confidence: 0.9,
                     evidence: Evidence::Pattern,
                     normalised: value.to_ascii_lowercase(),

@@ -130,6 +130,50 @@ pub(crate) fn context_before(text: &str, pos: usize, max_bytes: usize) -> &str {
     &text[start..pos]
 }
 
+/// The largest char boundary at or before `index`.
+pub(crate) fn floor_char_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// Matches of `regex` in windows of `before` and `after` bytes around anchor positions, in
+/// text order, each reported once. Running a costly pattern only near a cheap anchor (a
+/// context word, a dash, a colon) keeps a detector from scanning every byte of a ruling.
+/// A match cut short by a window edge is glued to the text beyond it, so detectors must
+/// check their boundaries against the whole text, as they do anyway.
+pub(crate) fn matches_near(
+    text: &str,
+    anchors: impl IntoIterator<Item = usize>,
+    before: usize,
+    after: usize,
+    regex: &regex::Regex,
+) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for anchor in anchors {
+        let start = floor_char_boundary(text, anchor.saturating_sub(before));
+        let end = floor_char_boundary(text, anchor.saturating_add(after));
+        if start >= end {
+            continue;
+        }
+        found.extend(
+            regex
+                .find_iter(&text[start..end])
+                .map(|m| (start + m.start(), start + m.end())),
+        );
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// Byte offsets of every occurrence of an ASCII byte.
+pub(crate) fn byte_positions(text: &str, byte: u8) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr_iter(byte, text.as_bytes())
+}
+
 /// Only the ASCII digits of `s`.
 pub(crate) fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()

@@ -18,15 +18,15 @@ impl PhoneDetector {
     pub fn new() -> PhoneDetector {
         // A separator is a space, a dash (optionally spaced) or a dot.
         let sep = r"(?:[ \t]?-[ \t]?|[ \t]|\.)?";
-        let international = format!(r"(?:\+|00)31{sep}(?:\(0\){sep})?[1-9](?:{sep}\d){{8}}");
-        let bracketed = format!(r"\(0\d{{1,3}}\){sep}\d(?:{sep}\d){{4,7}}");
-        let national = format!(r"0[1-9](?:{sep}\d){{8}}");
+        let international = format!(r"(?:\+|00)31{sep}(?:\(0\){sep})?[1-9](?:{sep}[0-9]){{8}}");
+        let bracketed = format!(r"\(0[0-9]{{1,3}}\){sep}[0-9](?:{sep}[0-9]){{4,7}}");
+        let national = format!(r"0[1-9](?:{sep}[0-9]){{8}}");
         PhoneDetector {
             candidate: Regex::new(&format!("{international}|{bracketed}|{national}"))
                 .expect("valid regex"),
-            not_phone: Regex::new(r"^\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4}(?:\D|$)|^\d{2}-\d{6}-\d{2}$")
+            not_phone: Regex::new(r"^[0-9]{1,2}[-./ ][0-9]{1,2}[-./ ][0-9]{2,4}(?:\D|$)|^[0-9]{2}-[0-9]{6}-[0-9]{2}$")
                 .expect("valid regex"),
-            context: Regex::new(r"(?i)\b(tel|telefoon|telefoonnummer|mobiel|mobiele|gsm|gebeld|belde|sms|whatsapp|nummer)\b")
+            context: Regex::new(r"(?i-u)\b(tel|telefoon|telefoonnummer|mobiel|mobiele|gsm|gebeld|belde|sms|whatsapp|nummer)\b")
                 .expect("valid regex"),
         }
     }

@@ -2,7 +2,7 @@
 //! `1-KBB-00` ...). With dashes the exact sidecode shape is enough; written without dashes
 //! (`12ABC3`) a plate needs a context word such as "kenteken" or "gekentekend".
 
-use super::{compact_upper, context_before, Detector, Finding};
+use super::{byte_positions, compact_upper, context_before, matches_near, Detector, Finding};
 use crate::model::{Category, Document, Evidence, Span};
 use regex::Regex;
 
@@ -23,7 +23,7 @@ fn sidecode_regex(separator: &str) -> String {
                     let class = if group.starts_with('L') {
                         "[A-Z]"
                     } else {
-                        r"\d"
+                        r"[0-9]"
                     };
                     format!("{class}{{{}}}", group.len())
                 })
@@ -45,21 +45,27 @@ impl PlateDetector {
         PlateDetector {
             dashed: Regex::new(&sidecode_regex("-")).expect("valid regex"),
             undashed: Regex::new(&sidecode_regex("")).expect("valid regex"),
-            context: Regex::new(r"(?i)\b(kenteken\w*|gekentekend\w*|nummerplaat|voertuig|(?:personen|bestel|vracht)?auto|bestelbus|scooter|motor(?:fiets)?|vrachtwagen)\b")
+            context: Regex::new(r"(?-u:\b)(?:[Kk]enteken|[Gg]ekentekend|[Nn]ummerplaat|[Vv]oertuig|[Pp]ersonenauto|[Bb]estelauto|[Vv]rachtauto|[Aa]uto|[Bb]estelbus|[Ss]cooter|[Mm]otor|[Mm]otorfiets|[Vv]rachtwagen)")
                 .expect("valid regex"),
         }
     }
 
-    fn push_matches(&self, text: &str, regex: &Regex, needs_context: bool, spans: &mut Vec<Span>) {
-        for m in regex.find_iter(text) {
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
+    fn push_matches(
+        &self,
+        text: &str,
+        candidates: Vec<(usize, usize)>,
+        needs_context: bool,
+        spans: &mut Vec<Span>,
+    ) {
+        for (start, end) in candidates {
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
             if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | ':'))
                 || after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/'))
             {
                 continue;
             }
-            let has_context = self.context.is_match(context_before(text, m.start(), 48));
+            let has_context = self.context.is_match(context_before(text, start, 48));
             if needs_context && !has_context {
                 continue;
             }
@@ -76,11 +82,11 @@ impl PlateDetector {
                 Finding {
                     detector: ID,
                     category: Category::LicensePlate,
-                    start: m.start(),
-                    end: m.end(),
+                    start,
+                    end,
                     confidence,
                     evidence,
-                    normalised: compact_upper(m.as_str()),
+                    normalised: compact_upper(&text[start..end]),
                     reason: reason.to_string(),
                 }
                 .into_span(),
@@ -105,9 +111,15 @@ impl Detector for PlateDetector {
     }
 
     fn detect(&self, doc: &Document) -> Vec<Span> {
+        let text = &doc.text;
         let mut spans = Vec::new();
-        self.push_matches(&doc.text, &self.dashed, false, &mut spans);
-        self.push_matches(&doc.text, &self.undashed, true, &mut spans);
+        // Every dashed sidecode has a dash at most three characters in: search near dashes.
+        let dashed = matches_near(text, byte_positions(text, b'-'), 3, 9, &self.dashed);
+        self.push_matches(text, dashed, false, &mut spans);
+        // Without dashes, only shortly after a vehicle word.
+        let anchors = self.context.find_iter(text).map(|m| m.end());
+        let undashed = matches_near(text, anchors, 0, 48, &self.undashed);
+        self.push_matches(text, undashed, true, &mut spans);
         spans
     }
 }

@@ -18,22 +18,24 @@ impl ProtectedDetector {
     pub fn new() -> ProtectedDetector {
         let case_number = [
             // Parketnummers: 13/123456-22, 05-028450-25, 13/123456-22 (P).
-            r"\d{2}/\d{5,6}-\d{2}(?:[ \t]*\(P\))?",
-            r"\d{2}-\d{6}-\d{2}",
+            r"[0-9]{2}/[0-9]{5,6}-[0-9]{2}(?:[ \t]*\(P\))?",
+            r"[0-9]{2}-[0-9]{6}-[0-9]{2}",
             // Civil: C/16/512345 / HA ZA 21-345, and the HA ZA part alone.
-            r"[A-Z]{1,3}/\d{2}/\d{3,7}(?:[ \t]*/[ \t]*[A-Z]{2,4}[ \t][A-Z]{2}[ \t]\d{2}[-/]\d{1,5})?",
-            r"[A-Z]{2,4}[ \t][A-Z]{2}[ \t]\d{2}[-/]\d{1,5}",
+            r"[A-Z]{1,3}/[0-9]{2}/[0-9]{3,7}(?:[ \t]*/[ \t]*[A-Z]{2,4}[ \t][A-Z]{2}[ \t][0-9]{2}[-/][0-9]{1,5})?",
+            r"[A-Z]{2,4}[ \t][A-Z]{2}[ \t][0-9]{2}[-/][0-9]{1,5}",
             // Courts of appeal and Raad van State: 200.123.456/01, 201901234/1/R2.
-            r"\d{3}\.\d{3}\.\d{3}(?:/\d{2})?",
-            r"\d{9,12}/\d{1,2}(?:/[A-Z]\d)?",
+            r"[0-9]{3}\.[0-9]{3}\.[0-9]{3}(?:/[0-9]{2})?",
+            r"[0-9]{9,12}/[0-9]{1,2}(?:/[A-Z][0-9])?",
             // Administrative and registry numbers: ROT 21/3941, 23/3411 WAJONG, AWB 21/1234.
-            r"(?:[A-Z]{2,6}[ \t]+)?\d{2}/\d{1,6}(?:[ \t]+[A-Z]{2,10}\b)?",
+            // (An ASCII word boundary: a Unicode one makes the regex engine fall back to its
+            // slowest matcher on any non-ASCII text.)
+            r"(?:[A-Z]{2,6}[ \t]+)?[0-9]{2}/[0-9]{1,6}(?:[ \t]+[A-Z]{2,10}(?-u:\b))?",
         ]
         .join("|");
         let guards = vec![
             (
                 Category::KeepEcli,
-                r"ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9.]{1,25}",
+                r"ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:[0-9]{4}:[A-Z0-9.]{1,25}",
                 "ECLI",
             ),
             (
@@ -43,12 +45,12 @@ impl ProtectedDetector {
             ),
             (
                 Category::KeepLawReference,
-                r"(?i:artikel|artikelen|art\.|artt\.)[ \t]*\d+[a-z]{0,2}(?::\d+[a-z]{0,2})?(?:\.\d+)*(?:,?[ \t]*(?:lid|leden)[ \t]+\d+)?(?:[ \t]+(?:BW|Sv|Sr|Rv|Awb|Wvw|WVW|AWR|Vw|EVRM))?",
+                r"(?:[Aa]rtikel|[Aa]rtikelen|ARTIKEL|[Aa]rt\.|[Aa]rtt\.)[ \t]*[0-9]+[a-z]{0,2}(?::[0-9]+[a-z]{0,2})?(?:\.[0-9]+)*(?:,?[ \t]*(?:lid|leden)[ \t]+[0-9]+)?(?:[ \t]+(?:BW|Sv|Sr|Rv|Awb|Wvw|WVW|AWR|Vw|EVRM))?",
                 "article reference",
             ),
             (
                 Category::KeepAmount,
-                r"(?:€|EUR|(?i:euro))[ \t]*\d{1,3}(?:[. ]\d{3})*(?:,(?:\d{1,2}|-{1,2}))?|\d{1,3}(?:\.\d{3})*(?:,\d{2})?[ \t]+(?i:euro)",
+                r"(?:€|EUR|[Ee]uro)[ \t]*[0-9]{1,3}(?:[. ][0-9]{3})*(?:,(?:[0-9]{1,2}|-{1,2}))?|[0-9]{1,3}(?:\.[0-9]{3})*(?:,[0-9]{2})?[ \t]+(?:[Ee]uro|EURO)",
                 "amount",
             ),
             (

@@ -39,11 +39,13 @@ const COUNTRIES: [&str; 24] = [
 ];
 
 /// "Postbus 1210, 6201 BE Maastricht" is an organisation's address, not a residence.
-pub(crate) static POSTBUS: std::sync::LazyLock<Regex> =
-    std::sync::LazyLock::new(|| Regex::new(r"(?i)postbus[ \t]+\d+,?[ \t]*$").expect("valid regex"));
+pub(crate) static POSTBUS: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i-u)postbus[ \t]+[0-9]+,?[ \t]*$").expect("valid regex")
+});
 
 pub struct ResidenceDetector {
-    pattern: Regex,
+    after_word: Regex,
+    after_postcode: Regex,
 }
 
 impl ResidenceDetector {
@@ -54,11 +56,17 @@ impl ResidenceDetector {
         );
         // "woonplaats:", "wonende te", ", uit Arnhem," (administrative party headers) and a
         // place right after a postcode ("3571 KD Utrecht").
-        let pattern = format!(
-            r"(?P<context>(?i:woonplaats)[ \t]*:?|(?i:wonende|wonend|woonachtig|verblijvende|verblijvend|geboren|afkomstig uit)|,[ \t]+uit|[1-9]\d{{3}}[ \t]?[A-Z]{{2}})[ \t]+(?:(?:te|in|uit)[ \t]+)?(?P<place>{place})(?P<after>[ \t]*,)?"
-        );
+        // Case variants are spelled out rather than (?i), so that the regex engine can jump
+        // between literal prefixes.
+        let words = "[Ww]oonplaats[ \t]*:?|WOONPLAATS[ \t]*:?|[Ww]onende|WONENDE|[Ww]onend|WONEND|[Ww]oonachtig|[Vv]erblijvende|[Vv]erblijvend|[Gg]eboren|GEBOREN|[Aa]fkomstig uit|, uit";
+        let postcode = r"[1-9][0-9]{3}[ \t]?[A-Z]{2}";
+        let after_context =
+            format!(r"[ \t]+(?:(?:te|in|uit)[ \t]+)?(?P<place>{place})(?P<after>[ \t]*,)?");
         ResidenceDetector {
-            pattern: Regex::new(&pattern).expect("valid regex"),
+            after_word: Regex::new(&format!("(?P<context>{words}){after_context}"))
+                .expect("valid regex"),
+            after_postcode: Regex::new(&format!("(?P<context>{postcode}){after_context}"))
+                .expect("valid regex"),
         }
     }
 }
@@ -81,7 +89,8 @@ impl Detector for ResidenceDetector {
     fn detect(&self, doc: &Document) -> Vec<Span> {
         let text = &doc.text;
         let mut spans = Vec::new();
-        for caps in self.pattern.captures_iter(text) {
+        let after_word = self.after_word.captures_iter(text);
+        for caps in after_word.chain(self.after_postcode.captures_iter(text)) {
             let context = caps.name("context").expect("context group");
             let place = caps.name("place").expect("place group");
             let glued = context.as_str().starts_with(char::is_alphanumeric)
@@ -127,6 +136,7 @@ impl Detector for ResidenceDetector {
             );
             spans.push(span);
         }
+        spans.sort_by_key(|s| s.start);
         spans
     }
 }

@@ -67,14 +67,16 @@ pub fn resolve(doc: &Document, mut spans: Vec<Span>) -> Resolution {
             && later.category == earlier.category
     });
 
-    // Accepted spans, kept sorted by start for the overlap search.
+    // Accepted spans in acceptance order, indexed by start for the overlap search.
     let mut accepted: Vec<(Span, Vec<String>)> = Vec::new();
+    let mut by_start: BTreeMap<usize, usize> = BTreeMap::new();
     for span in spans {
-        let position = accepted.partition_point(|(a, _)| a.start < span.start);
-        let overlapping = [position.checked_sub(1), Some(position)]
+        let before = by_start.range(..=span.start).next_back().map(|(_, &i)| i);
+        let inside = by_start.range(span.start..span.end).next().map(|(_, &i)| i);
+        let overlapping = [before, inside]
             .into_iter()
             .flatten()
-            .find(|&i| accepted.get(i).is_some_and(|(a, _)| a.overlaps(&span)));
+            .find(|&i| accepted[i].0.overlaps(&span));
         match overlapping {
             Some(winner) => {
                 let (winner_span, overruled) = &mut accepted[winner];
@@ -87,9 +89,16 @@ pub fn resolve(doc: &Document, mut spans: Vec<Span>) -> Resolution {
                     ));
                 }
             }
-            None => accepted.insert(position, (span, Vec::new())),
+            None => {
+                by_start.insert(span.start, accepted.len());
+                accepted.push((span, Vec::new()));
+            }
         }
     }
+    let mut slots: Vec<Option<(Span, Vec<String>)>> = accepted.into_iter().map(Some).collect();
+    let accepted = by_start
+        .values()
+        .map(|&i| slots[i].take().expect("each index once"));
 
     let mut resolution = Resolution::default();
     let mut entity_index: BTreeMap<(Category, Option<String>, String), usize> = BTreeMap::new();
