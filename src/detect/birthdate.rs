@@ -1,6 +1,7 @@
 //! Dates of birth, only in context ("geboren op", "geboortedatum", "geb."). The span is the
 //! whole date; the Rechtspraak style keeps the year (`[geboortedatum] 1987`). Every other
-//! date, such as the date of a hearing, is left alone.
+//! date, such as the date of a hearing, is left alone. ("d.d." is not a birth context: in
+//! rulings it means "dated", as in "de brief d.d. 2 april 1998".)
 
 use super::{floor_char_boundary, Detector, Finding};
 use crate::model::{Category, Document, Evidence, Span};
@@ -54,10 +55,8 @@ impl BirthDateDetector {
         );
         BirthDateDetector {
             date: Regex::new(&pattern).expect("valid regex"),
-            context: Regex::new(
-                r"(?i-u)\b(geboren|geb\.|geboortedatum|geboortedag|d\.d\.|date of birth)",
-            )
-            .expect("valid regex"),
+            context: Regex::new(r"(?i-u)\b(geboren|geb\.|geboortedatum|geboortedag|date of birth)")
+                .expect("valid regex"),
             year_between: Regex::new(r"[0-9]{4}|\n").expect("valid regex"),
         }
     }
@@ -197,6 +196,7 @@ mod tests {
             "geboren in 1987, is op 12 maart 2021 aangehouden",
             "geboren.\nDe zitting was op 12 maart 2021",
             "geboren op 31-13-1990",
+            "de brief d.d. 2 april 1998",
         ] {
             assert!(found(&d, text).is_empty(), "{text}: {:?}", found(&d, text));
         }

@@ -12,6 +12,7 @@ pub struct IpAddressDetector {
     ipv4: Regex,
     ipv6: Regex,
     article: Regex,
+    ip_context: Regex,
 }
 
 impl IpAddressDetector {
@@ -19,6 +20,8 @@ impl IpAddressDetector {
         IpAddressDetector {
             ipv4: Regex::new(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}").expect("valid regex"),
             ipv6: Regex::new(r"[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}").expect("valid regex"),
+            ip_context: Regex::new(r"(?i-u)\b(ip|ip-adres|ip-adressen|ipv4|ip address)\b")
+                .expect("valid regex"),
             article: Regex::new(
                 r"(?i-u)\b(art\.|artt\.|artikel|artikelen|paragraaf|hoofdstuk|bijlage|onderdeel)\s*$",
             )
@@ -67,8 +70,13 @@ impl Detector for IpAddressDetector {
                 value.parse::<Ipv6Addr>().is_ok()
                     && value.chars().filter(|c| c.is_ascii_hexdigit()).count() >= 6
             } else {
+                // Paragraph numbers ("4.3.1.2.") share the IPv4 shape: without an IP context
+                // word, demand two octets of two or more digits and no closing dot.
+                let has_context = self.ip_context.is_match(context_before(text, start, 40));
+                let wide_octets = value.split('.').filter(|octet| octet.len() >= 2).count();
                 value.parse::<Ipv4Addr>().is_ok()
                     && !self.article.is_match(context_before(text, start, 24))
+                    && (has_context || (wide_octets >= 2 && next != Some('.')))
             };
             if !is_ip {
                 continue;
@@ -99,6 +107,7 @@ mod tests {
     #[test]
     fn ip_addresses() {
         let d = IpAddressDetector::new();
+        assert_eq!(found(&d, "IP-adres 10.0.0.1 gebruikt"), ["10.0.0.1"]);
         assert_eq!(
             found(&d, "vanaf IP-adres 84.241.199.12 ingelogd"),
             ["84.241.199.12"]
@@ -119,6 +128,8 @@ mod tests {
             "ECLI:NL:HR:2020:1234",
             "200.123.456/01",
             "1.2.3.4.5",
+            "4.3.1.2. Het telefoongesprek",
+            "zie 3.1.5.1 hierna",
         ] {
             assert!(found(&d, text).is_empty(), "{text}: {:?}", found(&d, text));
         }

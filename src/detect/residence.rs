@@ -11,7 +11,12 @@ const ID: &str = "rule:residence";
 
 /// Countries are too coarse to identify anyone; "geboren te Paramaribo (Suriname)" keeps
 /// the country.
-const COUNTRIES: [&str; 24] = [
+const COUNTRIES: [&str; 29] = [
+    "Nigeria",
+    "Ghana",
+    "Algerije",
+    "Tunesië",
+    "Egypte",
     "Nederland",
     "België",
     "Duitsland",
@@ -40,7 +45,13 @@ const COUNTRIES: [&str; 24] = [
 
 /// "Postbus 1210, 6201 BE Maastricht" is an organisation's address, not a residence.
 pub(crate) static POSTBUS: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    Regex::new(r"(?i-u)postbus[ \t]+[0-9]+,?[ \t]*$").expect("valid regex")
+    Regex::new(r"(?i-u)postbus[ \t]+[0-9]+,?\s*$").expect("valid regex")
+});
+
+/// A party that is a company: "Moonflower B.V., uit Nunspeet" names the company's seat.
+static LEGAL_FORM: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)(?:[^\pL]B\.?V\.?|[^\pL]N\.?V\.?|[^\pL]V\.?O\.?F\.?|[^\pL]C\.?V\.?|stichting[^\n]*|vereniging[^\n]*|coöperatie[^\n]*)$")
+        .expect("valid regex")
 });
 
 pub struct ResidenceDetector {
@@ -58,7 +69,7 @@ impl ResidenceDetector {
         // place right after a postcode ("3571 KD Utrecht").
         // Case variants are spelled out rather than (?i), so that the regex engine can jump
         // between literal prefixes.
-        let words = "[Ww]oonplaats[ \t]*:?|WOONPLAATS[ \t]*:?|[Ww]onende|WONENDE|[Ww]onend|WONEND|[Ww]oonachtig|[Vv]erblijvende|[Vv]erblijvend|[Gg]eboren|GEBOREN|[Aa]fkomstig uit|, uit";
+        let words = "[Ww]oonplaats[ \t]*:?|WOONPLAATS[ \t]*:?|[Ww]onende|WONENDE|[Ww]onend|WONEND|[Ww]oonachtig|[Gg]eboren|GEBOREN|[Aa]fkomstig uit|, uit";
         let postcode = r"[1-9][0-9]{3}[ \t]?[A-Z]{2}";
         let after_context =
             format!(r"[ \t]+(?:(?:te|in|uit)[ \t]+)?(?P<place>{place})(?P<after>[ \t]*,)?");
@@ -105,9 +116,16 @@ impl Detector for ResidenceDetector {
                     .is_some_and(char::is_alphanumeric)
                 || place.as_str().chars().count() < 2
                 || COUNTRIES.contains(&place.as_str())
-                || (context.as_str().starts_with(',') && caps.name("after").is_none())
+                || (context.as_str().starts_with(',')
+                    && (caps.name("after").is_none()
+                        || LEGAL_FORM.is_match(context_before(text, context.start(), 60))))
                 || (context.as_str().starts_with(|c: char| c.is_ascii_digit())
-                    && (POSTBUS.is_match(context_before(text, context.start(), 24))
+                    && (POSTBUS.is_match(context_before(text, context.start(), 48))
+                        // "03/2772 WW Centrale Raad": a case number, not a postcode.
+                        || text[..context.start()]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.'))
                         // After a postcode an all-caps word is a label ("1234 AB BSN ..."),
                         // not a place.
                         || !place.as_str().chars().any(char::is_lowercase)))
@@ -180,6 +198,10 @@ mod tests {
             "wonende te [woonplaats]",
             "woonachtig in Nederland",
             "thans verblijvende in P.I. Midden Holland",
+            "thans verblijvende in Huis van Bewaring Wolvenplein te Utrecht",
+            "Moonflower B.V., uit Nunspeet, eiseres",
+            "UITSPRAAK 03/2772 WW Centrale Raad van Beroep",
+            "Postbus 70583,                  5201 CZ 's-Hertogenbosch",
             "is geboren: Lieke van den Berg",
             "de auto uit Duitsland ingevoerd",
             "Postbus 1210, 6201 BE Maastricht",
