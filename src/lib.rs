@@ -24,8 +24,10 @@
 
 pub mod batch;
 pub mod config;
+pub mod corpus;
 pub mod detect;
 pub mod error;
+pub mod eval;
 pub mod model;
 pub mod pipeline;
 pub mod pseudonymise;

@@ -4,6 +4,12 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use schuilnaam::batch::{self, BatchOptions};
 use schuilnaam::config::Config;
+use schuilnaam::corpus::gold::{read_gold, to_jsonl};
+use schuilnaam::corpus::names::Pool;
+use schuilnaam::corpus::refill::refill as refill_ruling;
+use schuilnaam::corpus::split::{make_splits, read_manifest, read_split, Split};
+use schuilnaam::corpus::{collect_rulings, ruling_text};
+use schuilnaam::eval::{evaluate, regressions, Baseline};
 use schuilnaam::model::StageTimings;
 use schuilnaam::pipeline::Pipeline;
 use schuilnaam::read;
@@ -66,6 +72,127 @@ schuilnaam run 2024/ 2025/ --out publicatie/ --force --jobs 2\n  \
 schuilnaam run - --log vonnis.log.jsonl < vonnis.txt > vonnis.out.txt"
     )]
     Run(RunArgs),
+    /// Measure what leaks: run the pipeline on a gold file and score it.
+    #[command(
+        long_about = "Measure what leaks: run the pipeline on every document of a gold file and compare.\n\n\
+Per label: precision, recall and F1 with overlap matching (and exact matching in the table), \
+and the support. Micro totals over the labels to replace. The leak rate is the share of \
+documents in which a span to replace survived verbatim; the kept rate is the share of \
+PROFESSIONAL and KEEP_* spans left intact. The table ends with the most frequent misses.",
+        after_help = "Examples:\n  \
+schuilnaam eval --gold target/gold/dev.jsonl --no-model\n  \
+schuilnaam eval --gold target/gold/dev.jsonl --no-model --json\n  \
+schuilnaam eval --gold target/gold/dev.jsonl --no-model --baseline corpus/eval-baseline.json"
+    )]
+    Eval(EvalArgs),
+    /// Build the gold corpus: refill placeholders, fix the split.
+    #[command(subcommand)]
+    Corpus(CorpusCommand),
+}
+
+/// Options that build the pipeline, shared by `run` and `eval`.
+#[derive(Args)]
+struct PipelineArgs {
+    /// Rules only: do not run the NER model. (This version has no model yet, so runs are
+    /// rules-only either way; the flag silences the notice that says so.)
+    #[arg(long)]
+    no_model: bool,
+
+    /// TOML file with keep and replace policies, extra patterns and placeholder numbering
+    /// (see the README, section Configuration).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// Gold file (JSON Lines: {"id", "text", "entities": [{"start", "end", "label"}]}),
+    /// from `schuilnaam corpus refill` or any tool that writes the same format.
+    #[arg(long, value_name = "FILE")]
+    gold: PathBuf,
+
+    /// Print one JSON object (per_label, micro, leak_rate, kept_rate, documents) instead of
+    /// the table.
+    #[arg(long)]
+    json: bool,
+
+    /// How many of the most frequent missed strings to list (table output only).
+    #[arg(long, value_name = "N", default_value_t = 25)]
+    misses: usize,
+
+    /// Fail (exit 1) when micro recall or the kept rate falls more than --tolerance below
+    /// this recorded baseline (JSON: {"micro_recall": .., "kept_rate": ..}).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+
+    /// Allowed drop below the baseline.
+    #[arg(long, value_name = "X", default_value_t = 0.02)]
+    tolerance: f64,
+
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+}
+
+#[derive(Subcommand)]
+enum CorpusCommand {
+    /// Refill the placeholders of published rulings with surrogates: gold annotations.
+    #[command(
+        long_about = "Refill the placeholders of published rulings with surrogates, giving gold annotations.\n\n\
+Published rulings were pseudonymised by court editors: their placeholders ([eiser], [adres 1], \
+[geboortedatum] 1987, [bedrijf 1], letters such as X) mark what the editors removed. Each is \
+replaced by a realistic surrogate of its kind, the same one for every mention, and annotated. \
+Professionals already named (mr. A.B. Jansen), ECLIs, case numbers, procedural dates and court \
+seats are annotated PROFESSIONAL and KEEP_*. Train and dev/test use different name pools.\n\n\
+Write gold files into an ignored folder such as target/gold/: they are derived from the \
+rulings and are never committed.",
+        after_help = "Examples:\n  \
+schuilnaam corpus refill ../shared/data/rulings ../shared/data/rulings-modern --split dev --seed 1 --out target/gold/dev.jsonl\n  \
+schuilnaam corpus refill ../shared/data/rulings ../shared/data/rulings-modern --split train --seed 7 --out target/gold/train-7.jsonl"
+    )]
+    Refill(RefillArgs),
+    /// Write the train/dev/test split (ECLI lists) from the rulings' manifest.tsv files.
+    #[command(
+        after_help = "Example:\n  schuilnaam corpus split ../shared/data/rulings ../shared/data/rulings-modern --out corpus/splits"
+    )]
+    Split(SplitArgs),
+}
+
+#[derive(Args)]
+struct RefillArgs {
+    /// Folders of rulings (XML or text files named ECLI_NL_...; XML is preferred).
+    #[arg(required = true, value_name = "RULINGS_DIR")]
+    dirs: Vec<PathBuf>,
+
+    /// The gold file to write (JSON Lines).
+    #[arg(long, value_name = "FILE.jsonl")]
+    out: PathBuf,
+
+    /// Seed for the surrogates: the same seed gives the same file.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    seed: u64,
+
+    /// Only the rulings of this split (train, dev or test).
+    #[arg(long, value_name = "SPLIT")]
+    split: Option<String>,
+
+    /// Folder with train.txt, dev.txt and test.txt.
+    #[arg(long, value_name = "DIR", default_value = "corpus/splits")]
+    splits: PathBuf,
+
+    /// Overwrite the output file.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Args)]
+struct SplitArgs {
+    /// Folders with a manifest.tsv (columns ecli, date, rechtsgebied or area).
+    #[arg(required = true, value_name = "RULINGS_DIR")]
+    dirs: Vec<PathBuf>,
+
+    /// Folder to write train.txt, dev.txt and test.txt into.
+    #[arg(long, value_name = "DIR", default_value = "corpus/splits")]
+    out: PathBuf,
 }
 
 #[derive(Args)]
@@ -87,15 +214,8 @@ struct RunArgs {
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
 
-    /// Rules only: do not run the NER model. (This version has no model yet, so runs are
-    /// rules-only either way; the flag silences the notice that says so.)
-    #[arg(long)]
-    no_model: bool,
-
-    /// TOML file with keep and replace policies, extra patterns and placeholder numbering
-    /// (see the README, section Configuration).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
+    #[command(flatten)]
+    pipeline: PipelineArgs,
 
     /// Overwrite outputs that exist already. Without it, the run refuses to start.
     #[arg(long)]
@@ -110,6 +230,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Run(args) => run(args),
+        Command::Eval(args) => eval(args),
+        Command::Corpus(CorpusCommand::Refill(args)) => refill(args),
+        Command::Corpus(CorpusCommand::Split(args)) => split(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -120,7 +243,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn load_pipeline(config_path: Option<&Path>) -> Result<Pipeline> {
+fn load_pipeline(args: &PipelineArgs) -> Result<Pipeline> {
+    if !args.no_model {
+        eprintln!("schuilnaam: note: this version has no NER model; running rules only (--no-model silences this)");
+    }
+    let config_path = args.config.as_deref();
     let config = match config_path {
         Some(path) => Config::load(path)?,
         None => Config::default(),
@@ -132,10 +259,7 @@ fn load_pipeline(config_path: Option<&Path>) -> Result<Pipeline> {
 }
 
 fn run(args: RunArgs) -> Result<u8> {
-    let pipeline = load_pipeline(args.config.as_deref())?;
-    if !args.no_model {
-        eprintln!("schuilnaam: note: this version has no NER model; running rules only (--no-model silences this)");
-    }
+    let pipeline = load_pipeline(&args.pipeline)?;
     if args.inputs.iter().any(|i| i.as_os_str() == "-") {
         return run_stdin(&pipeline, &args);
     }
@@ -213,5 +337,140 @@ fn run_stdin(pipeline: &Pipeline, args: &RunArgs) -> Result<u8> {
         .write_all(&processed.rendered.output)
         .and_then(|()| stdout.flush())
         .context("<stdout>: cannot write")?;
+    Ok(EXIT_OK)
+}
+
+fn eval(args: EvalArgs) -> Result<u8> {
+    let pipeline = load_pipeline(&args.pipeline)?;
+    let gold = read_gold(&args.gold)?;
+    let report = evaluate(&pipeline, &gold);
+    let summary = report.summary();
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        print!("{}", report.render_table());
+        let misses = report.worst_misses(args.misses);
+        if !misses.is_empty() {
+            println!("\nMost frequent misses (count, label, text, context):");
+            for (count, miss) in misses {
+                println!(
+                    "{count:>4}  {:<14} {:<28} {}: …{}…",
+                    miss.label, miss.text, miss.document, miss.context
+                );
+            }
+        }
+    }
+    let Some(baseline_path) = &args.baseline else {
+        return Ok(EXIT_OK);
+    };
+    let baseline: Baseline = serde_json::from_slice(
+        &std::fs::read(baseline_path)
+            .with_context(|| format!("{}: cannot read", baseline_path.display()))?,
+    )
+    .with_context(|| {
+        format!(
+            "{}: not a baseline ({{\"micro_recall\", \"kept_rate\"}})",
+            baseline_path.display()
+        )
+    })?;
+    let problems = regressions(&summary, &baseline, args.tolerance);
+    for problem in &problems {
+        eprintln!(
+            "schuilnaam: regression: {problem} ({})",
+            baseline_path.display()
+        );
+    }
+    Ok(if problems.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_DOCUMENTS_FAILED
+    })
+}
+
+fn refill(args: RefillArgs) -> Result<u8> {
+    if args.out.exists() && !args.force {
+        bail!("{}: exists (use --force to overwrite)", args.out.display());
+    }
+    let rulings = collect_rulings(&args.dirs).map_err(anyhow::Error::msg)?;
+    let split = match &args.split {
+        Some(name) => Some(
+            Split::from_name(name)
+                .with_context(|| format!("--split {name:?}: expected train, dev or test"))?,
+        ),
+        None => None,
+    };
+    let train = read_split(&args.splits, Split::Train).map_err(anyhow::Error::msg)?;
+    let selected: Option<std::collections::BTreeSet<String>> = match split {
+        Some(split) => Some(read_split(&args.splits, split).map_err(anyhow::Error::msg)?),
+        None => None,
+    };
+    let mut documents = Vec::new();
+    let mut failures = 0;
+    for (ecli, path) in &rulings {
+        if selected.as_ref().is_some_and(|s| !s.contains(ecli)) {
+            continue;
+        }
+        let text = match ruling_text(path, ecli) {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("schuilnaam: {error}");
+                failures += 1;
+                continue;
+            }
+        };
+        let pool = if train.contains(ecli) {
+            Pool::Train
+        } else {
+            Pool::Eval
+        };
+        documents.push(refill_ruling(ecli, &text, args.seed, pool));
+    }
+    if documents.is_empty() {
+        bail!("no rulings found for that split in {:?}", args.dirs);
+    }
+    if let Some(selected) = &selected {
+        let missing = selected.len() - documents.len() - failures;
+        if missing > 0 {
+            eprintln!("schuilnaam: note: {missing} rulings of the split have no file in the folders given");
+        }
+    }
+    write_atomic(&args.out, to_jsonl(&documents).as_bytes(), false)
+        .with_context(|| format!("{}: cannot write", args.out.display()))?;
+    let spans: usize = documents.iter().map(|d| d.entities.len()).sum();
+    eprintln!(
+        "schuilnaam: {} rulings, {spans} gold spans written to {}",
+        documents.len(),
+        args.out.display()
+    );
+    Ok(if failures > 0 {
+        EXIT_DOCUMENTS_FAILED
+    } else {
+        EXIT_OK
+    })
+}
+
+fn split(args: SplitArgs) -> Result<u8> {
+    let mut rulings = Vec::new();
+    for dir in &args.dirs {
+        rulings.extend(read_manifest(&dir.join("manifest.tsv")).map_err(anyhow::Error::msg)?);
+    }
+    let splits = make_splits(&rulings);
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("{}: cannot create", args.out.display()))?;
+    for (split, eclis) in &splits {
+        let mut text = format!(
+            "# {} split: {} rulings, stratified by area of law and decade (schuilnaam corpus split)\n",
+            split.name(),
+            eclis.len()
+        );
+        for ecli in eclis {
+            text.push_str(ecli);
+            text.push('\n');
+        }
+        let path = args.out.join(format!("{}.txt", split.name()));
+        write_atomic(&path, text.as_bytes(), false)
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+        eprintln!("schuilnaam: {}: {} rulings", path.display(), eclis.len());
+    }
     Ok(EXIT_OK)
 }

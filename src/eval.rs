@@ -1,0 +1,474 @@
+//! `schuilnaam eval`: run the pipeline on gold documents and measure what leaks.
+//!
+//! Scores per gold label, matching predictions to gold spans of the same label:
+//! * **overlap**: a gold span is found when a replaced span of its label overlaps it; a
+//!   prediction is correct when it overlaps a gold span of its label;
+//! * **exact**: the same, but start and end must be equal.
+//!
+//! Predicted categories map to gold labels (`postcode` → ADDRESS, `url` and `ip_address` →
+//! ID_NUMBER, the rest by name). `micro` sums over the labels to replace.
+//!
+//! * **leak rate**: the share of documents in which at least one gold span to replace
+//!   survives verbatim, that is, no replacement touches any of its characters;
+//! * **kept rate**: the share of PROFESSIONAL and KEEP_* spans that no replacement touches.
+
+use crate::corpus::gold::{is_keep_label, is_replace_label, GoldDocument, REPLACE_LABELS};
+use crate::model::{Action, Category, Document, StageTimings};
+use crate::pipeline::Pipeline;
+use crate::write::LogRecord;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The gold label a predicted category counts as.
+pub fn gold_label(category: Category) -> Option<&'static str> {
+    Some(match category {
+        Category::Person => "PERSON",
+        Category::Address | Category::Postcode => "ADDRESS",
+        Category::Place => "PLACE",
+        Category::DateOfBirth => "DATE_OF_BIRTH",
+        Category::Bsn => "BSN",
+        Category::Iban => "IBAN",
+        Category::Phone => "PHONE",
+        Category::Email => "EMAIL",
+        Category::LicensePlate => "LICENSE_PLATE",
+        Category::IdNumber | Category::Url | Category::IpAddress => "ID_NUMBER",
+        Category::Organisation => "ORGANISATION",
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Scores {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct LabelScores {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    pub support: usize,
+}
+
+/// The machine-readable report (`eval --json`): exactly these keys.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvalSummary {
+    pub per_label: BTreeMap<String, LabelScores>,
+    pub micro: Scores,
+    pub leak_rate: f64,
+    pub kept_rate: f64,
+    pub documents: usize,
+}
+
+/// A gold span to replace that survived verbatim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Miss {
+    pub document: String,
+    pub label: String,
+    pub text: String,
+    pub context: String,
+}
+
+/// Counts for one label under one matching rule.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Counts {
+    pub gold: usize,
+    pub gold_found: usize,
+    pub predicted: usize,
+    pub predicted_correct: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: &Counts) {
+        self.gold += other.gold;
+        self.gold_found += other.gold_found;
+        self.predicted += other.predicted;
+        self.predicted_correct += other.predicted_correct;
+    }
+
+    pub fn scores(&self) -> Scores {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let precision = ratio(self.predicted_correct, self.predicted);
+        let recall = ratio(self.gold_found, self.gold);
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        Scores {
+            precision,
+            recall,
+            f1,
+        }
+    }
+}
+
+/// Everything eval measured; [`EvalReport::summary`] is the `--json` form.
+#[derive(Debug, Clone, Default)]
+pub struct EvalReport {
+    pub overlap: BTreeMap<String, Counts>,
+    pub exact: BTreeMap<String, Counts>,
+    pub documents: usize,
+    pub leaking_documents: usize,
+    pub kept_total: usize,
+    pub kept_intact: usize,
+    pub misses: Vec<Miss>,
+}
+
+fn micro(counts: &BTreeMap<String, Counts>) -> Counts {
+    let mut total = Counts::default();
+    for (label, c) in counts {
+        if is_replace_label(label) {
+            total.add(c);
+        }
+    }
+    total
+}
+
+impl EvalReport {
+    pub fn summary(&self) -> EvalSummary {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        EvalSummary {
+            per_label: self
+                .overlap
+                .iter()
+                .map(|(label, c)| {
+                    let s = c.scores();
+                    (
+                        label.clone(),
+                        LabelScores {
+                            precision: s.precision,
+                            recall: s.recall,
+                            f1: s.f1,
+                            support: c.gold,
+                        },
+                    )
+                })
+                .collect(),
+            micro: micro(&self.overlap).scores(),
+            leak_rate: ratio(self.leaking_documents, self.documents),
+            kept_rate: if self.kept_total == 0 {
+                1.0
+            } else {
+                ratio(self.kept_intact, self.kept_total)
+            },
+            documents: self.documents,
+        }
+    }
+
+    /// The most frequent missed strings, with one context each.
+    pub fn worst_misses(&self, limit: usize) -> Vec<(usize, &Miss)> {
+        let mut groups: BTreeMap<(String, String), (usize, &Miss)> = BTreeMap::new();
+        for miss in &self.misses {
+            let key = (miss.label.clone(), miss.text.to_lowercase());
+            groups.entry(key).or_insert((0, miss)).0 += 1;
+        }
+        let mut ranked: Vec<(usize, &Miss)> = groups.into_values().collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.label.cmp(&b.1.label)));
+        ranked.truncate(limit);
+        ranked
+    }
+
+    /// A table for people: per label, overlap and exact scores, then the totals.
+    pub fn render_table(&self) -> String {
+        let mut out = String::new();
+        out.push_str(&format!(
+            "{:<16} {:>7}   {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}\n",
+            "label", "support", "P", "R", "F1", "P=", "R=", "F1="
+        ));
+        let labels: Vec<&String> = self.overlap.keys().collect();
+        for label in labels {
+            let o = self.overlap[label].scores();
+            let e = self.exact.get(label).copied().unwrap_or_default().scores();
+            out.push_str(&format!(
+                "{:<16} {:>7}   {:>6.3} {:>6.3} {:>6.3}   {:>6.3} {:>6.3} {:>6.3}\n",
+                label,
+                self.overlap[label].gold,
+                o.precision,
+                o.recall,
+                o.f1,
+                e.precision,
+                e.recall,
+                e.f1
+            ));
+        }
+        let o = micro(&self.overlap).scores();
+        let e = micro(&self.exact).scores();
+        out.push_str(&format!(
+            "{:<16} {:>7}   {:>6.3} {:>6.3} {:>6.3}   {:>6.3} {:>6.3} {:>6.3}\n",
+            "micro (replace)",
+            micro(&self.overlap).gold,
+            o.precision,
+            o.recall,
+            o.f1,
+            e.precision,
+            e.recall,
+            e.f1
+        ));
+        let summary = self.summary();
+        out.push_str(&format!(
+            "\nP/R/F1: overlap match; P=/R=/F1=: exact match.\ndocuments {}, leak rate {:.3} ({} documents with a span that survived verbatim), kept rate {:.3} ({} of {} professional and KEEP_* spans intact)\n",
+            self.documents,
+            summary.leak_rate,
+            self.leaking_documents,
+            summary.kept_rate,
+            self.kept_intact,
+            self.kept_total
+        ));
+        out
+    }
+}
+
+/// A predicted replacement in code points.
+struct Predicted {
+    start: usize,
+    end: usize,
+    label: Option<&'static str>,
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+fn context(chars: &[char], start: usize, end: usize) -> String {
+    let from = start.saturating_sub(40);
+    let to = (end + 40).min(chars.len());
+    chars[from..to]
+        .iter()
+        .collect::<String>()
+        .replace('\n', " ")
+}
+
+/// Scores one document.
+fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
+    let doc = Document::from_text(gold.id.clone(), gold.text.clone());
+    let processed = pipeline.process(&doc, StageTimings::default());
+    let predicted: Vec<Predicted> = processed
+        .rendered
+        .log
+        .iter()
+        .filter_map(|record| match record {
+            LogRecord::Substitution(s) if s.action == Action::Replace => Some(Predicted {
+                start: s.start,
+                end: s.end,
+                label: gold_label(s.category),
+            }),
+            _ => None,
+        })
+        .collect();
+    let chars: Vec<char> = gold.text.chars().collect();
+    let mut report = EvalReport {
+        documents: 1,
+        ..EvalReport::default()
+    };
+    for label in REPLACE_LABELS {
+        report.overlap.entry(label.to_string()).or_default();
+        report.exact.entry(label.to_string()).or_default();
+    }
+    let mut leaked = false;
+    for span in &gold.entities {
+        let range = (span.start, span.end);
+        let touched = predicted.iter().any(|p| overlaps((p.start, p.end), range));
+        if is_keep_label(&span.label) {
+            report.kept_total += 1;
+            report.kept_intact += usize::from(!touched);
+            continue;
+        }
+        let same_label = |p: &&Predicted| p.label == Some(span.label.as_str());
+        let overlap = report.overlap.entry(span.label.clone()).or_default();
+        overlap.gold += 1;
+        overlap.gold_found += usize::from(
+            predicted
+                .iter()
+                .filter(same_label)
+                .any(|p| overlaps((p.start, p.end), range)),
+        );
+        let exact = report.exact.entry(span.label.clone()).or_default();
+        exact.gold += 1;
+        exact.gold_found += usize::from(
+            predicted
+                .iter()
+                .filter(same_label)
+                .any(|p| (p.start, p.end) == range),
+        );
+        if !touched {
+            leaked = true;
+            report.misses.push(Miss {
+                document: gold.id.clone(),
+                label: span.label.clone(),
+                text: chars[span.start..span.end].iter().collect(),
+                context: context(&chars, span.start, span.end),
+            });
+        }
+    }
+    for p in &predicted {
+        let Some(label) = p.label else { continue };
+        let same_label = gold.entities.iter().filter(|g| g.label == label);
+        let correct_overlap = same_label
+            .clone()
+            .any(|g| overlaps((g.start, g.end), (p.start, p.end)));
+        let correct_exact = same_label
+            .clone()
+            .any(|g| (g.start, g.end) == (p.start, p.end));
+        let overlap = report.overlap.entry(label.to_string()).or_default();
+        overlap.predicted += 1;
+        overlap.predicted_correct += usize::from(correct_overlap);
+        let exact = report.exact.entry(label.to_string()).or_default();
+        exact.predicted += 1;
+        exact.predicted_correct += usize::from(correct_exact);
+    }
+    report.leaking_documents = usize::from(leaked);
+    report
+}
+
+/// Runs the pipeline on every gold document (in parallel) and adds up the scores.
+pub fn evaluate(pipeline: &Pipeline, gold: &[GoldDocument]) -> EvalReport {
+    let reports: Vec<EvalReport> = gold
+        .par_iter()
+        .map(|document| evaluate_document(pipeline, document))
+        .collect();
+    let mut total = EvalReport::default();
+    for report in reports {
+        for (label, counts) in &report.overlap {
+            total.overlap.entry(label.clone()).or_default().add(counts);
+        }
+        for (label, counts) in &report.exact {
+            total.exact.entry(label.clone()).or_default().add(counts);
+        }
+        total.documents += report.documents;
+        total.leaking_documents += report.leaking_documents;
+        total.kept_total += report.kept_total;
+        total.kept_intact += report.kept_intact;
+        total.misses.extend(report.misses);
+    }
+    total
+}
+
+/// A recorded baseline: the run fails when micro recall or the kept rate falls more than
+/// `tolerance` below it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Baseline {
+    pub micro_recall: f64,
+    pub kept_rate: f64,
+}
+
+/// The regressions of `summary` against `baseline`, in words; empty when none.
+pub fn regressions(summary: &EvalSummary, baseline: &Baseline, tolerance: f64) -> Vec<String> {
+    let mut problems = Vec::new();
+    if summary.micro.recall < baseline.micro_recall - tolerance {
+        problems.push(format!(
+            "micro recall {:.4} is below the baseline {:.4} minus {tolerance}",
+            summary.micro.recall, baseline.micro_recall
+        ));
+    }
+    if summary.kept_rate < baseline.kept_rate - tolerance {
+        problems.push(format!(
+            "kept rate {:.4} is below the baseline {:.4} minus {tolerance}",
+            summary.kept_rate, baseline.kept_rate
+        ));
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::corpus::gold::GoldSpan;
+
+    fn span(text: &str, needle: &str, label: &str) -> GoldSpan {
+        let byte = text.find(needle).unwrap();
+        let start = text[..byte].chars().count();
+        GoldSpan {
+            start,
+            end: start + needle.chars().count(),
+            label: label.to_string(),
+            entity: None,
+        }
+    }
+
+    #[test]
+    fn scores_leaks_and_kept_spans() {
+        let pipeline = Pipeline::from_config(&Config::default()).unwrap();
+        let first = "Jan Jansen, BSN 123456782, woont in Zwolle. De griffier mr. K. Bos.";
+        let second = "Tel. 06-12345678. Geen persoonsgegevens.";
+        let gold = vec![
+            GoldDocument {
+                id: "a".into(),
+                text: first.into(),
+                entities: vec![
+                    span(first, "Jan Jansen", "PERSON"),
+                    span(first, "123456782", "BSN"),
+                    span(first, "mr. K. Bos", "PROFESSIONAL"),
+                ],
+            },
+            GoldDocument {
+                id: "b".into(),
+                text: second.into(),
+                entities: vec![span(second, "06-12345678", "PHONE")],
+            },
+        ];
+        let report = evaluate(&pipeline, &gold);
+        let summary = report.summary();
+        assert_eq!(summary.documents, 2);
+        // The rules find the BSN and the phone number but no names: one of two leaks.
+        assert_eq!(summary.per_label["BSN"].recall, 1.0);
+        assert_eq!(summary.per_label["PHONE"].recall, 1.0);
+        assert_eq!(summary.per_label["PERSON"].recall, 0.0);
+        assert_eq!(summary.per_label["PERSON"].support, 1);
+        assert!((summary.micro.recall - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(summary.micro.precision, 1.0);
+        assert_eq!(summary.leak_rate, 0.5);
+        assert_eq!(summary.kept_rate, 1.0);
+        assert_eq!(report.misses.len(), 1);
+        assert_eq!(report.misses[0].text, "Jan Jansen");
+        let json = serde_json::to_value(&summary).unwrap();
+        let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            ["documents", "kept_rate", "leak_rate", "micro", "per_label"]
+        );
+    }
+
+    #[test]
+    fn a_wrongly_replaced_keep_span_lowers_the_kept_rate() {
+        let pipeline = Pipeline::from_config(&Config::default()).unwrap();
+        let text = "De zaak is behandeld door mr. P. Smit, rechter, wonende te Utrecht.";
+        let gold = vec![GoldDocument {
+            id: "k".into(),
+            text: text.into(),
+            entities: vec![span(text, "Utrecht", "KEEP_PLACE")],
+        }];
+        let summary = evaluate(&pipeline, &gold).summary();
+        assert_eq!(summary.kept_rate, 0.0);
+        assert_eq!(summary.per_label["PLACE"].precision, 0.0);
+    }
+
+    #[test]
+    fn regressions_against_a_baseline() {
+        let summary = EvalSummary {
+            per_label: BTreeMap::new(),
+            micro: Scores {
+                precision: 0.9,
+                recall: 0.5,
+                f1: 0.6,
+            },
+            leak_rate: 0.5,
+            kept_rate: 0.98,
+            documents: 3,
+        };
+        let baseline = Baseline {
+            micro_recall: 0.51,
+            kept_rate: 0.995,
+        };
+        assert!(regressions(&summary, &baseline, 0.02).is_empty());
+        let stricter = Baseline {
+            micro_recall: 0.53,
+            kept_rate: 0.995,
+        };
+        assert_eq!(regressions(&summary, &stricter, 0.02).len(), 1);
+    }
+}
