@@ -85,6 +85,7 @@ const KIND_KEYWORDS: &[(&str, Kind)] = &[
     ("paspoort", Kind::Number),
     ("sectie", Kind::Number),
     ("ip-adres", Kind::Number),
+    ("documentcode", Kind::Number),
     ("postcode", Kind::Postcode),
     ("woonplaats", Kind::Place),
     ("geboorteplaats", Kind::Place),
@@ -121,6 +122,7 @@ const KIND_KEYWORDS: &[(&str, Kind)] = &[
     ("garage", Kind::Organisation),
     ("handelsnaam", Kind::Organisation),
     ("werkgever", Kind::Organisation),
+    ("ziekenhuis", Kind::Organisation),
 ];
 
 /// Role words of natural persons (substring match), with the gender they imply.
@@ -185,6 +187,15 @@ const PERSON_ROLES: &[(&str, Option<Gender>)] = &[
     ("cliënt", None),
     ("patiënt", None),
     ("ouder", None),
+    ("klager", Some(Gender::Male)),
+    ("klaagster", Some(Gender::Female)),
+    ("klant", None),
+    ("medewerker", None),
+    ("personeelslid", None),
+    ("notaris", None),
+    ("arts", None),
+    ("gynaecoloog", None),
+    ("namen", None),
 ];
 
 /// Short role words that must match a whole word ("man" is not "romance").
@@ -203,6 +214,7 @@ const PERSON_WORDS: &[(&str, Option<Gender>)] = &[
     ("bijnaam", None),
     ("voornaam", None),
     ("ex", None),
+    ("land", None),
 ];
 
 /// Words before a lone capital that make it a list label, not a pseudonym ("bijlage A").
@@ -284,8 +296,12 @@ pub fn classify(inner: &str) -> Option<Kind> {
     if stem.is_empty() || !stem.chars().any(char::is_alphabetic) {
         return None;
     }
-    // [A], [X], [Z.]: a letter pseudonym.
-    if stem.chars().count() == 1 {
+    // [A], [X], [Z.], [X1], [AA], [M.S.]: letter pseudonyms and initials.
+    let doubled_letter = {
+        let chars: Vec<char> = stem.chars().collect();
+        chars.len() == 2 && chars[0] == chars[1] && chars[0].is_ascii_lowercase()
+    };
+    if doubled_letter || LETTER_PSEUDONYM.is_match(&stem) {
         return Some(Kind::Person(None));
     }
     // [AA-00-BB]: a plate written as its shape.
@@ -302,17 +318,22 @@ pub fn classify(inner: &str) -> Option<Kind> {
     if let Some(&(_, gender)) = PERSON_ROLES.iter().find(|(k, _)| stem.contains(k)) {
         return Some(Kind::Person(gender));
     }
+    if word_match(&stem, "land") {
+        return Some(Kind::Place);
+    }
     if let Some(&(_, gender)) = PERSON_WORDS.iter().find(|(w, _)| word_match(&stem, w)) {
         return Some(Kind::Person(gender));
     }
     // "[persoon A]", "[maat b]": role words with a letter were caught above; a bare
     // "[nummer]" is an identifying number.
-    if word_match(&stem, "nummer") || word_match(&stem, "nr") {
+    if stem.ends_with("nummer") || word_match(&stem, "nr") {
         return Some(Kind::Number);
     }
     None
 }
 
+static LETTER_PSEUDONYM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[a-z][0-9]*|[a-z]\.(?:[a-z]\.?)+)$").expect("valid regex"));
 static BRACKET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\[\]\n]{1,60})\]").expect("valid regex"));
 static YEAR_AFTER: LazyLock<Regex> =
@@ -370,7 +391,10 @@ fn bracket_placeholders(text: &str) -> Vec<Placeholder> {
     for caps in BRACKET.captures_iter(text) {
         let whole = caps.get(0).expect("group 0");
         let inner = &caps[1];
-        let Some(mut kind) = classify(inner) else {
+        // "geboren op [datum] 2001": a date of birth by its context.
+        let birth_date = inner.trim().to_lowercase().starts_with("datum")
+            && BIRTH_BEFORE.is_match(context_before(text, whole.start(), 40));
+        let Some(mut kind) = classify(inner).or(birth_date.then_some(Kind::DateOfBirth)) else {
             continue;
         };
         let after = &text[whole.end()..];
@@ -728,6 +752,12 @@ mod tests {
             ("alias 2 verdachte", Some("PERSON")),
             ("A", Some("PERSON")),
             ("Z.", Some("PERSON")),
+            ("X1", Some("PERSON")),
+            ("AA", Some("PERSON")),
+            ("M.S.", Some("PERSON")),
+            ("klaagster", Some("PERSON")),
+            ("land", Some("PLACE")),
+            ("aanslagnummer", Some("ID_NUMBER")),
             ("woonplaats", Some("PLACE")),
             ("geboorteplaats", Some("PLACE")),
             ("vestigingsplaats1", Some("PLACE")),
@@ -800,6 +830,18 @@ mod tests {
         for (span_text, label) in labelled(&doc) {
             assert!(!span_text.contains('['), "{label}: {span_text}");
         }
+    }
+
+    #[test]
+    fn a_date_after_geboren_is_a_date_of_birth() {
+        let doc = refill(
+            "d",
+            "de minderjarige, geboren op [datum ] 2001, en [datum] later",
+            1,
+            Pool::Eval,
+        );
+        assert_eq!(labels_of(&doc, "DATE_OF_BIRTH").len(), 1, "{}", doc.text);
+        assert!(doc.text.ends_with("en [datum] later"));
     }
 
     #[test]

@@ -93,6 +93,22 @@ const STREET_SUFFIXES: &str = "straat|str\\.|straatweg|laan|weg|plein|gracht|bur
 /// Words that may stand before a street word: "Prins Hendrikkade", "Burg. de Withstraat".
 const STREET_PREFIXES: &str = "De|Den|Het|'t|Burgemeester|Burg\\.|Prins|Prinses|Koning|Koningin|Graaf|Gravin|Hertog|Generaal|Gen\\.|Dokter|Dr\\.|Professor|Prof\\.|Sint|St\\.|Van|Oude|Nieuwe|Lange|Korte|Hoge|Lage|Grote|Kleine|Groot|Klein|Eerste|Tweede|Derde|Vierde|1e|2e|3e|4e|President|Kapitein|Admiraal|Pastoor|Jonkheer|Jhr\\.|Mr\\.|Meester|Oudezijds|Nieuwezijds|Willem|Hendrik|Johan|Jan|Pieter";
 
+/// True when the last word of `text` is a street name: "... aan de Meesplein" (used by the
+/// residence detector for "Meesplein 24 in Zaltbommel").
+pub(crate) fn ends_with_street_word(text: &str) -> bool {
+    let Some(word) = text.split_whitespace().next_back() else {
+        return false;
+    };
+    word.starts_with(char::is_uppercase)
+        && (STREET_SUFFIXES
+            .split('|')
+            .map(|suffix| suffix.replace("\\.", "."))
+            .any(|suffix| word.len() > suffix.len() && word.ends_with(&suffix))
+            || SUFFIXLESS_STREETS
+                .split('|')
+                .any(|street| text.ends_with(street)))
+}
+
 /// Well-known streets without a street suffix (written for this project).
 const SUFFIXLESS_STREETS: &str = "Dam|Damrak|Rokin|Spui|Overtoom|Amstel|Lange Voorhout|Korte Voorhout|Lange Vijverberg|Korte Vijverberg|Kneuterdijk|Weena|Blaak|Meent|Neude|Vredenburg|Drift|Vrijthof|Buitenhof|Binnenhof|Plein|Noordeinde|Westeinde|Oosteinde|Zuideinde|Brink|Heuvel|Grote Markt|Oude Markt|Laan van Meerdervoort|Laan van Nieuw Oost-Indië|Laan van Vollenhove|Laan van Ypenburg|Laan op Zuid|Kruiskade|Hofplein|Boompjes|Coolsingel";
 

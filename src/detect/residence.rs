@@ -3,7 +3,7 @@
 //! elsewhere (a court seat, "rechtbank Utrecht") is not touched: only the context proves that
 //! the place says where a person lives.
 
-use super::{context_before, Detector, Finding};
+use super::{address, context_before, Detector, Finding};
 use crate::model::{Category, Document, Evidence, Span};
 use regex::Regex;
 
@@ -44,6 +44,9 @@ const COUNTRIES: [&str; 29] = [
 ];
 
 /// "Postbus 1210, 6201 BE Maastricht" is an organisation's address, not a residence.
+static BIRTH_BEFORE: std::sync::LazyLock<Regex> =
+    std::sync::LazyLock::new(|| Regex::new(r"(?i)geboren[^.\n]*$").expect("valid regex"));
+
 pub(crate) static POSTBUS: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     Regex::new(r"(?i-u)postbus[ \t]+[0-9]+,?\s*$").expect("valid regex")
 });
@@ -57,6 +60,13 @@ static LEGAL_FORM: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
 pub struct ResidenceDetector {
     after_word: Regex,
     after_postcode: Regex,
+    /// "Meesplein 24 in Zaltbommel", "geboren op 12 maart 1987 te Schiedam", "geboren op
+    /// [1988] te Culemborg": a place after a house number or a date of birth and "te"/"in".
+    /// (After other dates, "op 6 oktober 2024 te Bolsward", it is the place of an offence,
+    /// which editors replace in some rulings and keep in most: left alone.)
+    after_number: Regex,
+    /// "Sanne de Vries te Heerenveen (appellante)": a party header.
+    party_header: Regex,
 }
 
 impl ResidenceDetector {
@@ -78,6 +88,14 @@ impl ResidenceDetector {
                 .expect("valid regex"),
             after_postcode: Regex::new(&format!("(?P<context>{postcode}){after_context}"))
                 .expect("valid regex"),
+            after_number: Regex::new(&format!(
+                r"(?P<context>[0-9]{{1,4}}[a-z]?|\])[ \t]+(?:te|in)[ \t]+(?P<place>{place})(?P<after>[ \t]*,)?"
+            ))
+            .expect("valid regex"),
+            party_header: Regex::new(&format!(
+                r"(?P<context>[ \t]te)[ \t]+(?P<place>{place})[ \t]*\((?:appellant|appellante|eiser|eiseres|belanghebbende|verzoeker|verzoekster|betrokkene|verweerder|verweerster|appellanten)\)"
+            ))
+            .expect("valid regex"),
         }
     }
 }
@@ -100,8 +118,29 @@ impl Detector for ResidenceDetector {
     fn detect(&self, doc: &Document) -> Vec<Span> {
         let text = &doc.text;
         let mut spans = Vec::new();
-        let after_word = self.after_word.captures_iter(text);
-        for caps in after_word.chain(self.after_postcode.captures_iter(text)) {
+        let found = [
+            (&self.after_word, "woonplaats"),
+            (&self.after_postcode, "woonplaats"),
+            (&self.after_number, "plaats"),
+            (&self.party_header, "woonplaats"),
+        ];
+        for (regex, label) in found {
+            for caps in regex.captures_iter(text) {
+                if let Some(span) = self.check(text, &caps, label) {
+                    spans.push(span);
+                }
+            }
+        }
+        spans.sort_by_key(|s| s.start);
+        spans.dedup_by_key(|s| (s.start, s.end));
+        spans
+    }
+}
+
+impl ResidenceDetector {
+    /// The shared checks on one match; `label` is the placeholder word for it.
+    fn check(&self, text: &str, caps: &regex::Captures, label: &str) -> Option<Span> {
+        {
             let context = caps.name("context").expect("context group");
             let place = caps.name("place").expect("place group");
             let glued = context.as_str().starts_with(char::is_alphanumeric)
@@ -130,9 +169,16 @@ impl Detector for ResidenceDetector {
                         // not a place.
                         || !place.as_str().chars().any(char::is_lowercase)))
             {
-                continue;
+                return None;
             }
-            let birth = context.as_str().eq_ignore_ascii_case("geboren");
+            let mut birth = context.as_str().eq_ignore_ascii_case("geboren");
+            if label == "plaats" {
+                let before = &text[..context.start()];
+                birth = BIRTH_BEFORE.is_match(context_before(text, context.start(), 40));
+                if !birth && !address::ends_with_street_word(before) {
+                    return None;
+                }
+            }
             let mut span = Finding {
                 detector: ID,
                 category: Category::Place,
@@ -144,18 +190,14 @@ impl Detector for ResidenceDetector {
                 reason: format!("place after \"{}\"", context.as_str().to_lowercase()),
             }
             .into_span();
-            span.label = Some(
-                (if birth {
-                    "geboorteplaats"
-                } else {
-                    "woonplaats"
-                })
-                .to_string(),
-            );
-            spans.push(span);
+            let label = match (birth, label) {
+                (true, _) => "geboorteplaats",
+                (false, "plaats") => "woonplaats",
+                (false, other) => other,
+            };
+            span.label = Some(label.to_string());
+            Some(span)
         }
-        spans.sort_by_key(|s| s.start);
-        spans
     }
 }
 
@@ -176,6 +218,10 @@ mod tests {
             ("geboren te Paramaribo (Suriname)", "Paramaribo"),
             ("Kastanjelaan 4, 3571 KD Utrecht,", "Utrecht"),
             ("Jan Smit, uit Arnhem, eiser", "Arnhem"),
+            ("geboren op 12 maart 1987 te Schiedam,", "Schiedam"),
+            ("de woning aan de Meesplein 24 in Zaltbommel.", "Zaltbommel"),
+            ("geboren op [1988] te Culemborg (Polen)", "Culemborg"),
+            ("Sanne de Vries te Heerenveen (appellante)", "Heerenveen"),
         ] {
             assert_eq!(found(&d, text), [expected], "{text}");
         }
@@ -202,6 +248,7 @@ mod tests {
             "Moonflower B.V., uit Nunspeet, eiseres",
             "UITSPRAAK 03/2772 WW Centrale Raad van Beroep",
             "Postbus 70583,                  5201 CZ 's-Hertogenbosch",
+            "op of omstreeks 6 oktober 2024 te Bolsward tezamen",
             "is geboren: Lieke van den Berg",
             "de auto uit Duitsland ingevoerd",
             "Postbus 1210, 6201 BE Maastricht",
