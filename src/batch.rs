@@ -290,7 +290,11 @@ pub fn run(
         files
             .par_iter()
             .map(|file| {
-                let report = process_file(pipeline, file, options);
+                // A detector that panics fails its document, not the batch.
+                let report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    process_file(pipeline, file, options)
+                }))
+                .unwrap_or_else(|panic| failed_report(file, panic_message(panic.as_ref())));
                 if let Some(bar) = &progress {
                     bar.inc(1);
                 }
@@ -313,6 +317,28 @@ pub fn run(
         source,
     })?;
     Ok(summary)
+}
+
+fn failed_report(file: &InputFile, reason: String) -> DocumentReport {
+    DocumentReport {
+        document: file.id(),
+        input: file.path.clone(),
+        output: None,
+        log: None,
+        bytes: 0,
+        replaced: BTreeMap::new(),
+        kept: 0,
+        error: Some(format!("{}: {reason}", file.path.display())),
+        timings: StageTimings::default(),
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "internal error".to_string())
 }
 
 fn summarise(reports: Vec<DocumentReport>, jobs: usize, wall_ms: f64) -> Summary {

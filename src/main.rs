@@ -9,6 +9,7 @@ use schuilnaam::corpus::names::Pool;
 use schuilnaam::corpus::refill::refill as refill_ruling;
 use schuilnaam::corpus::split::{make_splits, read_manifest, read_split, Split};
 use schuilnaam::corpus::{collect_rulings, ruling_text};
+use schuilnaam::detect::ner::NerOptions;
 use schuilnaam::eval::{evaluate, regressions, Baseline};
 use schuilnaam::model::StageTimings;
 use schuilnaam::pipeline::Pipeline;
@@ -22,6 +23,9 @@ use std::process::ExitCode;
 const EXIT_OK: u8 = 0;
 const EXIT_DOCUMENTS_FAILED: u8 = 1;
 const EXIT_USAGE: u8 = 2;
+
+const DEFAULT_MODEL: &str = "models/schuilnaam-ner";
+const DEFAULT_RUNTIME: &str = ".ort/libonnxruntime.so";
 
 #[derive(Parser)]
 #[command(
@@ -93,10 +97,20 @@ schuilnaam eval --gold target/gold/dev.jsonl --no-model --baseline corpus/eval-b
 /// Options that build the pipeline, shared by `run` and `eval`.
 #[derive(Args)]
 struct PipelineArgs {
-    /// Rules only: do not run the NER model. (This version has no model yet, so runs are
-    /// rules-only either way; the flag silences the notice that says so.)
+    /// Rules only: do not run the NER model. Without this flag a missing model or runtime
+    /// library is an error, never a silent fall-back to the rules.
     #[arg(long)]
     no_model: bool,
+
+    /// The NER model folder (model.onnx, tokenizer.json, labels.json)
+    /// [default: models/schuilnaam-ner, next to the working directory or the binary].
+    #[arg(long, value_name = "DIR")]
+    model: Option<PathBuf>,
+
+    /// The ONNX Runtime library [default: $ORT_DYLIB_PATH, else .ort/libonnxruntime.so as
+    /// written by scripts/fetch-onnxruntime.sh].
+    #[arg(long, value_name = "FILE")]
+    onnxruntime: Option<PathBuf>,
 
     /// TOML file with keep and replace policies, extra patterns and placeholder numbering
     /// (see the README, section Configuration).
@@ -243,23 +257,73 @@ fn main() -> ExitCode {
     }
 }
 
-fn load_pipeline(args: &PipelineArgs) -> Result<Pipeline> {
-    if !args.no_model {
-        eprintln!("schuilnaam: note: this version has no NER model; running rules only (--no-model silences this)");
+/// The first of `candidates` that exists, else the first (for the error message).
+fn first_existing(candidates: Vec<PathBuf>) -> PathBuf {
+    candidates
+        .iter()
+        .find(|p| p.exists())
+        .cloned()
+        .unwrap_or_else(|| candidates[0].clone())
+}
+
+/// `relative` next to the working directory, then next to the binary (two levels up from
+/// target/release, where cargo puts it).
+fn beside_cwd_or_binary(relative: &str) -> Vec<PathBuf> {
+    let mut candidates = vec![PathBuf::from(relative)];
+    if let Ok(exe) = std::env::current_exe() {
+        for ancestor in exe.ancestors().skip(1).take(3) {
+            candidates.push(ancestor.join(relative));
+        }
     }
+    candidates
+}
+
+/// Builds the pipeline; `jobs` documents run at once, so the model gets one session per job
+/// and the cores are shared out between them (never more compute threads than cores).
+fn load_pipeline(args: &PipelineArgs, jobs: usize) -> Result<Pipeline> {
     let config_path = args.config.as_deref();
     let config = match config_path {
         Some(path) => Config::load(path)?,
         None => Config::default(),
     };
-    Pipeline::from_config(&config).map_err(|reason| match config_path {
-        Some(path) => anyhow::anyhow!("{}: {reason}", path.display()),
-        None => anyhow::anyhow!(reason),
+    let ner = if args.no_model {
+        None
+    } else {
+        let model_dir = args
+            .model
+            .clone()
+            .unwrap_or_else(|| first_existing(beside_cwd_or_binary(DEFAULT_MODEL)));
+        let runtime = args.onnxruntime.clone().unwrap_or_else(|| {
+            match std::env::var_os("ORT_DYLIB_PATH").filter(|v| !v.is_empty()) {
+                Some(path) => PathBuf::from(path),
+                None => first_existing(beside_cwd_or_binary(DEFAULT_RUNTIME)),
+            }
+        });
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut options = NerOptions::new(model_dir, runtime);
+        options.sessions = jobs.max(1);
+        options.intra_threads = (cores / jobs.max(1)).max(1);
+        Some(options)
+    };
+    Pipeline::new(&config, ner).map_err(|reason| match config_path {
+        Some(path) if reason.contains("detectors.disabled") => {
+            anyhow::anyhow!("{}: {reason}", path.display())
+        }
+        _ => anyhow::anyhow!(reason),
     })
 }
 
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
 fn run(args: RunArgs) -> Result<u8> {
-    let pipeline = load_pipeline(&args.pipeline)?;
+    let jobs = match args.jobs {
+        Some(0) => bail!("--jobs must be at least 1"),
+        Some(n) => n,
+        None => default_jobs(),
+    };
+    let pipeline = load_pipeline(&args.pipeline, jobs)?;
     if args.inputs.iter().any(|i| i.as_os_str() == "-") {
         return run_stdin(&pipeline, &args);
     }
@@ -269,11 +333,6 @@ fn run(args: RunArgs) -> Result<u8> {
     if args.log.is_some() {
         bail!("--log is only for stdin ('-'); batch logs go next to each output");
     }
-    let jobs = match args.jobs {
-        Some(0) => bail!("--jobs must be at least 1"),
-        Some(n) => n,
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-    };
     let files = batch::collect_inputs(&args.inputs, Some(&out))?;
     let options = BatchOptions {
         out,
@@ -341,7 +400,7 @@ fn run_stdin(pipeline: &Pipeline, args: &RunArgs) -> Result<u8> {
 }
 
 fn eval(args: EvalArgs) -> Result<u8> {
-    let pipeline = load_pipeline(&args.pipeline)?;
+    let pipeline = load_pipeline(&args.pipeline, default_jobs())?;
     let gold = read_gold(&args.gold)?;
     let report = evaluate(&pipeline, &gold);
     let summary = report.summary();

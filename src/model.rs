@@ -146,6 +146,8 @@ pub enum Evidence {
     Pattern,
     /// Shape plus a context word ("BSN", "geboren op", "kenteken").
     Context,
+    /// A statistical model's prediction (the NER detector).
+    Model,
     /// A checksum passed (BSN 11-test, IBAN mod 97). Such spans win every overlap.
     Checksum,
 }

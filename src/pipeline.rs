@@ -1,6 +1,7 @@
 //! The pipeline: one field per stage and one function that reads top to bottom.
 
 use crate::config::Config;
+use crate::detect::ner::{NerDetector, NerOptions};
 use crate::detect::{self, configured, Detector, DetectorSequence};
 use crate::model::{Category, Document, StageTimings};
 use crate::pseudonymise::{RechtspraakStyle, Style};
@@ -32,10 +33,22 @@ pub fn builtin_detector_ids() -> Vec<String> {
 }
 
 impl Pipeline {
-    /// Builds the detectors and style from the configuration. Unknown ids in
-    /// `detectors.disabled` are an error so that a typo does not leave a detector on.
+    /// The rules only, built from the configuration.
     pub fn from_config(config: &Config) -> Result<Pipeline, String> {
+        Pipeline::new(config, None)
+    }
+
+    /// Builds the detectors and style from the configuration, with the NER model when
+    /// `ner` is given. Unknown ids in `detectors.disabled` are an error so that a typo does
+    /// not leave a detector on; a model that cannot be loaded is an error too, never a
+    /// silent fall-back to the rules.
+    pub fn new(config: &Config, ner: Option<NerOptions>) -> Result<Pipeline, String> {
         let mut detectors: Vec<Box<dyn Detector>> = detect::rule_detectors();
+        if let Some(options) = ner {
+            detectors.push(Box::new(
+                NerDetector::new(options).map_err(|e| e.to_string())?,
+            ));
+        }
         for pattern in &config.patterns {
             detectors.push(Box::new(configured::PatternDetector::new(pattern)));
         }

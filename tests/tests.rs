@@ -5,4 +5,5 @@ mod util;
 mod cli;
 mod corpus;
 mod formats;
+mod ner;
 mod properties;

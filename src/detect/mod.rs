@@ -13,6 +13,7 @@ pub mod email;
 pub mod iban;
 pub mod identifiers;
 pub mod ip;
+pub mod ner;
 pub mod phone;
 pub mod plate;
 pub mod protected;

@@ -33,6 +33,19 @@ pub fn default_stem(category: Category) -> &'static str {
     }
 }
 
+/// The year in a date of birth: the ISO form of the rule detector ("1987-03-12"), or the
+/// last four-digit year in the text a model found ("12 maart 1987").
+fn birth_year(normalised: &str) -> Option<String> {
+    let chars: Vec<char> = normalised.chars().collect();
+    (0..chars.len().saturating_sub(3))
+        .rev()
+        .map(|i| chars[i..i + 4].iter().collect::<String>())
+        .find(|c| {
+            c.chars().all(|d| d.is_ascii_digit())
+                && ["18", "19", "20"].iter().any(|p| c.starts_with(p))
+        })
+}
+
 pub struct RechtspraakStyle {
     config: PlaceholderConfig,
 }
@@ -87,9 +100,9 @@ impl Style for RechtspraakStyle {
             } else {
                 format!("[{stem}]")
             };
-            entity.pseudonym = match entity.category {
-                // The normalised value is an ISO date; the year of birth stays.
-                Category::DateOfBirth => format!("{placeholder} {}", &entity.normalised[..4]),
+            entity.pseudonym = match (entity.category, birth_year(&entity.normalised)) {
+                // The year of birth stays.
+                (Category::DateOfBirth, Some(year)) => format!("{placeholder} {year}"),
                 _ => placeholder,
             };
         }
@@ -139,6 +152,13 @@ mod tests {
                 "[woonplaats]"
             ]
         );
+    }
+
+    #[test]
+    fn year_of_birth_from_either_form() {
+        assert_eq!(birth_year("1987-03-12").as_deref(), Some("1987"));
+        assert_eq!(birth_year("12 maart 1987").as_deref(), Some("1987"));
+        assert_eq!(birth_year("12 maart"), None);
     }
 
     #[test]

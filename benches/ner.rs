@@ -1,0 +1,90 @@
+//! NER stage throughput in tokens/s on the text samples, for thread layouts that never use
+//! more compute threads than cores: one document at a time with 2 ONNX Runtime threads, and
+//! two documents at once (rayon) with 1 thread each. Needs the runtime library
+//! (scripts/fetch-onnxruntime.sh) and the committed model; set SCHUILNAAM_NER_MODEL to time
+//! another model folder (for example the fp32 export in training/work/).
+//!
+//! `cargo bench --bench ner`
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use rayon::prelude::*;
+use schuilnaam::detect::ner::{NerDetector, NerOptions};
+use schuilnaam::detect::Detector;
+use schuilnaam::model::Document;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+fn documents() -> Vec<Document> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/samples");
+    walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| {
+            Document::from_text(
+                e.path().display().to_string(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn ner(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let model = std::env::var_os("SCHUILNAAM_NER_MODEL")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("models/schuilnaam-ner"));
+    let runtime = std::env::var_os("ORT_DYLIB_PATH")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join(".ort/libonnxruntime.so"));
+    let docs = documents();
+    let tokenizer =
+        tokenizers::Tokenizer::from_file(model.join("tokenizer.json")).expect("model tokenizer");
+    let tokens: usize = docs
+        .iter()
+        .map(|d| tokenizer.encode(d.text.as_str(), false).unwrap().len())
+        .sum();
+    let mut group = c.benchmark_group(format!(
+        "ner/{}",
+        model.file_name().unwrap().to_string_lossy()
+    ));
+    group.throughput(Throughput::Elements(tokens as u64));
+    group.sample_size(10);
+    for batch in [4, 16] {
+        let mut options = NerOptions::new(model.clone(), runtime.clone());
+        options.sessions = 1;
+        options.intra_threads = 2;
+        options.batch = batch;
+        let detector = NerDetector::new(options).expect("model loads");
+        group.bench_function(format!("1 worker x 2 threads, batch {batch}"), |b| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| black_box(detector.detect(d)).len())
+                    .sum::<usize>()
+            })
+        });
+    }
+    let mut options = NerOptions::new(model.clone(), runtime.clone());
+    options.sessions = 2;
+    options.intra_threads = 1;
+    options.batch = 8;
+    let detector = NerDetector::new(options).expect("model loads");
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
+    group.bench_function("2 workers x 1 thread, batch 8", |b| {
+        b.iter(|| {
+            pool.install(|| {
+                docs.par_iter()
+                    .map(|d| black_box(detector.detect(d)).len())
+                    .sum::<usize>()
+            })
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, ner);
+criterion_main!(benches);

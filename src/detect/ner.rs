@@ -1,0 +1,506 @@
+//! The NER detector: a transformer token classifier (fine-tuned multilingual-e5-small, see
+//! `training/`) run through ONNX Runtime.
+//!
+//! A document is tokenised once with offsets. Windows of `window` tokens (plus `<s>` and
+//! `</s>`) overlap by `overlap` tokens so that no entity is cut at a window edge; each token
+//! takes its label from the window in which it sits most centrally, so an entity that
+//! straddles two windows is found once. Windows are batched. BIO tags become byte spans,
+//! widened to whole words; a span's confidence is the mean softmax probability of its tags.
+//! PROFESSIONAL spans are keep spans: the name of a judge or lawyer stays.
+
+use super::{Detector, Finding};
+use crate::model::{Category, Document, Evidence, Span};
+use ort::session::builder::GraphOptimizationLevel;
+use ort::session::Session;
+use ort::value::Tensor;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+const ID: &str = "ner";
+const BOS: i64 = 0;
+const PAD: i64 = 1;
+const EOS: i64 = 2;
+
+/// Where the model and the runtime library are, and how to run them.
+#[derive(Debug, Clone)]
+pub struct NerOptions {
+    /// Folder with `model.onnx`, `tokenizer.json` and `labels.json`.
+    pub model_dir: PathBuf,
+    /// The ONNX Runtime shared library (`libonnxruntime.so`).
+    pub runtime: PathBuf,
+    /// Sessions to keep, one per document worker, so that workers never wait for each other.
+    pub sessions: usize,
+    /// ONNX Runtime intra-op threads per session. Workers × threads must not exceed the cores.
+    pub intra_threads: usize,
+    /// Tokens per window, without `<s>` and `</s>`.
+    pub window: usize,
+    /// Tokens shared by neighbouring windows.
+    pub overlap: usize,
+    /// Windows per model call.
+    pub batch: usize,
+}
+
+impl NerOptions {
+    pub fn new(model_dir: PathBuf, runtime: PathBuf) -> NerOptions {
+        NerOptions {
+            model_dir,
+            runtime,
+            sessions: 1,
+            intra_threads: 1,
+            window: 126,
+            overlap: 32,
+            batch: 8,
+        }
+    }
+}
+
+/// Why the NER detector could not start; every message says how to fix it.
+#[derive(Debug, thiserror::Error)]
+pub enum NerError {
+    #[error("{path}: NER model not found ({reason}). The model is committed under models/ in the repository; pass --model DIR to use another one, or --no-model to run the rules only")]
+    ModelMissing { path: PathBuf, reason: String },
+    #[error("{path}: cannot load the ONNX Runtime library ({reason}). Run scripts/fetch-onnxruntime.sh (it fetches the library from the PyPI onnxruntime wheel into .ort/), or point --onnxruntime or ORT_DYLIB_PATH at libonnxruntime.so; --no-model runs the rules only")]
+    Runtime { path: PathBuf, reason: String },
+    #[error("{path}: {reason}")]
+    Model { path: PathBuf, reason: String },
+}
+
+/// ONNX Runtime allows one environment per process; every detector shares it.
+static ENVIRONMENT: OnceLock<Result<ort::environment::Environment, String>> = OnceLock::new();
+
+fn environment(runtime: &Path) -> Result<ort::environment::Environment, NerError> {
+    let runtime_error = |reason: String| NerError::Runtime {
+        path: runtime.to_path_buf(),
+        reason,
+    };
+    if !runtime.is_file() {
+        return Err(runtime_error("no such file".to_string()));
+    }
+    ENVIRONMENT
+        .get_or_init(|| {
+            ort::init_from(runtime)
+                .map_err(|e| e.to_string())?
+                .with_name("schuilnaam")
+                .build()
+                .map_err(|e| e.to_string())
+        })
+        .clone()
+        .map_err(runtime_error)
+}
+
+/// What one model label means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Tag {
+    category: Option<Category>,
+    begins: bool,
+}
+
+fn parse_tag(label: &str) -> Result<Tag, String> {
+    if label == "O" {
+        return Ok(Tag {
+            category: None,
+            begins: false,
+        });
+    }
+    let (prefix, name) = label
+        .split_once('-')
+        .ok_or_else(|| format!("label {label:?} is not O, B-X or I-X"))?;
+    let category = match name {
+        "PERSON" => Category::Person,
+        "PROFESSIONAL" => Category::Professional,
+        "ORGANISATION" => Category::Organisation,
+        "PLACE" => Category::Place,
+        "ADDRESS" => Category::Address,
+        "DATE_OF_BIRTH" => Category::DateOfBirth,
+        other => return Err(format!("label {label:?}: unknown entity {other:?}")),
+    };
+    Ok(Tag {
+        category: Some(category),
+        begins: prefix == "B",
+    })
+}
+
+pub struct NerDetector {
+    tokenizer: tokenizers::Tokenizer,
+    sessions: Vec<Mutex<Session>>,
+    tags: Vec<Tag>,
+    options: NerOptions,
+}
+
+impl NerDetector {
+    /// Loads the runtime, the tokenizer, the labels and one session per worker.
+    pub fn new(options: NerOptions) -> Result<NerDetector, NerError> {
+        let dir = &options.model_dir;
+        let model_path = dir.join("model.onnx");
+        for required in ["model.onnx", "tokenizer.json", "labels.json"] {
+            let path = dir.join(required);
+            if !path.is_file() {
+                return Err(NerError::ModelMissing {
+                    path: dir.clone(),
+                    reason: format!("{required} is missing"),
+                });
+            }
+        }
+        let model_error = |path: PathBuf, reason: String| NerError::Model { path, reason };
+        let labels_path = dir.join("labels.json");
+        let labels: Vec<String> = serde_json::from_slice(
+            &std::fs::read(&labels_path)
+                .map_err(|e| model_error(labels_path.clone(), e.to_string()))?,
+        )
+        .map_err(|e| model_error(labels_path.clone(), e.to_string()))?;
+        let tags = labels
+            .iter()
+            .map(|l| parse_tag(l))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|reason| model_error(labels_path.clone(), reason))?;
+        let tokenizer_path = dir.join("tokenizer.json");
+        let tokenizer = tokenizers::Tokenizer::from_file(&tokenizer_path)
+            .map_err(|e| model_error(tokenizer_path.clone(), e.to_string()))?;
+        let environment = environment(&options.runtime)?;
+        let mut sessions = Vec::new();
+        for _ in 0..options.sessions.max(1) {
+            let session = Session::builder(&environment)
+                .and_then(|b| Ok(b.with_optimization_level(GraphOptimizationLevel::Level3)?))
+                .and_then(|b| Ok(b.with_intra_threads(options.intra_threads.max(1))?))
+                .and_then(|mut b| b.commit_from_file(&model_path))
+                .map_err(|e| model_error(model_path.clone(), e.to_string()))?;
+            sessions.push(Mutex::new(session));
+        }
+        Ok(NerDetector {
+            tokenizer,
+            sessions,
+            tags,
+            options,
+        })
+    }
+
+    /// Token label probabilities for one batch of windows: `[window][token][label]`.
+    fn infer(&self, windows: &[Vec<i64>]) -> Result<Vec<Vec<Vec<f32>>>, String> {
+        let length = windows.iter().map(Vec::len).max().unwrap_or(0);
+        let mut ids = vec![PAD; windows.len() * length];
+        let mut mask = vec![0i64; windows.len() * length];
+        for (row, window) in windows.iter().enumerate() {
+            ids[row * length..row * length + window.len()].copy_from_slice(window);
+            mask[row * length..row * length + window.len()].fill(1);
+        }
+        let shape = [windows.len(), length];
+        let ids = Tensor::from_array((shape, ids)).map_err(|e| e.to_string())?;
+        let mask = Tensor::from_array((shape, mask)).map_err(|e| e.to_string())?;
+        // Each rayon worker has its own session; the lock is only contended outside rayon.
+        let index = rayon::current_thread_index().unwrap_or(0) % self.sessions.len();
+        let mut session = self.sessions[index].lock().map_err(|e| e.to_string())?;
+        let outputs = session
+            .run(ort::inputs!["input_ids" => ids, "attention_mask" => mask])
+            .map_err(|e| e.to_string())?;
+        let (_, logits) = outputs["logits"]
+            .try_extract_tensor::<f32>()
+            .map_err(|e| e.to_string())?;
+        let labels = self.tags.len();
+        Ok(windows
+            .iter()
+            .enumerate()
+            .map(|(row, window)| {
+                (0..window.len())
+                    .map(|token| softmax(&logits[(row * length + token) * labels..][..labels]))
+                    .collect()
+            })
+            .collect())
+    }
+}
+
+fn softmax(logits: &[f32]) -> Vec<f32> {
+    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let exps: Vec<f32> = logits.iter().map(|l| (l - max).exp()).collect();
+    let sum: f32 = exps.iter().sum();
+    exps.into_iter().map(|e| e / sum).collect()
+}
+
+/// Token ranges `[start, end)` of the windows covering `tokens` tokens.
+pub fn window_ranges(tokens: usize, window: usize, overlap: usize) -> Vec<(usize, usize)> {
+    let step = window.saturating_sub(overlap).max(1);
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    while start < tokens {
+        let end = (start + window).min(tokens);
+        ranges.push((start, end));
+        if end == tokens {
+            break;
+        }
+        start += step;
+    }
+    ranges
+}
+
+/// For every token, the probabilities from the window in which it is most central.
+pub fn merge_windows(
+    tokens: usize,
+    ranges: &[(usize, usize)],
+    window_probabilities: &[Vec<Vec<f32>>],
+) -> Vec<Vec<f32>> {
+    let mut best: Vec<Option<(usize, &Vec<f32>)>> = vec![None; tokens];
+    for (&(start, end), probabilities) in ranges.iter().zip(window_probabilities) {
+        for token in start..end {
+            let centrality = (token - start).min(end - 1 - token);
+            if best[token].is_none_or(|(c, _)| centrality > c) {
+                best[token] = Some((centrality, &probabilities[token - start]));
+            }
+        }
+    }
+    best.into_iter()
+        .map(|b| b.map(|(_, p)| p.clone()).unwrap_or_default())
+        .collect()
+}
+
+/// A decoded entity over tokens `first..=last`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenSpan {
+    pub first: usize,
+    pub last: usize,
+    pub category: Category,
+    pub confidence: f32,
+}
+
+/// BIO decoding: B-X starts an entity, I-X continues one of the same kind (an I-X after
+/// anything else starts one too, so a missed B costs no recall).
+fn decode(tags: &[Tag], probabilities: &[Vec<f32>]) -> Vec<TokenSpan> {
+    let mut spans: Vec<TokenSpan> = Vec::new();
+    let mut open: Option<(usize, Category, f32, usize)> = None;
+    for (token, probs) in probabilities.iter().enumerate() {
+        let (label, p) = probs
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, p)| (i, *p))
+            .unwrap_or((0, 0.0));
+        let tag = tags.get(label).copied().unwrap_or(Tag {
+            category: None,
+            begins: false,
+        });
+        let continues =
+            matches!((open, tag.category), (Some((_, c, _, _)), Some(t)) if c == t && !tag.begins);
+        if continues {
+            if let Some((_, _, sum, count)) = &mut open {
+                *sum += p;
+                *count += 1;
+            }
+            continue;
+        }
+        if let Some((first, category, sum, count)) = open.take() {
+            spans.push(TokenSpan {
+                first,
+                last: token - 1,
+                category,
+                confidence: sum / count as f32,
+            });
+        }
+        if let Some(category) = tag.category {
+            open = Some((token, category, p, 1));
+        }
+    }
+    if let Some((first, category, sum, count)) = open {
+        spans.push(TokenSpan {
+            first,
+            last: probabilities.len() - 1,
+            category,
+            confidence: sum / count as f32,
+        });
+    }
+    spans
+}
+
+/// Widens a byte span to whole words and trims surrounding whitespace and punctuation.
+fn word_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut start = start;
+    let mut end = end;
+    while start < end && !text[start..].starts_with(char::is_alphanumeric) {
+        start += text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    while end > start && !text[..end].ends_with(|c: char| c.is_alphanumeric() || c == '.') {
+        end -= text[..end].chars().next_back().map_or(1, char::len_utf8);
+    }
+    while let Some(c) = text[..start].chars().next_back() {
+        if !c.is_alphanumeric() {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    while let Some(c) = text[end..].chars().next() {
+        if !c.is_alphanumeric() {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    (start, end)
+}
+
+impl Detector for NerDetector {
+    fn id(&self) -> &str {
+        ID
+    }
+
+    fn categories(&self) -> &[Category] {
+        &[
+            Category::Person,
+            Category::Professional,
+            Category::Organisation,
+            Category::Place,
+            Category::Address,
+            Category::DateOfBirth,
+        ]
+    }
+
+    fn detect(&self, doc: &Document) -> Vec<Span> {
+        let text = &doc.text;
+        let Ok(encoding) = self.tokenizer.encode(text.as_str(), false) else {
+            return Vec::new();
+        };
+        let ids: Vec<i64> = encoding.get_ids().iter().map(|&i| i64::from(i)).collect();
+        let offsets = encoding.get_offsets();
+        if ids.is_empty() {
+            return Vec::new();
+        }
+        let ranges = window_ranges(ids.len(), self.options.window, self.options.overlap);
+        let mut window_probabilities = Vec::with_capacity(ranges.len());
+        for chunk in ranges.chunks(self.options.batch.max(1)) {
+            let windows: Vec<Vec<i64>> = chunk
+                .iter()
+                .map(|&(s, e)| {
+                    let mut w = Vec::with_capacity(e - s + 2);
+                    w.push(BOS);
+                    w.extend_from_slice(&ids[s..e]);
+                    w.push(EOS);
+                    w
+                })
+                .collect();
+            match self.infer(&windows) {
+                // Drop the <s> and </s> positions.
+                Ok(batch) => window_probabilities
+                    .extend(batch.into_iter().map(|w| w[1..w.len() - 1].to_vec())),
+                Err(reason) => panic!("{}: NER inference failed: {reason}", doc.id),
+            }
+        }
+        let probabilities = merge_windows(ids.len(), &ranges, &window_probabilities);
+        decode(&self.tags, &probabilities)
+            .into_iter()
+            .filter_map(|token_span| {
+                let (start, end) = word_bounds(
+                    text,
+                    offsets[token_span.first].0,
+                    offsets[token_span.last].1,
+                );
+                (start < end).then(|| {
+                    Finding {
+                        detector: ID,
+                        category: token_span.category,
+                        start,
+                        end,
+                        confidence: token_span.confidence,
+                        evidence: Evidence::Model,
+                        normalised: text[start..end].to_lowercase(),
+                        reason: format!("NER model ({})", token_span.category),
+                    }
+                    .into_span()
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags() -> Vec<Tag> {
+        [
+            "O",
+            "B-PERSON",
+            "I-PERSON",
+            "B-PROFESSIONAL",
+            "I-PROFESSIONAL",
+        ]
+        .iter()
+        .map(|l| parse_tag(l).unwrap())
+        .collect()
+    }
+
+    fn one_hot(label: usize) -> Vec<f32> {
+        let mut p = vec![0.0; 5];
+        p[label] = 1.0;
+        p
+    }
+
+    #[test]
+    fn windows_cover_every_token_with_overlap() {
+        let ranges = window_ranges(300, 126, 32);
+        assert_eq!(ranges.first(), Some(&(0, 126)));
+        assert_eq!(ranges.last().unwrap().1, 300);
+        for pair in ranges.windows(2) {
+            assert!(pair[1].0 < pair[0].1, "windows overlap");
+        }
+        assert_eq!(window_ranges(10, 126, 32), [(0, 10)]);
+        assert!(window_ranges(0, 126, 32).is_empty());
+    }
+
+    #[test]
+    fn an_entity_straddling_two_windows_is_found_once() {
+        // Tokens 8..12 are one person; windows [0,10) and [6,16) both see part of it, and
+        // each window's predictions near its own edge are poor (the second window misses
+        // the B). Merging by centrality takes each token from the window that sees it best.
+        let tokens = 16;
+        let ranges = window_ranges(tokens, 10, 4);
+        assert_eq!(ranges, [(0, 10), (6, 16)]);
+        let truth = |t: usize| match t {
+            8 => 1,
+            9..=11 => 2,
+            _ => 0,
+        };
+        let first: Vec<Vec<f32>> = (0..10)
+            .map(|t| one_hot(if t >= 9 { 0 } else { truth(t) }))
+            .collect();
+        let second: Vec<Vec<f32>> = (6..16)
+            .map(|t| one_hot(if t == 8 { 2 } else { truth(t) }))
+            .collect();
+        let merged = merge_windows(tokens, &ranges, &[first, second]);
+        let spans = decode(&tags(), &merged);
+        assert_eq!(spans.len(), 1, "{spans:?}");
+        assert_eq!((spans[0].first, spans[0].last), (8, 11));
+        assert_eq!(spans[0].category, Category::Person);
+    }
+
+    #[test]
+    fn bio_decoding() {
+        let probabilities: Vec<Vec<f32>> = [1, 2, 0, 2, 2, 3, 4, 1, 1]
+            .iter()
+            .map(|&l| one_hot(l))
+            .collect();
+        let spans = decode(&tags(), &probabilities);
+        let summary: Vec<_> = spans
+            .iter()
+            .map(|s| (s.first, s.last, s.category))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (0, 1, Category::Person),
+                (3, 4, Category::Person),
+                (5, 6, Category::Professional),
+                (7, 7, Category::Person),
+                (8, 8, Category::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_widen_to_words() {
+        let text = "de heer Jansen, eiser";
+        let start = text.find("ansen").unwrap();
+        assert_eq!(word_bounds(text, start, start + 3), (8, 14));
+        assert_eq!(word_bounds(text, 7, 15), (8, 14));
+    }
+
+    #[test]
+    fn unknown_labels_are_refused() {
+        assert!(parse_tag("B-NAAM").is_err());
+        assert!(parse_tag("PERSON").is_err());
+    }
+}

