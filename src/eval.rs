@@ -179,34 +179,22 @@ impl EvalReport {
             "{:<16} {:>7}   {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}\n",
             "label", "support", "P", "R", "F1", "P=", "R=", "F1="
         ));
-        let labels: Vec<&String> = self.overlap.keys().collect();
-        for label in labels {
-            let o = self.overlap[label].scores();
-            let e = self.exact.get(label).copied().unwrap_or_default().scores();
-            out.push_str(&format!(
+        let row = |name: &str, support: usize, o: Scores, e: Scores| {
+            format!(
                 "{:<16} {:>7}   {:>6.3} {:>6.3} {:>6.3}   {:>6.3} {:>6.3} {:>6.3}\n",
-                label,
-                self.overlap[label].gold,
-                o.precision,
-                o.recall,
-                o.f1,
-                e.precision,
-                e.recall,
-                e.f1
-            ));
+                name, support, o.precision, o.recall, o.f1, e.precision, e.recall, e.f1
+            )
+        };
+        for (label, counts) in &self.overlap {
+            let exact = self.exact.get(label).copied().unwrap_or_default();
+            out.push_str(&row(label, counts.gold, counts.scores(), exact.scores()));
         }
-        let o = micro(&self.overlap).scores();
-        let e = micro(&self.exact).scores();
-        out.push_str(&format!(
-            "{:<16} {:>7}   {:>6.3} {:>6.3} {:>6.3}   {:>6.3} {:>6.3} {:>6.3}\n",
+        let total = micro(&self.overlap);
+        out.push_str(&row(
             "micro (replace)",
-            micro(&self.overlap).gold,
-            o.precision,
-            o.recall,
-            o.f1,
-            e.precision,
-            e.recall,
-            e.f1
+            total.gold,
+            total.scores(),
+            micro(&self.exact).scores(),
         ));
         let summary = self.summary();
         out.push_str(&format!(

@@ -3,6 +3,7 @@
 //! and companies. Deterministic for a seed.
 
 use super::names::{self, Pool};
+use crate::detect::MONTHS;
 
 /// SplitMix64: small, fast and reproducible on every machine.
 #[derive(Debug, Clone)]
@@ -179,21 +180,6 @@ pub fn postcode(rng: &mut Rng) -> String {
 pub fn address(rng: &mut Rng, pool: Pool) -> String {
     format!("{} {}", street(rng, pool), house_number(rng))
 }
-
-pub const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// Day and month ("12 maart"): the year stays from the ruling.
 pub fn day_and_month(rng: &mut Rng) -> String {

@@ -4,6 +4,7 @@
 //! Streets are recognised by their suffix (`-straat`, `-laan`, `-gracht` ...) or by a short
 //! list of well-known streets without one, written for this project.
 
+use super::MONTHS;
 use super::{char_after, char_before, context_before, residence::POSTBUS, Detector, Finding};
 use crate::model::{Category, Document, Evidence, Span};
 use regex::Regex;
@@ -111,21 +112,6 @@ pub(crate) fn ends_with_street_word(text: &str) -> bool {
 
 /// Well-known streets without a street suffix (written for this project).
 const SUFFIXLESS_STREETS: &str = "Dam|Damrak|Rokin|Spui|Overtoom|Amstel|Lange Voorhout|Korte Voorhout|Lange Vijverberg|Korte Vijverberg|Kneuterdijk|Weena|Blaak|Meent|Neude|Vredenburg|Drift|Vrijthof|Buitenhof|Binnenhof|Plein|Noordeinde|Westeinde|Oosteinde|Zuideinde|Brink|Heuvel|Grote Markt|Oude Markt|Laan van Meerdervoort|Laan van Nieuw Oost-Indië|Laan van Vollenhove|Laan van Ypenburg|Laan op Zuid|Kruiskade|Hofplein|Boompjes|Coolsingel";
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 pub struct StreetAddressDetector {
     /// A street-name ending followed by a house number: a literal alternation the regex

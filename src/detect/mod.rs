@@ -22,6 +22,22 @@ pub mod url;
 
 use crate::model::{Category, Document, Evidence, Span, StageTimings};
 
+/// Dutch month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// One detector: a rule, a gazetteer or a model. Constructors do all loading, so `detect`
 /// is pure and cheap to call from many threads.
 pub trait Detector: Send + Sync {
