@@ -6,7 +6,11 @@
 //!    that no two accepted spans overlap;
 //! 2. note on each guard which detections it overruled (only those guards are logged);
 //! 3. group replaced mentions into entities by category, placeholder label and normalised
-//!    value, so that `NL91 ABNA 0417 1643 00` and `NL91ABNA0417164300` are one entity.
+//!    value, so that `NL91 ABNA 0417 1643 00` and `NL91ABNA0417164300` are one entity;
+//! 4. replace the residue: every other occurrence of a replaced person's name or surname
+//!    joins that person ([`residual`]).
+
+pub mod residual;
 
 use crate::model::{Action, Category, Document, Entity, Evidence, Mention, Resolution, Span};
 use std::collections::BTreeMap;
@@ -145,6 +149,7 @@ pub fn resolve(doc: &Document, mut spans: Vec<Span>) -> Resolution {
             reason,
         });
     }
+    residual::add_residual_mentions(doc, &mut resolution);
     resolution
 }
 

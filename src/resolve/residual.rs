@@ -1,0 +1,189 @@
+//! The residual check: once a person is replaced somewhere, every other occurrence of the
+//! same full name or surname in the document is replaced too, as the same entity, logged
+//! with the reason `residual`. A model that finds "Jan de Vries" in the party header but
+//! misses "De Vries" in paragraph 12 then leaks nothing.
+//!
+//! Occurrences inside kept spans (a judge "mr. P. de Vries"), after a title that marks a
+//! professional ("mr."), or glued to other letters are left alone.
+
+use crate::model::{Action, Category, Document, Evidence, Mention, Resolution, Span};
+
+/// Surname prefixes written in lower case inside a full name ("Jan van der Meer").
+const PREFIXES: [&str; 12] = [
+    "van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op", "la",
+];
+
+const DETECTOR: &str = "resolve:residual";
+
+/// The strings another mention of this person may use: the name as found, and the surname
+/// with its prefix in either case ("van der Meer", "Van der Meer") and each part of a
+/// hyphenated surname.
+pub fn name_forms(mention: &str) -> Vec<String> {
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    let mut forms = vec![words.join(" ")];
+    let Some(last) = words.last() else {
+        return Vec::new();
+    };
+    if last.ends_with('.') || last.chars().count() < 3 {
+        return forms;
+    }
+    let mut first = words.len() - 1;
+    while first > 0 && PREFIXES.contains(&words[first - 1].to_lowercase().as_str()) {
+        first -= 1;
+    }
+    let surname = words[first..].join(" ");
+    let mut capitalised = surname.clone();
+    if let Some(c) = capitalised.chars().next() {
+        capitalised.replace_range(..c.len_utf8(), &c.to_uppercase().to_string());
+    }
+    forms.push(surname.clone());
+    forms.push(capitalised);
+    if first == words.len() - 1 {
+        for part in last.split('-').filter(|p| p.chars().count() >= 3) {
+            forms.push(part.to_string());
+        }
+    }
+    forms.retain(|f| f.chars().next().is_some_and(char::is_uppercase) || f.contains(' '));
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// True after "mr.", "dr." …, also with initials between ("mr. P. de Vries").
+fn is_professional_title_before(text: &str, start: usize) -> bool {
+    let mut before = text[..start].trim_end();
+    // Skip initials: "P.", "A.B.", "Th.".
+    while let Some(rest) = before.strip_suffix('.') {
+        let word_start = rest
+            .rfind(|c: char| !c.is_alphabetic() && c != '.')
+            .map_or(0, |i| i + 1);
+        let word = &rest[word_start..];
+        let is_initials = !word.is_empty()
+            && word.split('.').all(|part| part.chars().count() <= 2 && part.chars().next().is_none_or(char::is_uppercase));
+        if !is_initials {
+            break;
+        }
+        before = rest[..word_start].trim_end();
+    }
+    let lower = before.to_lowercase();
+    ["mr.", "mr", "dr.", "prof.", "drs."]
+        .iter()
+        .any(|title| lower.ends_with(title))
+}
+
+/// Adds a mention for every unclaimed occurrence of a replaced person's name forms.
+pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
+    let text = &doc.text;
+    let mut claimed: Vec<(usize, usize)> = resolution
+        .mentions
+        .iter()
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    let mut added = Vec::new();
+    for (index, entity) in resolution.entities.iter().enumerate() {
+        if entity.category != Category::Person {
+            continue;
+        }
+        let mut forms: Vec<String> = resolution
+            .mentions
+            .iter()
+            .filter(|m| m.entity == Some(index))
+            .flat_map(|m| name_forms(&text[m.span.start..m.span.end]))
+            .collect();
+        // Longest first, so "Jan de Vries" is claimed before "De Vries" inside it.
+        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        forms.dedup();
+        for form in forms {
+            for (start, _) in text.match_indices(form.as_str()) {
+                let end = start + form.len();
+                let glued = text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+                    || text[end..].chars().next().is_some_and(char::is_alphanumeric);
+                if glued
+                    || claimed.iter().any(|&(s, e)| s < end && start < e)
+                    || is_professional_title_before(text, start)
+                {
+                    continue;
+                }
+                claimed.push((start, end));
+                added.push(Mention {
+                    span: Span {
+                        start,
+                        end,
+                        category: Category::Person,
+                        detector: DETECTOR.to_string(),
+                        confidence: 0.7,
+                        evidence: Evidence::Model,
+                        normalised: entity.normalised.clone(),
+                        label: entity.label.clone(),
+                        reason: format!("residual: the name of entity {}", entity.id),
+                    },
+                    action: Action::Replace,
+                    entity: Some(index),
+                    reason: format!("residual: the name of entity {}", entity.id),
+                });
+            }
+        }
+    }
+    if !added.is_empty() {
+        resolution.mentions.extend(added);
+        resolution.mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Entity;
+
+    #[test]
+    fn forms_of_a_name() {
+        assert_eq!(
+            name_forms("Jan van der Meer"),
+            ["Jan van der Meer", "Van der Meer", "van der Meer"]
+        );
+        assert_eq!(name_forms("A.B. Visser-Smit"), ["A.B. Visser-Smit", "Smit", "Visser", "Visser-Smit"]);
+        assert_eq!(name_forms("J."), ["J."]);
+    }
+
+    #[test]
+    fn other_occurrences_join_the_entity_but_not_a_judge_with_the_same_name() {
+        let text = "Jan de Vries, eiser. De Vries vordert. Zijn broer Piet de Vriesland. Gewezen door mr. De Vries en mr. A.B. de Vries.";
+        let doc = Document::from_text("r", text);
+        let start = 0;
+        let end = "Jan de Vries".len();
+        let mut resolution = Resolution {
+            mentions: vec![Mention {
+                span: Span {
+                    start,
+                    end,
+                    category: Category::Person,
+                    detector: "ner".into(),
+                    confidence: 0.9,
+                    evidence: Evidence::Model,
+                    normalised: "jan de vries".into(),
+                    label: None,
+                    reason: "test".into(),
+                },
+                action: Action::Replace,
+                entity: Some(0),
+                reason: "test".into(),
+            }],
+            entities: vec![Entity {
+                id: "e1".into(),
+                category: Category::Person,
+                label: None,
+                normalised: "jan de vries".into(),
+                pseudonym: String::new(),
+            }],
+        };
+        add_residual_mentions(&doc, &mut resolution);
+        let found: Vec<&str> = resolution
+            .mentions
+            .iter()
+            .map(|m| &text[m.span.start..m.span.end])
+            .collect();
+        assert_eq!(found, ["Jan de Vries", "De Vries"]);
+        assert!(resolution.mentions[1].reason.starts_with("residual"));
+        assert_eq!(resolution.mentions[1].entity, Some(0));
+    }
+}
