@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use schuilnaam::batch::{self, BatchOptions};
 use schuilnaam::config::Config;
 use schuilnaam::corpus::gold::{read_gold, to_jsonl};
-use schuilnaam::corpus::names::Pool;
+use schuilnaam::corpus::names::{Names, Pool};
 use schuilnaam::corpus::refill::refill as refill_ruling;
 use schuilnaam::corpus::split::{make_splits, read_manifest, read_split, Split};
 use schuilnaam::corpus::{collect_rulings, ruling_text};
@@ -192,6 +192,14 @@ struct RefillArgs {
     /// Folder with train.txt, dev.txt and test.txt.
     #[arg(long, value_name = "DIR", default_value = "corpus/splits")]
     splits: PathBuf,
+
+    /// Extend the surrogate name pools with the lists in this folder (laid out as
+    /// ../shared/data/gazetteers: first_names_gendered/voornamen.tsv and
+    /// meertens_family_names/family_names_freq_5_or_more.lst). Thousands of names instead of
+    /// a few hundred keep a model from memorising them. The lists are read at run time and
+    /// split into training and evaluation halves like the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    name_lists: Option<PathBuf>,
 
     /// Overwrite the output file.
     #[arg(long)]
@@ -463,6 +471,13 @@ fn refill(args: RefillArgs) -> Result<u8> {
         Some(split) => Some(read_split(&args.splits, split).map_err(anyhow::Error::msg)?),
         None => None,
     };
+    let names_for = |pool: Pool| -> Result<Names> {
+        match &args.name_lists {
+            Some(dir) => Names::with_lists(pool, dir).map_err(anyhow::Error::msg),
+            None => Ok(Names::builtin(pool)),
+        }
+    };
+    let (train_names, eval_names) = (names_for(Pool::Train)?, names_for(Pool::Eval)?);
     let mut documents = Vec::new();
     let mut failures = 0;
     for (ecli, path) in &rulings {
@@ -477,12 +492,12 @@ fn refill(args: RefillArgs) -> Result<u8> {
                 continue;
             }
         };
-        let pool = if train.contains(ecli) {
-            Pool::Train
+        let names = if train.contains(ecli) {
+            &train_names
         } else {
-            Pool::Eval
+            &eval_names
         };
-        documents.push(refill_ruling(ecli, &text, args.seed, pool));
+        documents.push(refill_ruling(ecli, &text, args.seed, names));
     }
     if documents.is_empty() {
         bail!("no rulings found for that split in {:?}", args.dirs);

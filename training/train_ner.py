@@ -261,6 +261,8 @@ def main():
     parser.add_argument("--vocab-from", nargs="*", default=None,
                         help="text files whose pieces make the vocabulary (default: the training and dev texts)")
     parser.add_argument("--no-quantise", action="store_true")
+    parser.add_argument("--freeze-embeddings", action="store_true",
+                        help="keep the word embeddings fixed (faster, but rare name pieces adapt less)")
     args = parser.parse_args()
 
     random.seed(args.seed)
@@ -294,7 +296,7 @@ def main():
     log(f"{len(train)} training windows, {len(dev)} dev windows of {args.window} tokens")
 
     model = build_model(args, kept)
-    if not args.tiny:
+    if args.freeze_embeddings:
         model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
     steps_per_epoch = math.ceil(len(train) / args.batch)

@@ -26,6 +26,67 @@ impl Pool {
     }
 }
 
+/// The names one split draws surrogates from: the project's own lists, optionally extended
+/// with larger lists loaded at run time (`corpus refill --name-lists DIR`), each split in two
+/// halves the same way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Names {
+    pub male: Vec<String>,
+    pub female: Vec<String>,
+    pub surnames: Vec<String>,
+    pub places: Vec<String>,
+    pub street_bases: Vec<String>,
+}
+
+fn owned(list: Vec<&str>) -> Vec<String> {
+    list.into_iter().map(str::to_string).collect()
+}
+
+impl Names {
+    /// The built-in lists' half for `pool`.
+    pub fn builtin(pool: Pool) -> Names {
+        Names {
+            male: owned(pool.pick(MALE_FIRST_NAMES)),
+            female: owned(pool.pick(FEMALE_FIRST_NAMES)),
+            surnames: owned(pool.pick(SURNAMES)),
+            places: owned(pool.pick(PLACES)),
+            street_bases: owned(pool.pick(STREET_BASES)),
+        }
+    }
+
+    /// The built-in half plus `pool`'s half of the lists in `dir`, as laid out in
+    /// ../shared/data/gazetteers: `first_names_gendered/voornamen.tsv` (name, M/V) and
+    /// `meertens_family_names/family_names_freq_5_or_more.lst` (one surname a line, natural
+    /// order). Missing files are an error naming them.
+    pub fn with_lists(pool: Pool, dir: &std::path::Path) -> Result<Names, String> {
+        let read = |relative: &str| -> Result<String, String> {
+            let path = dir.join(relative);
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+        };
+        let mut names = Names::builtin(pool);
+        let first_names = read("first_names_gendered/voornamen.tsv")?;
+        let mut male = Vec::new();
+        let mut female = Vec::new();
+        for line in first_names.lines().skip(1) {
+            match line.split_once('\t') {
+                Some((name, "M")) if !name.is_empty() => male.push(name),
+                Some((name, "V")) if !name.is_empty() => female.push(name),
+                _ => {}
+            }
+        }
+        names.male.extend(owned(pool.pick(&male)));
+        names.female.extend(owned(pool.pick(&female)));
+        let surnames = read("meertens_family_names/family_names_freq_5_or_more.lst")?;
+        let surnames: Vec<&str> = surnames
+            .lines()
+            .map(str::trim)
+            .filter(|s| s.chars().count() >= 2 && !s.starts_with('\''))
+            .collect();
+        names.surnames.extend(owned(pool.pick(&surnames)));
+        Ok(names)
+    }
+}
+
 pub const MALE_FIRST_NAMES: &[&str] = &[
     "Jan",
     "Pieter",
@@ -691,6 +752,37 @@ pub const EMAIL_DOMAINS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loaded_lists_extend_each_half() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("first_names_gendered")).unwrap();
+        std::fs::create_dir_all(dir.path().join("meertens_family_names")).unwrap();
+        std::fs::write(
+            dir.path().join("first_names_gendered/voornamen.tsv"),
+            "naam\tgeslacht\nAad\tM\nBas\tM\nAafje\tV\nBea\tV\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path()
+                .join("meertens_family_names/family_names_freq_5_or_more.lst"),
+            "Aalders\nvan den Bogaard\n's Graeuwen\nZuidema\n",
+        )
+        .unwrap();
+        let train = Names::with_lists(Pool::Train, dir.path()).unwrap();
+        let eval = Names::with_lists(Pool::Eval, dir.path()).unwrap();
+        assert!(train.male.contains(&"Aad".to_string()) && eval.male.contains(&"Bas".to_string()));
+        assert!(train.female.contains(&"Aafje".to_string()));
+        assert!(train.surnames.contains(&"Aalders".to_string()));
+        assert!(eval.surnames.contains(&"van den Bogaard".to_string()));
+        assert!(!train
+            .surnames
+            .iter()
+            .chain(&eval.surnames)
+            .any(|s| s.starts_with('\'')));
+        let err = Names::with_lists(Pool::Train, &dir.path().join("nope")).unwrap_err();
+        assert!(err.contains("voornamen.tsv"), "{err}");
+    }
 
     #[test]
     fn pools_are_disjoint_and_unique() {

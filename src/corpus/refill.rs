@@ -14,6 +14,8 @@
 //!   KEEP_*.
 
 use super::gold::{GoldDocument, GoldSpan};
+use super::names::Names;
+#[cfg(test)]
 use super::names::Pool;
 use super::surrogates::{self as surrogate, Gender, Person, Rng};
 use crate::detect::context_before;
@@ -506,7 +508,7 @@ enum Profile {
 
 struct Refiller<'a> {
     rng: Rng,
-    pool: Pool,
+    names: &'a Names,
     profiles: BTreeMap<String, Profile>,
     mentions: BTreeMap<String, usize>,
     entity_ids: BTreeMap<String, String>,
@@ -556,15 +558,15 @@ impl Refiller<'_> {
 
     fn new_profile(&mut self, placeholder: &Placeholder) -> Profile {
         let rng = &mut self.rng;
-        let pool = self.pool;
+        let names = self.names;
         match placeholder.kind {
-            Kind::Person(gender) => Profile::Person(Person::generate(rng, pool, gender)),
+            Kind::Person(gender) => Profile::Person(Person::generate(rng, names, gender)),
             Kind::Organisation => {
                 let legal_form_after = LEGAL_FORM_AFTER.is_match(&self.text[placeholder.end..]);
-                Profile::Text(surrogate::company(rng, pool, !legal_form_after))
+                Profile::Text(surrogate::company(rng, names, !legal_form_after))
             }
-            Kind::Place => Profile::Text(surrogate::place(rng, pool)),
-            Kind::Address => Profile::Text(surrogate::address(rng, pool)),
+            Kind::Place => Profile::Text(surrogate::place(rng, names)),
+            Kind::Address => Profile::Text(surrogate::address(rng, names)),
             Kind::Postcode => Profile::Text(surrogate::postcode(rng)),
             Kind::DateOfBirth => Profile::Text(if placeholder.year_end.is_some() {
                 surrogate::day_and_month(rng)
@@ -575,7 +577,7 @@ impl Refiller<'_> {
             Kind::Iban => Profile::Text(surrogate::iban(rng)),
             Kind::Phone => Profile::Text(surrogate::phone(rng)),
             Kind::Email => {
-                let person = Person::generate(rng, pool, None);
+                let person = Person::generate(rng, names, None);
                 Profile::Text(surrogate::email(rng, &person))
             }
             Kind::LicensePlate => Profile::Text(surrogate::license_plate(rng)),
@@ -584,8 +586,9 @@ impl Refiller<'_> {
     }
 }
 
-/// Refills one ruling. `pool` chooses the half of the name pools (training or evaluation).
-pub fn refill(id: &str, text: &str, seed: u64, pool: Pool) -> GoldDocument {
+/// Refills one ruling with surrogates drawn from `names` (the training or the evaluation half
+/// of the name pools).
+pub fn refill(id: &str, text: &str, seed: u64, names: &Names) -> GoldDocument {
     let brackets = bracket_placeholders(text);
     let letters = letter_placeholders(text, &brackets);
     let mut placeholders: Vec<Placeholder> = brackets.into_iter().chain(letters).collect();
@@ -606,7 +609,7 @@ pub fn refill(id: &str, text: &str, seed: u64, pool: Pool) -> GoldDocument {
     }
     let mut refiller = Refiller {
         rng: Rng::for_document(seed, id),
-        pool,
+        names,
         profiles: BTreeMap::new(),
         mentions: BTreeMap::new(),
         entity_ids: BTreeMap::new(),
@@ -793,7 +796,7 @@ mod tests {
     #[test]
     fn refills_consistently_and_keeps_the_year_of_birth() {
         let text = "in de zaak tegen [verdachte], geboren op [geboortedatum] 1987 te [geboorteplaats], wonende te [adres 1]. [Verdachte] ontkent. Getuige [getuige 1] zag [verdachte] bij [bedrijf 1] B.V. De rechtbank Utrecht, mr. A.B. de Vries, voorzitter, op 12 maart 2021. Parketnummer 16/123456-21. […] [is]";
-        let doc = refill("ECLI:NL:TEST:2021:1", text, 1, Pool::Eval);
+        let doc = refill("ECLI:NL:TEST:2021:1", text, 1, &Names::builtin(Pool::Eval));
         assert!(!doc.text.contains("[verdachte]") && !doc.text.contains("[Verdachte]"));
         assert!(
             doc.text.contains("[…] [is]"),
@@ -838,7 +841,7 @@ mod tests {
             "d",
             "de minderjarige, geboren op [datum ] 2001, en [datum] later",
             1,
-            Pool::Eval,
+            &Names::builtin(Pool::Eval),
         );
         assert_eq!(labels_of(&doc, "DATE_OF_BIRTH").len(), 1, "{}", doc.text);
         assert!(doc.text.ends_with("en [datum] later"));
@@ -846,14 +849,19 @@ mod tests {
 
     #[test]
     fn numbers_after_kenteken_are_plates() {
-        let doc = refill("k", "een taxi, met kenteken [nummer], reed", 1, Pool::Eval);
+        let doc = refill(
+            "k",
+            "een taxi, met kenteken [nummer], reed",
+            1,
+            &Names::builtin(Pool::Eval),
+        );
         assert_eq!(labels_of(&doc, "LICENSE_PLATE").len(), 1, "{}", doc.text);
     }
 
     #[test]
     fn role_placeholders_become_companies_by_context() {
         let text = "de besloten vennootschap [eiseres], gevestigd te Utrecht, en [gedaagde] B.V. en [X] Inc.";
-        let doc = refill("x", text, 3, Pool::Eval);
+        let doc = refill("x", text, 3, &Names::builtin(Pool::Eval));
         assert_eq!(labels_of(&doc, "ORGANISATION").len(), 3, "{}", doc.text);
         assert!(labels_of(&doc, "PERSON").is_empty());
     }
@@ -861,7 +869,7 @@ mod tests {
     #[test]
     fn letter_pseudonyms_of_older_rulings() {
         let text = "Belanghebbende X heeft in 1990 aandelen van Y B.V. gekocht. X woonde te Z. In bijlage A staat dat Y B.V. te Z is gevestigd. Sub A van het besluit noemt X.";
-        let doc = refill("old", text, 5, Pool::Train);
+        let doc = refill("old", text, 5, &Names::builtin(Pool::Train));
         let persons = labels_of(&doc, "PERSON");
         assert_eq!(persons.len(), 3, "{}", doc.text);
         assert_eq!(labels_of(&doc, "ORGANISATION").len(), 2, "{}", doc.text);
@@ -876,7 +884,7 @@ mod tests {
     #[test]
     fn capitals_stay_capitals_and_titles_take_the_surname() {
         let text = "tegen [GEÏNTIMEERDE], hierna de heer [geïntimeerde].";
-        let doc = refill("caps", text, 9, Pool::Eval);
+        let doc = refill("caps", text, 9, &Names::builtin(Pool::Eval));
         let persons = labels_of(&doc, "PERSON");
         assert_eq!(persons.len(), 2);
         assert_eq!(persons[0], persons[0].to_uppercase());
@@ -896,8 +904,8 @@ mod tests {
     #[test]
     fn pools_give_different_names() {
         let text = "[eiser 1], [eiser 2], [eiser 3], [eiser 4], [eiser 5], [eiser 6]";
-        let train = refill("p", text, 1, Pool::Train);
-        let eval = refill("p", text, 1, Pool::Eval);
+        let train = refill("p", text, 1, &Names::builtin(Pool::Train));
+        let eval = refill("p", text, 1, &Names::builtin(Pool::Eval));
         let train_names = labels_of(&train, "PERSON").join(" ");
         for name in labels_of(&eval, "PERSON") {
             let surname = name.rsplit(' ').next().unwrap();

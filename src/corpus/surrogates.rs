@@ -2,7 +2,7 @@
 //! places, dates of birth, checksum-valid BSNs and IBANs, plates, phones, e-mail addresses
 //! and companies. Deterministic for a seed.
 
-use super::names::{self, Pool};
+use super::names::{self, Names};
 use crate::detect::MONTHS;
 
 /// SplitMix64: small, fast and reproducible on every machine.
@@ -44,6 +44,10 @@ impl Rng {
         items[self.below(items.len())]
     }
 
+    pub fn pick_string<'a>(&mut self, items: &'a [String]) -> &'a str {
+        &items[self.below(items.len())]
+    }
+
     fn digits(&mut self, count: usize) -> String {
         (0..count)
             .map(|_| char::from(b'0' + self.below(10) as u8))
@@ -68,28 +72,30 @@ pub struct Person {
 }
 
 impl Person {
-    pub fn generate(rng: &mut Rng, pool: Pool, gender: Option<Gender>) -> Person {
+    pub fn generate(rng: &mut Rng, names: &Names, gender: Option<Gender>) -> Person {
         let gender = gender.unwrap_or(if rng.chance(50) {
             Gender::Male
         } else {
             Gender::Female
         });
-        let given_names = pool.pick(match gender {
-            Gender::Male => names::MALE_FIRST_NAMES,
-            Gender::Female => names::FEMALE_FIRST_NAMES,
-        });
-        let surnames = pool.pick(names::SURNAMES);
-        let mut surname = rng.pick(&surnames).to_string();
+        let given_names = match gender {
+            Gender::Male => &names.male,
+            Gender::Female => &names.female,
+        };
+        let surnames = &names.surnames;
+        let mut surname = rng.pick_string(surnames).to_string();
         // Married women are often named with both surnames.
         if gender == Gender::Female && rng.chance(20) {
-            let other = rng.pick(&surnames);
+            let other = rng.pick_string(surnames);
             if other != surname {
                 surname = format!("{surname}-{}", capitalise_prefix(other));
             }
         }
-        let second_given = rng.chance(35).then(|| rng.pick(&given_names).to_string());
+        let second_given = rng
+            .chance(35)
+            .then(|| rng.pick_string(given_names).to_string());
         Person {
-            given: rng.pick(&given_names).to_string(),
+            given: rng.pick_string(given_names).to_string(),
             second_given,
             surname,
             gender,
@@ -145,14 +151,14 @@ pub fn capitalise_prefix(surname: &str) -> String {
     }
 }
 
-pub fn place(rng: &mut Rng, pool: Pool) -> String {
-    rng.pick(&pool.pick(names::PLACES)).to_string()
+pub fn place(rng: &mut Rng, names: &Names) -> String {
+    rng.pick_string(&names.places).to_string()
 }
 
-pub fn street(rng: &mut Rng, pool: Pool) -> String {
+pub fn street(rng: &mut Rng, names: &Names) -> String {
     format!(
         "{}{}",
-        rng.pick(&pool.pick(names::STREET_BASES)),
+        rng.pick_string(&names.street_bases),
         rng.pick(names::STREET_SUFFIXES)
     )
 }
@@ -177,8 +183,8 @@ pub fn postcode(rng: &mut Rng) -> String {
 
 /// A street address. Postcode and place stay out: rulings put them in placeholders of their
 /// own ("[adres 1] te [woonplaats]"), which get their own surrogates.
-pub fn address(rng: &mut Rng, pool: Pool) -> String {
-    format!("{} {}", street(rng, pool), house_number(rng))
+pub fn address(rng: &mut Rng, names: &Names) -> String {
+    format!("{} {}", street(rng, names), house_number(rng))
 }
 
 /// Day and month ("12 maart"): the year stays from the ruling.
@@ -271,8 +277,8 @@ pub fn email(rng: &mut Rng, person: &Person) -> String {
 }
 
 /// A company; `with_legal_form` false when the ruling writes the legal form itself.
-pub fn company(rng: &mut Rng, pool: Pool, with_legal_form: bool) -> String {
-    let surname = capitalise_prefix(rng.pick(&pool.pick(names::SURNAMES)));
+pub fn company(rng: &mut Rng, names: &Names, with_legal_form: bool) -> String {
+    let surname = capitalise_prefix(rng.pick_string(&names.surnames));
     let name = format!("{} {surname}", rng.pick(names::COMPANY_KINDS));
     if with_legal_form {
         format!("{name} {}", rng.pick(names::LEGAL_FORMS))

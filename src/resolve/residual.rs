@@ -59,7 +59,9 @@ fn is_professional_title_before(text: &str, start: usize) -> bool {
             .map_or(0, |i| i + 1);
         let word = &rest[word_start..];
         let is_initials = !word.is_empty()
-            && word.split('.').all(|part| part.chars().count() <= 2 && part.chars().next().is_none_or(char::is_uppercase));
+            && word.split('.').all(|part| {
+                part.chars().count() <= 2 && part.chars().next().is_none_or(char::is_uppercase)
+            });
         if !is_initials {
             break;
         }
@@ -96,8 +98,14 @@ pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
         for form in forms {
             for (start, _) in text.match_indices(form.as_str()) {
                 let end = start + form.len();
-                let glued = text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
-                    || text[end..].chars().next().is_some_and(char::is_alphanumeric);
+                let glued = text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    || text[end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
                 if glued
                     || claimed.iter().any(|&(s, e)| s < end && start < e)
                     || is_professional_title_before(text, start)
@@ -141,7 +149,10 @@ mod tests {
             name_forms("Jan van der Meer"),
             ["Jan van der Meer", "Van der Meer", "van der Meer"]
         );
-        assert_eq!(name_forms("A.B. Visser-Smit"), ["A.B. Visser-Smit", "Smit", "Visser", "Visser-Smit"]);
+        assert_eq!(
+            name_forms("A.B. Visser-Smit"),
+            ["A.B. Visser-Smit", "Smit", "Visser", "Visser-Smit"]
+        );
         assert_eq!(name_forms("J."), ["J."]);
     }
 
