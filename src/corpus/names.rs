@@ -80,7 +80,8 @@ impl Names {
         let surnames: Vec<&str> = surnames
             .lines()
             .map(str::trim)
-            .filter(|s| s.chars().count() >= 2 && !s.starts_with('\''))
+            // "'s Graeuwen" and the like are place names in the list, not surnames.
+            .filter(|s| s.chars().count() >= 2 && !s.starts_with("'s"))
             .collect();
         names.surnames.extend(owned(pool.pick(&surnames)));
         Ok(names)
