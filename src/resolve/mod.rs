@@ -7,9 +7,11 @@
 //! 2. note on each guard which detections it overruled (only those guards are logged);
 //! 3. group replaced mentions into entities by category, placeholder label and normalised
 //!    value, so that `NL91 ABNA 0417 1643 00` and `NL91ABNA0417164300` are one entity;
-//! 4. replace the residue: every other occurrence of a replaced person's name or surname
+//! 4. cluster the variants of one person's name ([`cluster`]);
+//! 5. replace the residue: every other occurrence of a replaced person's name or surname
 //!    joins that person ([`residual`]).
 
+pub mod cluster;
 pub mod residual;
 
 use crate::model::{Action, Category, Document, Entity, Evidence, Mention, Resolution, Span};
@@ -149,6 +151,7 @@ pub fn resolve(doc: &Document, mut spans: Vec<Span>) -> Resolution {
             reason,
         });
     }
+    cluster::cluster_persons(&doc.text, &mut resolution);
     residual::add_residual_mentions(doc, &mut resolution);
     resolution
 }

@@ -9,7 +9,7 @@
 use crate::model::{Action, Category, Document, Evidence, Mention, Resolution, Span};
 
 /// Surname prefixes written in lower case inside a full name ("Jan van der Meer").
-const PREFIXES: [&str; 12] = [
+pub(crate) const PREFIXES: [&str; 12] = [
     "van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op", "la",
 ];
 
