@@ -6,6 +6,7 @@
 //! Occurrences inside kept spans (a judge "mr. P. de Vries"), after a title that marks a
 //! professional ("mr."), or glued to other letters are left alone.
 
+use super::cluster::name_parts;
 use crate::model::{Action, Category, Document, Evidence, Mention, Resolution, Span};
 
 /// Surname prefixes written in lower case inside a full name ("Jan van der Meer").
@@ -20,30 +21,34 @@ const DETECTOR: &str = "resolve:residual";
 /// hyphenated surname.
 pub fn name_forms(mention: &str) -> Vec<String> {
     let words: Vec<&str> = mention.split_whitespace().collect();
-    let mut forms = vec![words.join(" ")];
     let Some(last) = words.last() else {
         return Vec::new();
     };
-    if last.ends_with('.') || last.chars().count() < 3 {
-        return forms;
-    }
-    let mut first = words.len() - 1;
-    while first > 0 && PREFIXES.contains(&words[first - 1].to_lowercase().as_str()) {
-        first -= 1;
-    }
-    let surname = words[first..].join(" ");
-    let mut capitalised = surname.clone();
-    if let Some(c) = capitalised.chars().next() {
-        capitalised.replace_range(..c.len_utf8(), &c.to_uppercase().to_string());
-    }
-    forms.push(surname.clone());
-    forms.push(capitalised);
-    if first == words.len() - 1 {
-        for part in last.split('-').filter(|p| p.chars().count() >= 3) {
-            forms.push(part.to_string());
+    let mut forms = vec![words.join(" ")];
+    if !last.ends_with('.') && last.chars().count() >= 3 {
+        let mut first = words.len() - 1;
+        while first > 0 && PREFIXES.contains(&words[first - 1].to_lowercase().as_str()) {
+            first -= 1;
+        }
+        let surname = words[first..].join(" ");
+        let mut capitalised = surname.clone();
+        if let Some(c) = capitalised.chars().next() {
+            capitalised.replace_range(..c.len_utf8(), &c.to_uppercase().to_string());
+        }
+        forms.push(surname);
+        forms.push(capitalised);
+        if first == words.len() - 1 {
+            for part in last.split('-') {
+                forms.push(part.to_string());
+            }
         }
     }
-    forms.retain(|f| f.chars().next().is_some_and(char::is_uppercase) || f.contains(' '));
+    // Only forms that look like names: capitalised and at least three letters, so that a
+    // stray "de" or an initial never spreads.
+    forms.retain(|f| {
+        f.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && (f.chars().next().is_some_and(char::is_uppercase) || f.contains(' '))
+    });
     forms.sort();
     forms.dedup();
     forms
@@ -86,12 +91,21 @@ pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
         if entity.category != Category::Person {
             continue;
         }
-        let mut forms: Vec<String> = resolution
+        let mentions: Vec<&str> = resolution
             .mentions
             .iter()
             .filter(|m| m.entity == Some(index))
-            .flat_map(|m| name_forms(&text[m.span.start..m.span.end]))
+            .map(|m| &text[m.span.start..m.span.end])
             .collect();
+        // Only a person named with a given name or initials somewhere spreads to bare
+        // surnames: a single capitalised word ("Hortensia") is too weak a witness.
+        let named_in_full = mentions
+            .iter()
+            .any(|m| name_parts(m).is_some_and(|p| !p.initials.is_empty()));
+        if !named_in_full {
+            continue;
+        }
+        let mut forms: Vec<String> = mentions.iter().flat_map(|m| name_forms(m)).collect();
         // Longest first, so "Jan de Vries" is claimed before "De Vries" inside it.
         forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
         forms.dedup();
@@ -153,7 +167,8 @@ mod tests {
             name_forms("A.B. Visser-Smit"),
             ["A.B. Visser-Smit", "Smit", "Visser", "Visser-Smit"]
         );
-        assert_eq!(name_forms("J."), ["J."]);
+        assert!(name_forms("J.").is_empty());
+        assert!(name_forms("de").is_empty());
     }
 
     #[test]
