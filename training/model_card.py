@@ -59,8 +59,10 @@ languages without new evaluation; not a replacement for the review.
 
 The train split (70 %) of 330 published rulings from rechtspraak.nl open data (public), whose
 placeholders were refilled with surrogates by `schuilnaam corpus refill` with seeds 1, 2 and 3
-(files: {', '.join(training['train_files'])}). Surrogate names come from the project's own pools;
-dev and test use names the model never saw. {training['steps']} steps of batch {training['batch']},
+(files: {', '.join(training['train_files'])}). Surrogate names come from the training half of the
+project's own pools and of the first-name and surname lists in ../shared/data/gazetteers (read at
+refill time with `--name-lists`, never shipped); dev and test use the other halves, so their
+names are unseen. {training['steps']} steps of batch {training['batch']},
 learning rate {training['lr']}, seed {training['seed']}; best dev checkpoint at step
 {training['best_step']}.
 
