@@ -131,3 +131,47 @@ fn the_committed_model_tags_persons_and_professionals() {
         .collect();
     assert!(!kept.is_empty(), "no professional logged as keep");
 }
+
+/// With windows far smaller than the ruling, the parties are still found, and found once:
+/// no two spans overlap, whatever window edges cut through the names.
+#[test]
+fn the_committed_model_finds_names_across_small_windows_once() {
+    let mut options = NerOptions::new(root().join("models/schuilnaam-ner"), runtime());
+    options.window = 48;
+    options.overlap = 12;
+    options.batch = 4;
+    let detector = NerDetector::new(options).unwrap();
+    let text =
+        std::fs::read_to_string(samples().join("straf/rbrot-mishandeling-2024.txt")).unwrap();
+    let doc = Document::from_text("klein", text);
+    let mut spans = detector.detect(&doc);
+    spans.sort_by_key(|s| s.start);
+    for pair in spans.windows(2) {
+        assert!(
+            pair[0].end <= pair[1].start,
+            "overlapping spans {:?} {:?}",
+            pair[0],
+            pair[1]
+        );
+    }
+    for name in [
+        "Dennis Gerardus Verhoeven",
+        "Kevin de Ruiter",
+        "Fatima Bakkali",
+    ] {
+        let found = doc.text.match_indices(name).any(|(start, _)| {
+            let end = start + name.len();
+            spans
+                .iter()
+                .any(|s| s.category == Category::Person && s.start <= start + 1 && s.end >= end - 1)
+        });
+        assert!(
+            found,
+            "{name} not found whole: {:?}",
+            spans
+                .iter()
+                .map(|s| &doc.text[s.start..s.end])
+                .collect::<Vec<_>>()
+        );
+    }
+}

@@ -380,7 +380,7 @@ impl Detector for NerDetector {
             }
         }
         let probabilities = merge_windows(ids.len(), &ranges, &window_probabilities);
-        decode(&self.tags, &probabilities)
+        let spans = decode(&self.tags, &probabilities)
             .into_iter()
             .filter_map(|token_span| {
                 let (start, end) = word_bounds(
@@ -402,8 +402,44 @@ impl Detector for NerDetector {
                     .into_span()
                 })
             })
-            .collect()
+            .collect();
+        merge_word_spans(text, spans)
     }
+}
+
+/// Two token spans widened to the same word ("Vlaar" + "dingen" tagged as two places), to
+/// overlapping words, or to neighbouring words of the same category become one span: of the
+/// same category, their union with the higher confidence; of different categories, the more
+/// confident one.
+fn merge_word_spans(text: &str, mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            // Words of one entity tagged B, B ("12" "maart" "1987"): one span.
+            Some(last)
+                if last.category == span.category
+                    && last.end <= span.start
+                    && text[last.end..span.start].chars().all(|c| c == ' ')
+                    && span.start - last.end <= 1 =>
+            {
+                last.end = span.end;
+                last.confidence = last.confidence.max(span.confidence);
+                last.normalised = text[last.start..last.end].to_lowercase();
+            }
+            Some(last) if last.overlaps(&span) => {
+                if last.category == span.category {
+                    last.end = last.end.max(span.end);
+                    last.confidence = last.confidence.max(span.confidence);
+                    last.normalised = text[last.start..last.end].to_lowercase();
+                } else if span.confidence > last.confidence {
+                    *last = span;
+                }
+            }
+            _ => merged.push(span),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]
@@ -496,6 +532,26 @@ mod tests {
         let start = text.find("ansen").unwrap();
         assert_eq!(word_bounds(text, start, start + 3), (8, 14));
         assert_eq!(word_bounds(text, 7, 15), (8, 14));
+    }
+
+    #[test]
+    fn pieces_of_one_word_become_one_span() {
+        let text = "getuige uit Vlaardingen zag";
+        let start = text.find("Vlaardingen").unwrap();
+        let piece = |confidence: f32| Span {
+            start,
+            end: start + "Vlaardingen".len(),
+            category: Category::Place,
+            detector: ID.into(),
+            confidence,
+            evidence: Evidence::Model,
+            normalised: "vlaardingen".into(),
+            label: None,
+            reason: String::new(),
+        };
+        let merged = merge_word_spans(text, vec![piece(0.3), piece(0.45)]);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].confidence, 0.45);
     }
 
     #[test]
