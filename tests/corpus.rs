@@ -47,6 +47,19 @@ fn refill(rulings: &Path, splits: &Path, out: &Path, seed: &str) {
         .success();
 }
 
+/// `schuilnaam eval --no-model --json` on a gold file.
+fn eval_json(gold: &Path) -> serde_json::Value {
+    let output = schuilnaam()
+        .args(["eval", "--no-model", "--json", "--gold"])
+        .arg(gold)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&output).unwrap()
+}
+
 #[test]
 fn refill_writes_valid_gold_for_the_split_only() {
     let (dir, rulings) = rulings_dir();
@@ -103,15 +116,7 @@ fn eval_json_has_exactly_the_documented_keys() {
     let (dir, rulings) = rulings_dir();
     let out = dir.path().join("dev.jsonl");
     refill(&rulings, &dir.path().join("splits"), &out, "1");
-    let output = schuilnaam()
-        .args(["eval", "--no-model", "--json", "--gold"])
-        .arg(&out)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let json = eval_json(&out);
     let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
     assert_eq!(
         keys,
@@ -138,15 +143,7 @@ fn eval_accepts_hand_made_gold_with_known_answers() {
         ]
     });
     std::fs::write(&gold, format!("{line}\n")).unwrap();
-    let output = schuilnaam()
-        .args(["eval", "--no-model", "--json", "--gold"])
-        .arg(&gold)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let json = eval_json(&gold);
     assert_eq!(json["per_label"]["PHONE"]["recall"], 1.0);
     assert_eq!(json["per_label"]["PERSON"]["recall"], 0.0);
     assert_eq!(json["micro"]["recall"], 0.5);
