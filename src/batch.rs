@@ -137,6 +137,47 @@ pub fn collect_inputs(
     Ok(files)
 }
 
+/// One machine's share of a batch: shard `index` of `count` (0-based), as given by
+/// `--shard I/N`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(value: &str) -> Result<Shard, String> {
+        let (index, count) = value
+            .split_once('/')
+            .ok_or_else(|| format!("{value:?}: expected I/N, such as 0/4"))?;
+        let index: u64 = index
+            .trim()
+            .parse()
+            .map_err(|_| format!("{value:?}: I is not a number"))?;
+        let count: u64 = count
+            .trim()
+            .parse()
+            .map_err(|_| format!("{value:?}: N is not a number"))?;
+        if count == 0 || index >= count {
+            return Err(format!("{value:?}: need 0 <= I < N"));
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl Shard {
+    /// Whether a document belongs to this shard: a stable hash of its id (the relative
+    /// path), so every machine decides the same without sharing any state.
+    pub fn contains(&self, id: &str) -> bool {
+        let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+        hash % self.count == self.index
+    }
+}
+
 /// Options of a batch run (the CLI's `run`, minus argument parsing).
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
@@ -411,6 +452,30 @@ mod tests {
         let files = collect_inputs(&[root.to_path_buf()], Some(&root.join("out"))).unwrap();
         let ids: Vec<String> = files.iter().map(InputFile::id).collect();
         assert_eq!(ids, ["a/c.txt", "b.txt"]);
+    }
+
+    #[test]
+    fn shards_cover_every_document_exactly_once() {
+        let ids: Vec<String> = (0..1000)
+            .map(|i| format!("map{}/ruling-{i}.xml", i % 7))
+            .collect();
+        for count in [1u64, 2, 3, 8] {
+            let shards: Vec<Shard> = (0..count).map(|index| Shard { index, count }).collect();
+            for id in &ids {
+                assert_eq!(shards.iter().filter(|s| s.contains(id)).count(), 1, "{id}");
+            }
+            // Roughly even.
+            for shard in &shards {
+                let share = ids.iter().filter(|id| shard.contains(id)).count();
+                assert!(
+                    share > 1000 / count as usize / 2,
+                    "{share} of 1000 in {shard:?}"
+                );
+            }
+        }
+        assert_eq!("1/4".parse::<Shard>(), Ok(Shard { index: 1, count: 4 }));
+        assert!("4/4".parse::<Shard>().is_err());
+        assert!("x".parse::<Shard>().is_err());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
-use schuilnaam::batch::{self, BatchOptions};
+use schuilnaam::batch::{self, BatchOptions, Shard};
 use schuilnaam::config::Config;
 use schuilnaam::corpus::gold::{read_gold, to_jsonl};
 use schuilnaam::corpus::names::{Names, Pool};
@@ -246,6 +246,14 @@ struct RunArgs {
     /// Refuse documents larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = read::DEFAULT_MAX_SIZE)]
     max_size: u64,
+
+    /// Process only shard I of N (0-based): a stable hash of each document's relative path
+    /// decides, so N machines given the same inputs each take a disjoint share and together
+    /// cover every document once, with no shared state. For a Kubernetes Indexed Job use
+    /// --shard $JOB_COMPLETION_INDEX/N; for a Slurm array, --shard $SLURM_ARRAY_TASK_ID/N
+    /// with --array=0-(N-1).
+    #[arg(long, value_name = "I/N")]
+    shard: Option<Shard>,
 }
 
 fn main() -> ExitCode {
@@ -341,7 +349,17 @@ fn run(args: RunArgs) -> Result<u8> {
     if args.log.is_some() {
         bail!("--log is only for stdin ('-'); batch logs go next to each output");
     }
-    let files = batch::collect_inputs(&args.inputs, Some(&out))?;
+    let mut files = batch::collect_inputs(&args.inputs, Some(&out))?;
+    if let Some(shard) = args.shard {
+        files.retain(|f| shard.contains(&f.id()));
+        if files.is_empty() {
+            eprintln!(
+                "schuilnaam: shard {}/{} has no documents",
+                shard.index, shard.count
+            );
+            return Ok(EXIT_OK);
+        }
+    }
     let options = BatchOptions {
         out,
         jobs,

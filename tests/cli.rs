@@ -385,3 +385,22 @@ fn a_single_file_input_is_named_after_the_file() {
         .success();
     assert!(Path::new(&out.path().join("rbmne-huurachterstand-2023.txt")).is_file());
 }
+
+#[test]
+fn shards_together_cover_every_document_once() {
+    let outputs: Vec<Vec<std::path::PathBuf>> = ["0/2", "1/2"]
+        .iter()
+        .map(|shard| {
+            let out = run_samples(&["--shard", shard]);
+            files_under(out.path())
+                .into_iter()
+                .filter(|f| f.extension().is_some_and(|e| e == "txt" || e == "xml"))
+                .collect()
+        })
+        .collect();
+    assert!(!outputs[0].is_empty() && !outputs[1].is_empty());
+    assert!(outputs[0].iter().all(|f| !outputs[1].contains(f)));
+    let mut all: Vec<_> = outputs.concat();
+    all.sort();
+    assert_eq!(all, files_under(&samples()));
+}
