@@ -65,11 +65,14 @@ impl RechtspraakStyle {
             .unwrap_or_else(|| default_stem(entity.category).to_string())
     }
 
-    fn numbered(&self, stem: &str, count: usize) -> bool {
+    fn numbered(&self, entity: &Entity, stem: &str, count: usize) -> bool {
+        // A role is written bare when one person has it ("[eiser]"), as the published
+        // rulings do; "[persoon 1]" is always numbered.
+        let role = entity.category == Category::Person && entity.label.is_some();
         match self.config.numbering {
             Numbering::Always => true,
             Numbering::WhenSeveral => count > 1,
-            Numbering::House => count > 1 || !HOUSE_UNNUMBERED.contains(&stem),
+            Numbering::House => count > 1 || !(role || HOUSE_UNNUMBERED.contains(&stem)),
         }
     }
 }
@@ -95,7 +98,7 @@ impl Style for RechtspraakStyle {
         for (entity, stem) in entities.iter_mut().zip(&stems) {
             let number = next_number.entry(stem).or_default();
             *number += 1;
-            let placeholder = if self.numbered(stem, counts[stem.as_str()]) {
+            let placeholder = if self.numbered(entity, stem, counts[stem.as_str()]) {
                 format!("[{stem} {number}]")
             } else {
                 format!("[{stem}]")
@@ -159,6 +162,28 @@ mod tests {
         assert_eq!(birth_year("1987-03-12").as_deref(), Some("1987"));
         assert_eq!(birth_year("12 maart 1987").as_deref(), Some("1987"));
         assert_eq!(birth_year("12 maart"), None);
+    }
+
+    #[test]
+    fn roles_are_bare_when_single_and_numbered_when_shared() {
+        let style = RechtspraakStyle::default();
+        assert_eq!(
+            pseudonyms(
+                &style,
+                vec![
+                    entity(Category::Person, Some("eiser"), "jan"),
+                    entity(Category::Person, Some("slachtoffer"), "piet"),
+                    entity(Category::Person, Some("slachtoffer"), "klaas"),
+                    entity(Category::Person, None, "kees"),
+                ]
+            ),
+            [
+                "[eiser]",
+                "[slachtoffer 1]",
+                "[slachtoffer 2]",
+                "[persoon 1]"
+            ]
+        );
     }
 
     #[test]

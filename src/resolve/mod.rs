@@ -9,10 +9,12 @@
 //!    value, so that `NL91 ABNA 0417 1643 00` and `NL91ABNA0417164300` are one entity;
 //! 4. cluster the variants of one person's name ([`cluster`]);
 //! 5. replace the residue: every other occurrence of a replaced person's name or surname
-//!    joins that person ([`residual`]).
+//!    joins that person ([`residual`]);
+//! 6. read each person's procedural role from the text ([`roles`]).
 
 pub mod cluster;
 pub mod residual;
+pub mod roles;
 
 use crate::model::{Action, Category, Document, Entity, Evidence, Mention, Resolution, Span};
 use std::collections::BTreeMap;
@@ -23,6 +25,9 @@ use std::collections::BTreeMap;
 /// detector order or thread count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Precedence {
+    /// A statistical model's guess: any rule that fires on the same text knows better (a
+    /// rule's "12 maart 1987" after "geboren op" beats the model's "maart").
+    Model = 0,
     /// Shape or context evidence for a replace category.
     Detected = 1,
     /// Guards (case numbers, ECLIs, placeholders ...) and other keep categories: they beat
@@ -38,6 +43,10 @@ impl Precedence {
     pub fn of(span: &Span) -> Precedence {
         if span.detector.starts_with("config:terms") {
             Precedence::Configured
+        } else if span.evidence == Evidence::Model {
+            // Also the model's keep spans: a rule's date of birth is not overruled by a
+            // model that calls "12" a professional.
+            Precedence::Model
         } else if span.evidence == Evidence::Checksum && !span.category.is_keep() {
             Precedence::Checksum
         } else if span.category.is_keep() {
@@ -153,6 +162,7 @@ pub fn resolve(doc: &Document, mut spans: Vec<Span>) -> Resolution {
     }
     cluster::cluster_persons(&doc.text, &mut resolution);
     residual::add_residual_mentions(doc, &mut resolution);
+    roles::assign_roles(&doc.text, &mut resolution);
     resolution
 }
 
@@ -208,6 +218,23 @@ mod tests {
         assert!(resolution.mentions[0]
             .reason
             .contains("overruled rule:phone"));
+    }
+
+    #[test]
+    fn rules_beat_the_model() {
+        let spans = vec![
+            span(10, 15, Category::DateOfBirth, Evidence::Model, 0.99),
+            span(7, 20, Category::DateOfBirth, Evidence::Context, 0.95),
+        ];
+        let resolution = resolve(&doc(), spans);
+        assert_eq!(resolution.mentions.len(), 1);
+        assert_eq!(
+            (
+                resolution.mentions[0].span.start,
+                resolution.mentions[0].span.end
+            ),
+            (7, 20)
+        );
     }
 
     #[test]
