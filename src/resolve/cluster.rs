@@ -174,7 +174,8 @@ pub fn cluster_persons(text: &str, resolution: &mut Resolution) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Action, Document, Entity, Evidence, Mention, Span};
+    use crate::model::Document;
+    use crate::resolve::testing::resolution_for;
 
     #[test]
     fn parts_of_names() {
@@ -193,40 +194,6 @@ mod tests {
         );
         assert_eq!(parts("DE VRIES"), Some(("".into(), "de vries".into())));
         assert_eq!(parts("A.B."), None);
-    }
-
-    /// Resolves one person span per `needle` occurrence, each its own entity at first.
-    fn resolution_for(text: &str, names: &[&str]) -> Resolution {
-        let mut resolution = Resolution::default();
-        for name in names {
-            let start = text.find(name).unwrap();
-            let index = resolution.entities.len();
-            resolution.entities.push(Entity {
-                id: format!("e{}", index + 1),
-                category: Category::Person,
-                label: None,
-                normalised: name.to_lowercase(),
-                pseudonym: String::new(),
-            });
-            resolution.mentions.push(Mention {
-                span: Span {
-                    start,
-                    end: start + name.len(),
-                    category: Category::Person,
-                    detector: "ner".into(),
-                    confidence: 0.9,
-                    evidence: Evidence::Model,
-                    normalised: name.to_lowercase(),
-                    label: None,
-                    reason: "test".into(),
-                },
-                action: Action::Replace,
-                entity: Some(index),
-                reason: "test".into(),
-            });
-        }
-        resolution.mentions.sort_by_key(|m| m.span.start);
-        resolution
     }
 
     fn entity_of(resolution: &Resolution, text: &str, name: &str) -> usize {

@@ -16,6 +16,45 @@ pub mod cluster;
 pub mod residual;
 pub mod roles;
 
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::model::{Action, Category, Entity, Evidence, Mention, Resolution, Span};
+
+    /// Resolves one person span per `needle` occurrence, each its own entity at first.
+    pub fn resolution_for(text: &str, names: &[&str]) -> Resolution {
+        let mut resolution = Resolution::default();
+        for name in names {
+            let start = text.find(name).unwrap();
+            let index = resolution.entities.len();
+            resolution.entities.push(Entity {
+                id: format!("e{}", index + 1),
+                category: Category::Person,
+                label: None,
+                normalised: name.to_lowercase(),
+                pseudonym: String::new(),
+            });
+            resolution.mentions.push(Mention {
+                span: Span {
+                    start,
+                    end: start + name.len(),
+                    category: Category::Person,
+                    detector: "ner".into(),
+                    confidence: 0.9,
+                    evidence: Evidence::Model,
+                    normalised: name.to_lowercase(),
+                    label: None,
+                    reason: "test".into(),
+                },
+                action: Action::Replace,
+                entity: Some(index),
+                reason: "test".into(),
+            });
+        }
+        resolution.mentions.sort_by_key(|m| m.span.start);
+        resolution
+    }
+}
+
 use crate::model::{Action, Category, Document, Entity, Evidence, Mention, Resolution, Span};
 use std::collections::BTreeMap;
 

@@ -110,40 +110,36 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Action, Document, Entity, Evidence, Mention, Span};
+    use crate::model::Document;
+    use crate::resolve::testing::resolution_for;
 
     fn roles_in(text: &str, names: &[&str]) -> Vec<Option<String>> {
         let doc = Document::from_text("r", text);
-        let mut resolution = Resolution::default();
-        for name in names {
-            let start = text.find(name).unwrap();
-            let index = resolution.entities.len();
-            resolution.entities.push(Entity {
-                id: format!("e{}", index + 1),
-                category: Category::Person,
-                label: None,
-                normalised: name.to_lowercase(),
-                pseudonym: String::new(),
-            });
-            resolution.mentions.push(Mention {
-                span: Span {
-                    start,
-                    end: start + name.len(),
-                    category: Category::Person,
-                    detector: "ner".into(),
-                    confidence: 0.9,
-                    evidence: Evidence::Model,
-                    normalised: name.to_lowercase(),
-                    label: None,
-                    reason: String::new(),
-                },
-                action: Action::Replace,
-                entity: Some(index),
-                reason: String::new(),
-            });
-        }
+        let mut resolution = resolution_for(text, names);
         assign_roles(&doc.text, &mut resolution);
-        resolution.entities.into_iter().map(|e| e.label).collect()
+        let mut by_first_mention: Vec<(usize, Option<String>)> = resolution
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    m.span.start,
+                    resolution.entities[m.entity.unwrap()].label.clone(),
+                )
+            })
+            .collect();
+        by_first_mention.sort();
+        names
+            .iter()
+            .map(|n| {
+                let start = text.find(n).unwrap();
+                by_first_mention
+                    .iter()
+                    .find(|(s, _)| *s == start)
+                    .unwrap()
+                    .1
+                    .clone()
+            })
+            .collect()
     }
 
     #[test]
