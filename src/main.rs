@@ -33,17 +33,22 @@ const DEFAULT_RUNTIME: &str = ".ort/libonnxruntime.so";
     version,
     about = "Pseudonymise Dutch court rulings before publication.",
     long_about = "Pseudonymise Dutch court rulings before publication.\n\n\
-schuilnaam finds personal data in rulings (BSN, IBAN, phone numbers, e-mail addresses, \
-addresses, postcodes, places of residence, dates of birth, licence plates, V-nummers, \
-document numbers, IP addresses), replaces every distinct value with a Rechtspraak-style \
-placeholder such as [adres 1] or [geboortedatum] 1987, and logs every substitution so that \
+schuilnaam finds personal data in rulings (names of people and companies with a NER model; \
+BSN, IBAN, phone numbers, e-mail addresses, addresses, postcodes, places of residence, dates of \
+birth, licence plates, V-nummers, document numbers, IP addresses with rules), replaces every \
+distinct value with a Rechtspraak-style placeholder such as [verdachte], [adres 1] or \
+[geboortedatum] 1987, keeps judges, clerks and lawyers, and logs every substitution so that \
 an editor can review it before publication. Case numbers, ECLIs, article references, \
 amounts, procedural dates and existing placeholders are never touched.",
     after_help = "Examples:\n  \
 schuilnaam run corpus/samples --out out\n  \
 schuilnaam run uitspraken/ --out gepubliceerd/ --jobs 2 --config schuilnaam.toml\n  \
-schuilnaam run - --log vonnis.log.jsonl < vonnis.txt > vonnis.geanonimiseerd.txt\n\n\
-Run 'schuilnaam run --help' for the options, the output layout and the exit codes."
+schuilnaam run - --log vonnis.log.jsonl < vonnis.txt > vonnis.geanonimiseerd.txt\n  \
+schuilnaam corpus refill ../shared/data/rulings --split dev --seed 1 --out target/gold/dev.jsonl\n  \
+schuilnaam eval --gold target/gold/dev.jsonl\n\n\
+The NER model needs the ONNX Runtime library: run scripts/fetch-onnxruntime.sh once, or pass \
+--no-model for the rules alone. Run 'schuilnaam run --help' for the options, the output layout \
+and the exit codes."
 )]
 struct Cli {
     #[command(subcommand)]
