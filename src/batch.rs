@@ -171,10 +171,7 @@ impl Shard {
     /// Whether a document belongs to this shard: a stable hash of its id (the relative
     /// path), so every machine decides the same without sharing any state.
     pub fn contains(&self, id: &str) -> bool {
-        let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-        });
-        hash % self.count == self.index
+        crate::stable_hash::fnv1a(id) % self.count == self.index
     }
 }
 

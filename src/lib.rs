@@ -33,4 +33,5 @@ pub mod pipeline;
 pub mod pseudonymise;
 pub mod read;
 pub mod resolve;
+pub mod stable_hash;
 pub mod write;

@@ -2,6 +2,7 @@
 //! It is recorded in the repository as ECLI lists (`corpus/splits/{train,dev,test}.txt`);
 //! the test split is never used for training or tuning.
 
+use crate::stable_hash::fnv1a;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -41,12 +42,6 @@ pub struct Ruling {
     pub ecli: String,
     pub area: String,
     pub decade: String,
-}
-
-fn fnv(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// The broad area of a Rechtspraak "rechtsgebied" value.
@@ -110,8 +105,8 @@ pub fn make_splits(rulings: &[Ruling]) -> BTreeMap<Split, BTreeSet<String>> {
     }
     let mut splits: BTreeMap<Split, BTreeSet<String>> = BTreeMap::new();
     for ((area, decade), mut members) in strata {
-        members.sort_by_key(|r| (fnv(&r.ecli), r.ecli.clone()));
-        let offset = (fnv(&format!("{area}/{decade}")) % PATTERN.len() as u64) as usize;
+        members.sort_by_key(|r| (fnv1a(&r.ecli), r.ecli.clone()));
+        let offset = (fnv1a(&format!("{area}/{decade}")) % PATTERN.len() as u64) as usize;
         for (i, ruling) in members.into_iter().enumerate() {
             let split = PATTERN[(offset + i) % PATTERN.len()];
             splits.entry(split).or_default().insert(ruling.ecli.clone());

@@ -16,11 +16,7 @@ impl Rng {
 
     /// A generator for one document: the same seed and id give the same surrogates.
     pub fn for_document(seed: u64, id: &str) -> Rng {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in id.bytes() {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-        Rng(seed ^ hash)
+        Rng(seed ^ crate::stable_hash::fnv1a(id))
     }
 
     pub fn next_u64(&mut self) -> u64 {
