@@ -4,8 +4,8 @@
 //! Streets are recognised by their suffix (`-straat`, `-laan`, `-gracht` ...) or by a short
 //! list of well-known streets without one, written for this project.
 
-use super::MONTHS;
 use super::{char_after, char_before, context_before, residence::POSTBUS, Detector, Finding};
+use super::{floor_char_boundary, MONTHS};
 use crate::model::{Category, Document, Evidence, Span};
 use regex::Regex;
 
@@ -200,13 +200,6 @@ impl Detector for StreetAddressDetector {
         }
         spans
     }
-}
-
-fn floor_char_boundary(text: &str, mut index: usize) -> usize {
-    while !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
 }
 
 impl StreetAddressDetector {

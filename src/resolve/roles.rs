@@ -7,6 +7,7 @@
 //! Dennis Verhoeven", "getuige Fatima Bakkali", "aangever De Ruiter"). The first role found
 //! for a person, in text order, is theirs.
 
+use crate::detect::{context_before, floor_char_boundary};
 use crate::model::{Category, Resolution};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -70,14 +71,6 @@ fn placeholder_word(found: &str) -> Option<&'static str> {
         .map(|&(_, placeholder)| placeholder)
 }
 
-fn window_after(text: &str, end: usize, bytes: usize) -> &str {
-    let mut stop = (end + bytes).min(text.len());
-    while !text.is_char_boundary(stop) {
-        stop -= 1;
-    }
-    &text[end..stop]
-}
-
 /// Sets `label` (the placeholder word) of every person entity whose role the text states.
 pub fn assign_roles(text: &str, resolution: &mut Resolution) {
     let mut roles: Vec<Option<&'static str>> = vec![None; resolution.entities.len()];
@@ -88,8 +81,8 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
         if resolution.entities[index].category != Category::Person || roles[index].is_some() {
             continue;
         }
-        let after = window_after(text, mention.span.end, 120);
-        let before = crate::detect::context_before(text, mention.span.start, 40);
+        let after = &text[mention.span.end..floor_char_boundary(text, mention.span.end + 120)];
+        let before = context_before(text, mention.span.start, 40);
         let found = BEFORE
             .captures(before)
             .and_then(|c| c.name("role"))
