@@ -7,6 +7,8 @@
 
 use proptest::prelude::*;
 use schuilnaam::config::Config;
+use schuilnaam::detect::bsn::check_digit;
+use schuilnaam::detect::iban::check_digits;
 use schuilnaam::model::{Category, Document, StageTimings};
 use schuilnaam::pipeline::Pipeline;
 use schuilnaam::read;
@@ -17,15 +19,7 @@ fn bsn() -> impl Strategy<Value = String> {
     (proptest::collection::vec(0u32..10, 8), 0usize..3).prop_filter_map(
         "11-test",
         |(digits, format)| {
-            let sum: u32 = digits
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (9 - i as u32) * d)
-                .sum();
-            let check = sum % 11;
-            if check > 9 || digits[0] == 0 {
-                return None;
-            }
+            let check = check_digit(&digits).filter(|_| digits[0] != 0)?;
             let all: String = digits
                 .iter()
                 .chain([&check])
@@ -48,14 +42,7 @@ fn iban() -> impl Strategy<Value = String> {
     )
         .prop_map(|(bank, account, spaced)| {
             let bban = format!("{bank}{account:010}");
-            let numeric: String = format!("{bban}NL00")
-                .chars()
-                .map(|c| c.to_digit(36).unwrap().to_string())
-                .collect();
-            let remainder = numeric
-                .chars()
-                .fold(0u64, |r, c| (r * 10 + c.to_digit(10).unwrap() as u64) % 97);
-            let iban = format!("NL{:02}{bban}", 98 - remainder);
+            let iban = format!("NL{:02}{bban}", check_digits("NL", &bban).unwrap());
             if spaced {
                 iban.as_bytes()
                     .chunks(4)

@@ -3,6 +3,8 @@
 //! and companies. Deterministic for a seed.
 
 use super::names::{self, Names};
+use crate::detect::bsn::check_digit;
+use crate::detect::iban::check_digits;
 use crate::detect::MONTHS;
 
 /// SplitMix64: small, fast and reproducible on every machine.
@@ -194,13 +196,7 @@ pub fn bsn(rng: &mut Rng) -> String {
         if digits[0] == 0 {
             digits[0] = 1;
         }
-        let sum: u32 = digits
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (9 - i as u32) * d)
-            .sum();
-        let check = sum % 11;
-        if check < 10 {
+        if let Some(check) = check_digit(&digits) {
             digits.push(check);
             return digits.iter().map(|d| d.to_string()).collect();
         }
@@ -212,14 +208,8 @@ pub fn iban(rng: &mut Rng) -> String {
         "ABNA", "RABO", "INGB", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ",
     ][rng.below(8)];
     let bban = format!("{bank}{}", rng.digits(10));
-    let numeric: String = format!("{bban}NL00")
-        .chars()
-        .map(|c| c.to_digit(36).expect("alphanumeric").to_string())
-        .collect();
-    let remainder = numeric.chars().fold(0u64, |r, c| {
-        (r * 10 + u64::from(c.to_digit(10).expect("digit"))) % 97
-    });
-    let iban = format!("NL{:02}{bban}", 98 - remainder);
+    let check = check_digits("NL", &bban).expect("letters and digits");
+    let iban = format!("NL{check:02}{bban}");
     if rng.chance(50) {
         iban.as_bytes()
             .chunks(4)

@@ -31,21 +31,23 @@ impl Default for BsnDetector {
     }
 }
 
-/// The 11-test (elfproef) for BSNs: weights 9..2 and -1 for the last digit.
-pub fn passes_eleven_test(number: &str) -> bool {
-    let digits: Vec<u32> = number.chars().filter_map(|c| c.to_digit(10)).collect();
-    if digits.len() != 9 || digits.iter().all(|&d| d == 0) {
-        return false;
-    }
-    let sum: i64 = digits
+/// The ninth digit that makes eight BSN digits pass the 11-test (weights 9..2 for the first
+/// eight, -1 for the last), or `None` when no digit can (the weighted sum is 10 mod 11).
+pub fn check_digit(first_eight: &[u32]) -> Option<u32> {
+    let sum: u32 = first_eight
         .iter()
         .enumerate()
-        .map(|(i, &d)| {
-            let weight = if i == 8 { -1 } else { 9 - i as i64 };
-            weight * d as i64
-        })
+        .map(|(i, &d)| (9 - i as u32) * d)
         .sum();
-    sum % 11 == 0
+    Some(sum % 11).filter(|&check| check < 10)
+}
+
+/// The 11-test (elfproef) for BSNs.
+pub fn passes_eleven_test(number: &str) -> bool {
+    let digits: Vec<u32> = number.chars().filter_map(|c| c.to_digit(10)).collect();
+    digits.len() == 9
+        && digits.iter().any(|&d| d != 0)
+        && check_digit(&digits[..8]) == Some(digits[8])
 }
 
 fn glued_to_number(text: &str, start: usize, end: usize) -> bool {

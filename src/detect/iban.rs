@@ -81,25 +81,31 @@ pub fn sepa_length(country: &str) -> Option<usize> {
         .map(|&(_, len)| len)
 }
 
-/// ISO 13616 mod-97 check on an IBAN without spaces.
-pub fn passes_mod97(iban: &str) -> bool {
-    if iban.len() < 5 || !iban.is_ascii() {
-        return false;
-    }
-    let rearranged = iban[4..].chars().chain(iban[..4].chars());
+/// The remainder mod 97 of letters and digits read as ISO 13616 numbers (A = 10 … Z = 35),
+/// or `None` for any other character.
+fn mod97(chars: impl Iterator<Item = char>) -> Option<u32> {
     let mut remainder: u32 = 0;
-    for c in rearranged {
-        let value = match c.to_digit(36) {
-            Some(v) => v,
-            None => return false,
-        };
+    for c in chars {
+        let value = c.to_digit(36)?;
         remainder = if value >= 10 {
             (remainder * 100 + value) % 97
         } else {
             (remainder * 10 + value) % 97
         };
     }
-    remainder == 1
+    Some(remainder)
+}
+
+/// ISO 13616 mod-97 check on an IBAN without spaces.
+pub fn passes_mod97(iban: &str) -> bool {
+    iban.len() >= 5
+        && iban.is_ascii()
+        && mod97(iban[4..].chars().chain(iban[..4].chars())) == Some(1)
+}
+
+/// The two check digits of an IBAN with this country code and BBAN.
+pub fn check_digits(country: &str, bban: &str) -> Option<u32> {
+    mod97(bban.chars().chain(country.chars()).chain("00".chars())).map(|r| 98 - r)
 }
 
 impl Detector for IbanDetector {
