@@ -12,7 +12,7 @@ use schuilnaam::corpus::{collect_rulings, ruling_text};
 use schuilnaam::detect::ner::NerOptions;
 use schuilnaam::eval::{evaluate, regressions, Baseline};
 use schuilnaam::model::StageTimings;
-use schuilnaam::pipeline::Pipeline;
+use schuilnaam::pipeline::{Pipeline, PipelineError};
 use schuilnaam::read;
 use schuilnaam::write::write_atomic;
 use std::io::{IsTerminal, Read, Write};
@@ -326,11 +326,12 @@ fn load_pipeline(args: &PipelineArgs, jobs: usize) -> Result<Pipeline> {
         options.intra_threads = (cores / jobs.max(1)).max(1);
         Some(options)
     };
-    Pipeline::new(&config, ner).map_err(|reason| match config_path {
-        Some(path) if reason.contains("detectors.disabled") => {
-            anyhow::anyhow!("{}: {reason}", path.display())
+    Pipeline::new(&config, ner).map_err(|error| match (&error, config_path) {
+        // The configuration is at fault: name its file.
+        (PipelineError::UnknownDetector { .. }, Some(path)) => {
+            anyhow::anyhow!("{}: {error}", path.display())
         }
-        _ => anyhow::anyhow!(reason),
+        _ => error.into(),
     })
 }
 

@@ -1,7 +1,7 @@
 //! The pipeline: one field per stage and one function that reads top to bottom.
 
 use crate::config::Config;
-use crate::detect::ner::{NerDetector, NerOptions};
+use crate::detect::ner::{NerDetector, NerError, NerOptions};
 use crate::detect::{self, configured, Detector, DetectorSequence};
 use crate::model::{Category, Document, StageTimings};
 use crate::pseudonymise::{RechtspraakStyle, Style};
@@ -24,17 +24,19 @@ pub struct Pipeline {
     style: Box<dyn Style>,
 }
 
-/// Ids of every built-in detector, for `--help` and config validation.
-pub fn builtin_detector_ids() -> Vec<String> {
-    detect::rule_detectors()
-        .iter()
-        .map(|d| d.id().to_string())
-        .collect()
+/// Why a pipeline could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// A configuration names a detector that does not exist.
+    #[error("unknown detector {id:?} in detectors.disabled; known: {}", known.join(", "))]
+    UnknownDetector { id: String, known: Vec<String> },
+    #[error(transparent)]
+    Ner(#[from] NerError),
 }
 
 impl Pipeline {
     /// The rules only, built from the configuration.
-    pub fn from_config(config: &Config) -> Result<Pipeline, String> {
+    pub fn from_config(config: &Config) -> Result<Pipeline, PipelineError> {
         Pipeline::new(config, None)
     }
 
@@ -42,12 +44,10 @@ impl Pipeline {
     /// `ner` is given. Unknown ids in `detectors.disabled` are an error so that a typo does
     /// not leave a detector on; a model that cannot be loaded is an error too, never a
     /// silent fall-back to the rules.
-    pub fn new(config: &Config, ner: Option<NerOptions>) -> Result<Pipeline, String> {
+    pub fn new(config: &Config, ner: Option<NerOptions>) -> Result<Pipeline, PipelineError> {
         let mut detectors: Vec<Box<dyn Detector>> = detect::rule_detectors();
         if let Some(options) = ner {
-            detectors.push(Box::new(
-                NerDetector::new(options).map_err(|e| e.to_string())?,
-            ));
+            detectors.push(Box::new(NerDetector::new(options)?));
         }
         for pattern in &config.patterns {
             detectors.push(Box::new(configured::PatternDetector::new(pattern)));
@@ -63,20 +63,16 @@ impl Pipeline {
             .iter()
             .find(|id| !known.contains(id))
         {
-            return Err(format!(
-                "unknown detector {unknown:?} in detectors.disabled; known: {}",
-                known.join(", ")
-            ));
+            return Err(PipelineError::UnknownDetector {
+                id: unknown.clone(),
+                known,
+            });
         }
         detectors.retain(|d| !config.detectors.disabled.iter().any(|id| id == d.id()));
         Ok(Pipeline {
             detectors: DetectorSequence::new(detectors),
             style: Box::new(RechtspraakStyle::new(config.placeholders.clone())),
         })
-    }
-
-    pub fn detector_ids(&self) -> Vec<&str> {
-        self.detectors.ids()
     }
 
     /// detect → resolve → pseudonymise → render, for a document already read.

@@ -58,10 +58,6 @@ impl DetectorSequence {
         DetectorSequence { detectors }
     }
 
-    pub fn ids(&self) -> Vec<&str> {
-        self.detectors.iter().map(|d| d.id()).collect()
-    }
-
     /// Runs every detector, charging each one's time to `detect:<id>`.
     pub fn detect(&self, doc: &Document, timings: &mut StageTimings) -> Vec<Span> {
         let mut spans = Vec::new();
