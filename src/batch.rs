@@ -200,6 +200,23 @@ pub struct DocumentReport {
     pub timings: StageTimings,
 }
 
+impl DocumentReport {
+    /// A report for `file` before anything is known about it.
+    fn pending(file: &InputFile) -> DocumentReport {
+        DocumentReport {
+            document: file.id(),
+            input: file.path.clone(),
+            output: None,
+            log: None,
+            bytes: 0,
+            replaced: BTreeMap::new(),
+            kept: 0,
+            error: None,
+            timings: StageTimings::default(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ErrorReport {
     pub document: String,
@@ -228,17 +245,8 @@ pub struct Summary {
 fn process_file(pipeline: &Pipeline, file: &InputFile, options: &BatchOptions) -> DocumentReport {
     let mut timings = StageTimings::default();
     let bytes = std::fs::metadata(&file.path).map(|m| m.len()).unwrap_or(0);
-    let mut report = DocumentReport {
-        document: file.id(),
-        input: file.path.clone(),
-        output: None,
-        log: None,
-        bytes,
-        replaced: BTreeMap::new(),
-        kept: 0,
-        error: None,
-        timings: StageTimings::default(),
-    };
+    let mut report = DocumentReport::pending(file);
+    report.bytes = bytes;
     let read = timings.time("read", || {
         read::read_file(&file.path, &file.id(), options.max_size)
     });
@@ -358,17 +366,9 @@ pub fn run(
 }
 
 fn failed_report(file: &InputFile, reason: String) -> DocumentReport {
-    DocumentReport {
-        document: file.id(),
-        input: file.path.clone(),
-        output: None,
-        log: None,
-        bytes: 0,
-        replaced: BTreeMap::new(),
-        kept: 0,
-        error: Some(format!("{}: {reason}", file.path.display())),
-        timings: StageTimings::default(),
-    }
+    let mut report = DocumentReport::pending(file);
+    report.error = Some(format!("{}: {reason}", file.path.display()));
+    report
 }
 
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {

@@ -72,6 +72,15 @@ pub struct Miss {
     pub context: String,
 }
 
+/// `part / whole`, or 0 for an empty whole.
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
 /// Counts for one label under one matching rule.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Counts {
@@ -90,7 +99,6 @@ impl Counts {
     }
 
     pub fn scores(&self) -> Scores {
-        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let precision = ratio(self.predicted_correct, self.predicted);
         let recall = ratio(self.gold_found, self.gold);
         let f1 = if precision + recall == 0.0 {
@@ -130,7 +138,6 @@ fn micro(counts: &BTreeMap<String, Counts>) -> Counts {
 
 impl EvalReport {
     pub fn summary(&self) -> EvalSummary {
-        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         EvalSummary {
             per_label: self
                 .overlap
