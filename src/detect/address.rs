@@ -135,8 +135,10 @@ impl StreetAddressDetector {
         let prefixed = format!(
             r"(?:(?:{STREET_PREFIXES})[ \t]+(?:(?:van|de|der|den|het|ter|ten|'t)[ \t]+)*)?{street_word}"
         );
+        // An addition must end a word: "Kerkweg 5 Kerkweg 5" must not read " K" as the
+        // first address's addition and so hide the second address.
         let pattern = format!(
-            r"(?P<street>{SUFFIXLESS_STREETS}|{prefixed})[ \t]+(?P<number>[0-9]{{1,4}})(?P<addition>[ \t]?-[ \t]?(?:[IVX]{{1,4}}|[0-9]{{1,4}}|[A-Za-z]{{1,3}})|[ \t](?:bis|hs|huis|bg|rd|zw|I{{1,3}})|[ \t]?[A-Za-z])?"
+            r"(?P<street>{SUFFIXLESS_STREETS}|{prefixed})[ \t]+(?P<number>[0-9]{{1,4}})(?P<addition>(?:[ \t]?-[ \t]?(?:[IVX]{{1,4}}|[0-9]{{1,4}}|[A-Za-z]{{1,3}})|[ \t](?:bis|hs|huis|bg|rd|zw|I{{1,3}})|[ \t]?[A-Za-z])(?-u:\b))?"
         );
         StreetAddressDetector {
             suffix_anchor: Regex::new(&format!(r"(?:{STREET_SUFFIXES})[ \t]+[0-9]"))
@@ -294,6 +296,16 @@ mod tests {
         ] {
             assert_eq!(found(&d, text), [expected], "{text}");
         }
+    }
+
+    #[test]
+    fn an_addition_does_not_swallow_the_next_street() {
+        let d = StreetAddressDetector::new();
+        assert_eq!(found(&d, "Kerkweg 5 Kerkweg 5"), ["Kerkweg 5", "Kerkweg 5"]);
+        assert_eq!(
+            found(&d, "Kerkweg 5 Dorpsstraat 2a"),
+            ["Kerkweg 5", "Dorpsstraat 2a"]
+        );
     }
 
     #[test]
