@@ -13,7 +13,7 @@
 //!   `output_end` (code points into the output text); `element` (XML element path of the
 //!   start, or null); `original`; `replacement` (null for keep); `category`; `label`
 //!   (placeholder word when it differs from the category's, or null); `detector`;
-//!   `confidence` (0..1); `evidence` (`pattern` | `context` | `checksum`); `context` (up
+//!   `confidence` (0..1); `evidence` (`pattern` | `context` | `checksum` | `model`); `context` (up
 //!   to 40 code points either side of the span in the input text); `entity` (`e1`, `e2`
 //!   ...; null for keep); `reason`.
 //! * `end`: `document`, `replaced`, `kept`, `entities`.
