@@ -23,6 +23,10 @@
 //! [placeholders]
 //! numbering = "house"               # house | always | when-several
 //! stems = { phone = "telefoon" }    # category -> placeholder word
+//!
+//! [organisations]
+//! policy = "traceable"              # keep | traceable | replace
+//! areas = { belastingrecht = "replace" }   # area of law (XML dcterms:subject) -> policy
 //! ```
 
 use crate::error::{Error, Result};
@@ -39,6 +43,57 @@ pub struct Config {
     pub keep: KeepConfig,
     pub replace: Vec<ReplaceTerm>,
     pub placeholders: PlaceholderConfig,
+    pub organisations: OrganisationsConfig,
+}
+
+/// What happens to companies and other legal persons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OrganisationPolicy {
+    /// Every company name stays (logged as keep).
+    Keep,
+    /// The Anonimiseringsrichtlijnen's default: legal persons stay, unless the name can be
+    /// traced to a natural person: the NER model tags it (it learned from the editors which
+    /// companies they replace: one-man businesses, partnerships) or it holds the surname of
+    /// a person replaced in the same ruling.
+    Traceable,
+    /// Every company name is replaced; the legal form stays (`[bedrijf 1] B.V.`), as tax
+    /// cases require.
+    Replace,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OrganisationsConfig {
+    pub policy: OrganisationPolicy,
+    /// Area of law (matched case-insensitively against the Rechtspraak XML's
+    /// `dcterms:subject`, such as "Belastingrecht") -> policy for rulings of that area.
+    pub areas: BTreeMap<String, OrganisationPolicy>,
+}
+
+impl Default for OrganisationsConfig {
+    fn default() -> Self {
+        OrganisationsConfig {
+            policy: OrganisationPolicy::Traceable,
+            // "The data about legal entities will be anonymized in tax cases."
+            areas: BTreeMap::from([("belastingrecht".to_string(), OrganisationPolicy::Replace)]),
+        }
+    }
+}
+
+impl OrganisationsConfig {
+    /// The policy for a ruling of `areas` (its subjects; empty when unknown).
+    pub fn policy_for(&self, areas: &[String]) -> OrganisationPolicy {
+        areas
+            .iter()
+            .find_map(|area| {
+                self.areas
+                    .iter()
+                    .find(|(name, _)| name.eq_ignore_ascii_case(area.trim()))
+                    .map(|(_, policy)| *policy)
+            })
+            .unwrap_or(self.policy)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -167,6 +222,10 @@ category = "person"
 [placeholders]
 numbering = "when-several"
 stems = { phone = "telefoon" }
+
+[organisations]
+policy = "keep"
+areas = { belastingrecht = "replace", strafrecht = "traceable" }
 "#;
 
     #[test]
@@ -176,6 +235,18 @@ stems = { phone = "telefoon" }
         assert_eq!(config.patterns[0].category, Category::IdNumber);
         assert_eq!(config.placeholders.numbering, Numbering::WhenSeveral);
         assert_eq!(config.placeholders.stems[&Category::Phone], "telefoon");
+        let organisations = &config.organisations;
+        assert_eq!(organisations.policy_for(&[]), OrganisationPolicy::Keep);
+        assert_eq!(
+            organisations.policy_for(&["Civiel recht".into(), "Belastingrecht".into()]),
+            OrganisationPolicy::Replace
+        );
+        assert_eq!(
+            Config::default()
+                .organisations
+                .policy_for(&["Belastingrecht".into()]),
+            OrganisationPolicy::Replace
+        );
         let again = toml::to_string(&config).unwrap();
         assert_eq!(Config::parse(Path::new("c.toml"), &again).unwrap(), config);
     }

@@ -124,6 +124,7 @@ pub struct EvalReport {
     pub kept_total: usize,
     pub kept_intact: usize,
     pub misses: Vec<Miss>,
+    pub consistency: ConsistencyCounts,
 }
 
 fn micro(counts: &BTreeMap<String, Counts>) -> Counts {
@@ -213,6 +214,13 @@ impl EvalReport {
             self.kept_intact,
             self.kept_total
         ));
+        let consistency = self.consistency.scores();
+        out.push_str(&format!(
+            "consistency over {} gold entities with a replaced mention: {:.3} got one pseudonym for all their mentions, {:.3} a pseudonym no other entity got\n",
+            consistency.entities,
+            consistency.same_entity_same_pseudonym,
+            consistency.distinct_entities_distinct_pseudonyms
+        ));
         out
     }
 }
@@ -222,6 +230,92 @@ struct Predicted {
     start: usize,
     end: usize,
     label: Option<&'static str>,
+    replacement: String,
+}
+
+/// Counts behind the consistency score, over gold entities (spans sharing an `entity` id)
+/// with at least one replaced mention.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ConsistencyCounts {
+    pub entities: usize,
+    /// Entities whose replaced mentions all received the same pseudonym.
+    pub uniform: usize,
+    /// Entities whose pseudonym no other gold entity of the document received.
+    pub distinct: usize,
+}
+
+impl ConsistencyCounts {
+    fn add(&mut self, other: &ConsistencyCounts) {
+        self.entities += other.entities;
+        self.uniform += other.uniform;
+        self.distinct += other.distinct;
+    }
+
+    pub fn scores(&self) -> Consistency {
+        Consistency {
+            same_entity_same_pseudonym: ratio(self.uniform, self.entities),
+            distinct_entities_distinct_pseudonyms: ratio(self.distinct, self.entities),
+            entities: self.entities,
+        }
+    }
+}
+
+/// The consistency score (`eval --json --consistency`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Consistency {
+    pub same_entity_same_pseudonym: f64,
+    pub distinct_entities_distinct_pseudonyms: f64,
+    pub entities: usize,
+}
+
+/// For each gold entity, the pseudonyms its mentions received (the replacement that
+/// overlaps each mention most), then whether they agree and whether another entity got the
+/// same one. Mentions that nothing replaced are leaks, counted by recall, not here.
+fn consistency(gold: &GoldDocument, predicted: &[Predicted]) -> ConsistencyCounts {
+    let mut received: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for span in &gold.entities {
+        let Some(entity) = span.entity.as_deref() else {
+            continue;
+        };
+        if !is_replace_label(&span.label) {
+            continue;
+        }
+        let best = predicted
+            .iter()
+            .filter(|p| overlaps((p.start, p.end), (span.start, span.end)))
+            .max_by_key(|p| p.end.min(span.end) - p.start.max(span.start));
+        if let Some(p) = best {
+            received
+                .entry(entity)
+                .or_default()
+                .push(p.replacement.as_str());
+        }
+    }
+    let majority = |pseudonyms: &Vec<&str>| -> String {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for p in pseudonyms {
+            *counts.entry(p).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(p, n)| (n, std::cmp::Reverse(p)))
+            .map(|(p, _)| p.to_string())
+            .unwrap_or_default()
+    };
+    let majorities: BTreeMap<&str, String> =
+        received.iter().map(|(e, p)| (*e, majority(p))).collect();
+    let mut counts = ConsistencyCounts::default();
+    for (entity, pseudonyms) in &received {
+        counts.entities += 1;
+        counts.uniform += usize::from(pseudonyms.iter().all(|p| *p == pseudonyms[0]));
+        let own = &majorities[entity];
+        counts.distinct += usize::from(
+            !majorities
+                .iter()
+                .any(|(other, theirs)| other != entity && theirs == own),
+        );
+    }
+    counts
 }
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
@@ -250,6 +344,7 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
                 start: s.start,
                 end: s.end,
                 label: gold_label(s.category),
+                replacement: s.replacement.clone().unwrap_or_default(),
             }),
             _ => None,
         })
@@ -316,6 +411,7 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
         exact.predicted_correct += usize::from(correct_exact);
     }
     report.leaking_documents = usize::from(leaked);
+    report.consistency = consistency(gold, &predicted);
     report
 }
 
@@ -338,6 +434,7 @@ pub fn evaluate(pipeline: &Pipeline, gold: &[GoldDocument]) -> EvalReport {
         total.kept_total += report.kept_total;
         total.kept_intact += report.kept_intact;
         total.misses.extend(report.misses);
+        total.consistency.add(&report.consistency);
     }
     total
 }

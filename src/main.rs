@@ -135,6 +135,11 @@ struct EvalArgs {
     #[arg(long)]
     json: bool,
 
+    /// With --json: add a sixth key, `consistency` (same_entity_same_pseudonym,
+    /// distinct_entities_distinct_pseudonyms, entities). The table always shows it.
+    #[arg(long, requires = "json")]
+    consistency: bool,
+
     /// How many of the most frequent missed strings to list (table output only).
     #[arg(long, value_name = "N", default_value_t = 25)]
     misses: usize,
@@ -437,7 +442,11 @@ fn eval(args: EvalArgs) -> Result<u8> {
     let report = evaluate(&pipeline, &gold);
     let summary = report.summary();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
+        let mut json = serde_json::to_value(&summary)?;
+        if args.consistency {
+            json["consistency"] = serde_json::to_value(report.consistency.scores())?;
+        }
+        println!("{}", serde_json::to_string_pretty(&json)?);
     } else {
         print!("{}", report.render_table());
         let misses = report.worst_misses(args.misses);

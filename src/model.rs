@@ -242,6 +242,37 @@ impl Document {
         }
     }
 
+    /// The areas of law of a Rechtspraak XML ruling (`dcterms:subject`, such as
+    /// "Belastingrecht"); empty for text, where the area is not recorded.
+    pub fn areas(&self) -> Vec<String> {
+        const OPEN: &[u8] = b"<dcterms:subject";
+        const CLOSE: &[u8] = b"</dcterms:subject>";
+        if self.format != Format::Xml {
+            return Vec::new();
+        }
+        let source = &self.source;
+        let mut areas = Vec::new();
+        let mut from = 0;
+        while let Some(open) = memchr::memmem::find(&source[from..], OPEN) {
+            let tag = from + open;
+            let Some(body) = memchr::memchr(b'>', &source[tag..]).map(|i| tag + i + 1) else {
+                break;
+            };
+            let Some(close) = memchr::memmem::find(&source[body..], CLOSE).map(|i| body + i) else {
+                break;
+            };
+            let value = String::from_utf8_lossy(&source[body..close]);
+            areas.extend(
+                value
+                    .split(';')
+                    .map(|a| a.trim().to_string())
+                    .filter(|a| !a.is_empty()),
+            );
+            from = close + CLOSE.len();
+        }
+        areas
+    }
+
     /// The element path of the XML text node that holds byte `offset` of the text.
     pub fn element_path_at(&self, offset: usize) -> Option<&str> {
         let index = self

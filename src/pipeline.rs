@@ -1,6 +1,6 @@
 //! The pipeline: one field per stage and one function that reads top to bottom.
 
-use crate::config::Config;
+use crate::config::{Config, OrganisationsConfig};
 use crate::detect::ner::{NerDetector, NerError, NerOptions};
 use crate::detect::{self, configured, Detector, DetectorSequence};
 use crate::model::{Category, Document, StageTimings};
@@ -21,6 +21,7 @@ pub struct Processed {
 
 pub struct Pipeline {
     detectors: DetectorSequence,
+    organisations: OrganisationsConfig,
     style: Box<dyn Style>,
 }
 
@@ -71,6 +72,7 @@ impl Pipeline {
         detectors.retain(|d| !config.detectors.disabled.iter().any(|id| id == d.id()));
         Ok(Pipeline {
             detectors: DetectorSequence::new(detectors),
+            organisations: config.organisations.clone(),
             style: Box::new(RechtspraakStyle::new(config.placeholders.clone())),
         })
     }
@@ -78,7 +80,9 @@ impl Pipeline {
     /// detect → resolve → pseudonymise → render, for a document already read.
     pub fn process(&self, doc: &Document, mut timings: StageTimings) -> Processed {
         let spans = self.detectors.detect(doc, &mut timings);
-        let mut resolution = timings.time("resolve", || resolve::resolve(doc, spans));
+        let mut resolution = timings.time("resolve", || {
+            resolve::resolve_with(doc, spans, &self.organisations)
+        });
         timings.time("pseudonymise", || {
             self.style.assign(&mut resolution.entities)
         });

@@ -560,7 +560,26 @@ impl Refiller<'_> {
         let rng = &mut self.rng;
         let names = self.names;
         match placeholder.kind {
-            Kind::Person(gender) => Profile::Person(Person::generate(rng, names, gender)),
+            Kind::Person(gender) => {
+                // The editors' placeholders are different people: a surname shared by chance
+                // would make a bare "De Vries" ambiguous even to a human reader.
+                let taken: Vec<&str> = self
+                    .profiles
+                    .values()
+                    .filter_map(|p| match p {
+                        Profile::Person(other) => Some(other.surname.as_str()),
+                        Profile::Text(_) => None,
+                    })
+                    .collect();
+                let mut person = Person::generate(rng, names, gender);
+                for _ in 0..20 {
+                    if !taken.iter().any(|t| shares_a_surname(t, &person.surname)) {
+                        break;
+                    }
+                    person = Person::generate(rng, names, gender);
+                }
+                Profile::Person(person)
+            }
             Kind::Organisation => {
                 let legal_form_after = LEGAL_FORM_AFTER.is_match(&self.text[placeholder.end..]);
                 Profile::Text(surrogate::company(rng, names, !legal_form_after))
@@ -584,6 +603,12 @@ impl Refiller<'_> {
             Kind::Number => Profile::Text(surrogate::number(rng)),
         }
     }
+}
+
+/// True when two surnames have a part in common ("Visser-Smit" and "Smit").
+fn shares_a_surname(a: &str, b: &str) -> bool {
+    a.split('-')
+        .any(|x| b.split('-').any(|y| x.eq_ignore_ascii_case(y)))
 }
 
 /// Refills one ruling with surrogates drawn from `names` (the training or the evaluation half

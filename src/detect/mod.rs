@@ -14,6 +14,7 @@ pub mod iban;
 pub mod identifiers;
 pub mod ip;
 pub mod ner;
+pub mod organisation;
 pub mod phone;
 pub mod plate;
 pub mod protected;
@@ -36,6 +37,11 @@ pub const MONTHS: [&str; 12] = [
     "oktober",
     "november",
     "december",
+];
+
+/// Surname prefixes written in lower case inside a full name ("Jan van der Meer").
+pub const SURNAME_PREFIXES: [&str; 12] = [
+    "van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op", "la",
 ];
 
 /// One detector: a rule, a gazetteer or a model. Constructors do all loading, so `detect`
@@ -86,6 +92,7 @@ pub fn rule_detectors() -> Vec<Box<dyn Detector>> {
         Box::new(identifiers::VNumberDetector::new()),
         Box::new(identifiers::DocumentNumberDetector::new()),
         Box::new(ip::IpAddressDetector::new()),
+        Box::new(organisation::LegalEntityDetector::new()),
     ]
 }
 

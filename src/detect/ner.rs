@@ -409,8 +409,140 @@ impl Detector for NerDetector {
                 })
             })
             .collect();
-        merge_word_spans(text, spans)
+        tidy_person_spans(text, merge_word_spans(text, spans))
     }
+}
+
+/// Capitalised at the start of a sentence, these words are glued to a name by the model
+/// ("Toen Kowalski", "Volgens Jansen") but are never part of one. Surname prefixes ("De",
+/// "Van", "Het") are not here: "De Vries" is a name.
+const FUNCTION_WORDS: [&str; 64] = [
+    "aldus",
+    "als",
+    "bij",
+    "bovendien",
+    "daar",
+    "daarna",
+    "daarom",
+    "daarop",
+    "dat",
+    "deze",
+    "die",
+    "dit",
+    "door",
+    "dus",
+    "echter",
+    "een",
+    "en",
+    "hierop",
+    "hij",
+    "hoewel",
+    "ik",
+    "immers",
+    "inmiddels",
+    "maar",
+    "met",
+    "mevrouw",
+    "meneer",
+    "mw",
+    "mevr",
+    "dhr",
+    "heer",
+    "na",
+    "naar",
+    "nadat",
+    "namens",
+    "nu",
+    "of",
+    "omdat",
+    "ook",
+    "over",
+    "sindsdien",
+    "tegen",
+    "terwijl",
+    "tevens",
+    "thans",
+    "toen",
+    "tussen",
+    "uit",
+    "verder",
+    "vervolgens",
+    "volgens",
+    "voor",
+    "waar",
+    "waarbij",
+    "waarna",
+    "want",
+    "wanneer",
+    "wij",
+    "zij",
+    "zodat",
+    "zoals",
+    "zowel",
+    "eveneens",
+    "weliswaar",
+];
+
+/// Puts a name's edges where a reader puts them, so that its mentions cluster: leading
+/// function words go ("Toen Kowalski" becomes "Kowalski"), so do a second line ("Van der
+/// Linden\nVoertuig") and a glued footnote number ("Van der Linden9"), and a surname
+/// prefix the model left out joins ("Van den" before "Bosch").
+fn tidy_person_spans(text: &str, spans: Vec<Span>) -> Vec<Span> {
+    spans
+        .into_iter()
+        .map(|mut span| {
+            if !matches!(span.category, Category::Person | Category::Professional) {
+                return span;
+            }
+            if let Some(newline) = text[span.start..span.end].find('\n') {
+                let first_line = text[span.start..span.start + newline].trim_end();
+                if first_line.chars().any(char::is_alphabetic) {
+                    span.end = span.start + first_line.len();
+                }
+            }
+            let inside = &text[span.start..span.end];
+            let without_digits = inside.trim_end_matches(|c: char| c.is_ascii_digit());
+            if without_digits.ends_with(char::is_alphabetic) {
+                span.end = span.start + without_digits.len();
+            }
+            // Only a chain that starts with a capital ("Van den Bosch"): "de vader van
+            // Kevin" has a preposition, not a prefix.
+            let mut chain_start = span.start;
+            loop {
+                let before = text[..chain_start].trim_end_matches(' ');
+                if before.len() == chain_start {
+                    break;
+                }
+                let word_start = before
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                let word = &before[word_start..];
+                if !super::SURNAME_PREFIXES.contains(&word.to_lowercase().as_str()) {
+                    break;
+                }
+                chain_start = word_start;
+                if word.starts_with(char::is_uppercase) {
+                    span.start = chain_start;
+                }
+            }
+            loop {
+                let inside = &text[span.start..span.end];
+                let Some(word_end) = inside.find(char::is_whitespace) else {
+                    break;
+                };
+                let word = inside[..word_end].trim_end_matches([',', '.', ':']);
+                if !FUNCTION_WORDS.contains(&word.to_lowercase().as_str()) {
+                    break;
+                }
+                let rest = &inside[word_end..];
+                span.start += word_end + (rest.len() - rest.trim_start().len());
+            }
+            span.normalised = text[span.start..span.end].to_lowercase();
+            span
+        })
+        .collect()
 }
 
 /// Two token spans widened to the same word ("Vlaar" + "dingen" tagged as two places), to
@@ -469,6 +601,47 @@ mod tests {
         let mut p = vec![0.0; 5];
         p[label] = 1.0;
         p
+    }
+
+    #[test]
+    fn person_spans_get_a_readers_edges() {
+        let text =
+            "Toen Kowalski kwam. Volgens De Vries niet. Jan Smit ook. Van der Linden9\nFiets. door Van den Bosch.";
+        let span = |needle: &str| Span {
+            start: text.find(needle).unwrap(),
+            end: text.find(needle).unwrap() + needle.len(),
+            category: Category::Person,
+            detector: ID.into(),
+            confidence: 0.9,
+            evidence: Evidence::Model,
+            normalised: String::new(),
+            label: None,
+            reason: String::new(),
+        };
+        let trimmed = tidy_person_spans(
+            text,
+            vec![
+                span("Toen Kowalski"),
+                span("Volgens De Vries"),
+                span("Jan Smit"),
+                span("Kowalski"),
+                span("Van der Linden9\nFiets"),
+                span("Bosch"),
+            ],
+        );
+        let names: Vec<&str> = trimmed.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(
+            names,
+            [
+                "Kowalski",
+                "De Vries",
+                "Jan Smit",
+                "Kowalski",
+                "Van der Linden",
+                "Van den Bosch"
+            ]
+        );
+        assert_eq!(trimmed[1].normalised, "de vries");
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub struct NameParts {
     pub initials: String,
     /// The surname in lower case with its prefix ("van der meer").
     pub surname: String,
+    /// The first given name when written in full, lower case ("jan"); empty for initials.
+    pub first_given: String,
 }
 
 /// Splits a written name. Titles ("de heer", "mevrouw", "mr.") are not part of a mention.
@@ -29,7 +31,7 @@ pub fn name_parts(name: &str) -> Option<NameParts> {
         return None;
     }
     let mut first = words.len() - 1;
-    while first > 0 && PREFIXES.contains(&words[first - 1].to_lowercase().as_str()) {
+    while first > 0 && is_surname_prefix(words[first - 1]) {
         first -= 1;
     }
     let initials: String = words[..first]
@@ -42,10 +44,31 @@ pub fn name_parts(name: &str) -> Option<NameParts> {
         })
         .flat_map(char::to_uppercase)
         .collect();
+    let first_given = words[..first]
+        .first()
+        .filter(|w| !w.contains('.') && w.chars().count() > 1)
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
     Some(NameParts {
         initials,
         surname: words[first..].join(" ").to_lowercase(),
+        first_given,
     })
+}
+
+/// Two names of one surname can be one person: compatible initials, and the same first
+/// given name where both write it out ("Anna" and "Arie Jan" share an initial, not a name).
+fn same_person_possible(a: &NameParts, b: &NameParts) -> bool {
+    initials_compatible(&a.initials, &b.initials)
+        && (a.first_given.is_empty() || b.first_given.is_empty() || a.first_given == b.first_given)
+}
+
+/// "van", "de" ..., and a married name's first part glued to a prefix ("Hofman-Van" in
+/// "Hofman-Van den Berg").
+fn is_surname_prefix(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let last_part = lower.rsplit('-').next().unwrap_or("");
+    PREFIXES.contains(&lower.as_str()) || (lower.contains('-') && PREFIXES.contains(&last_part))
 }
 
 /// Initials agree when one is a prefix of the other ("J" and "JP"; not "J" and "M").
@@ -82,6 +105,7 @@ pub fn cluster_persons(text: &str, resolution: &mut Resolution) {
         }
     }
     let mut reasons: BTreeMap<usize, &'static str> = BTreeMap::new();
+    let mut ambiguous: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for members in by_surname.values() {
         let (full, bare): (Vec<usize>, Vec<usize>) = members
             .iter()
@@ -94,29 +118,54 @@ pub fn cluster_persons(text: &str, resolution: &mut Resolution) {
                 .iter()
                 .copied()
                 .filter(|&h| {
-                    initials_compatible(initials, &parts[h].as_ref().expect("grouped").initials)
+                    same_person_possible(
+                        parts[i].as_ref().expect("grouped"),
+                        parts[h].as_ref().expect("grouped"),
+                    )
                 })
                 .collect();
-            match compatible.as_slice() {
-                [head] => {
+            let identical: Vec<usize> = compatible
+                .iter()
+                .copied()
+                .filter(|&h| parts[h].as_ref().expect("grouped").initials == *initials)
+                .collect();
+            match (compatible.as_slice(), identical.as_slice()) {
+                ([head], _) | (_, [head]) => {
                     parent[i] = *head;
                     reasons.insert(i, "initials-compatible");
                 }
                 _ => heads.push(i),
             }
         }
-        // A bare surname joins the only person with that surname; the bare mentions of an
-        // ambiguous surname stay one entity of their own.
-        let target = match heads.as_slice() {
-            [only] => Some(*only),
-            [] => bare.first().copied(),
-            _ => None,
-        };
-        if let Some(target) = target {
-            for &i in &bare {
-                if i != target {
-                    parent[i] = target;
+        // A bare surname joins the only person with that surname. When several people share
+        // it, each bare mention joins the one named most recently before it (as a reader
+        // takes it); the bare mentions of a surname nobody is named in full by stay one
+        // entity of their own.
+        match heads.as_slice() {
+            [] if married_name_holders(&parts, &bare).len() == 1 => {
+                let holder = married_name_holders(&parts, &bare)[0];
+                for &i in &bare {
+                    parent[i] = holder;
+                    reasons.insert(i, "part of a hyphenated surname");
+                }
+            }
+            [] => {
+                if let Some(&target) = bare.first() {
+                    for &i in &bare[1..] {
+                        parent[i] = target;
+                        reasons.insert(i, "surname-match");
+                    }
+                }
+            }
+            [only] => {
+                for &i in &bare {
+                    parent[i] = *only;
                     reasons.insert(i, "surname-match");
+                }
+            }
+            _ => {
+                for &i in &bare {
+                    ambiguous.insert(i, heads.clone());
                 }
             }
         }
@@ -127,20 +176,140 @@ pub fn cluster_persons(text: &str, resolution: &mut Resolution) {
         }
         i
     };
-    for mention in &mut resolution.mentions {
-        if let Some(index) = mention.entity {
-            let head = root(index);
-            if head != index {
-                let why = reasons.get(&index).copied().unwrap_or("same person");
-                mention.reason = format!(
-                    "{}; joined {} ({why})",
-                    mention.reason, resolution.entities[head].id
-                );
-                mention.entity = Some(head);
-            }
+    // Where each person named in full is mentioned, for the ambiguous bare surnames.
+    let named_at: Vec<(usize, usize)> = resolution
+        .mentions
+        .iter()
+        .filter_map(|m| m.entity.map(|e| (m.span.start, root(e))))
+        .filter(|(_, e)| !ambiguous.contains_key(e))
+        .collect();
+    let mut per_mention: BTreeMap<usize, (usize, &'static str)> = BTreeMap::new();
+    for (position, mention) in resolution.mentions.iter().enumerate() {
+        let Some(heads) = mention.entity.and_then(|e| ambiguous.get(&e)) else {
+            continue;
+        };
+        let nearest_before = named_at
+            .iter()
+            .filter(|(start, e)| *start < mention.span.start && heads.contains(e))
+            .max_by_key(|(start, _)| *start);
+        let nearest_after = named_at
+            .iter()
+            .filter(|(start, e)| *start > mention.span.start && heads.contains(e))
+            .min_by_key(|(start, _)| *start);
+        if let Some(&(_, head)) = nearest_before {
+            per_mention.insert(
+                position,
+                (head, "surname-match, nearest person named before"),
+            );
+        } else if let Some(&(_, head)) = nearest_after {
+            per_mention.insert(
+                position,
+                (head, "surname-match, nearest person named after"),
+            );
         }
     }
-    // Keep the entities still referred to, in order of first mention, and renumber.
+    let heads: Vec<usize> = (0..count).map(root).collect();
+    merge_entities(resolution, &heads, &reasons, &per_mention);
+}
+
+/// The entities named in full whose hyphenated surname has the bare surname of `bare` as
+/// one of its parts ("Visser" and "Smit" of "A. Visser-Smit").
+fn married_name_holders(parts: &[Option<NameParts>], bare: &[usize]) -> Vec<usize> {
+    let Some(surname) = bare
+        .first()
+        .and_then(|&i| parts[i].as_ref())
+        .map(|p| &p.surname)
+    else {
+        return Vec::new();
+    };
+    parts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            p.as_ref().is_some_and(|p| {
+                !p.initials.is_empty()
+                    && p.surname != *surname
+                    && p.surname.split('-').any(|part| part.trim() == surname)
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Merges company entities whose name is the end of a longer one that is unique:
+/// "Van Dijk B.V." joins "Bouwbedrijf Van Dijk B.V." (keys without the legal form).
+pub fn cluster_organisations(resolution: &mut Resolution) {
+    let count = resolution.entities.len();
+    let words: Vec<Option<Vec<&str>>> = resolution
+        .entities
+        .iter()
+        .map(|e| {
+            (e.category == Category::Organisation)
+                .then(|| e.normalised.split(' ').filter(|w| !w.is_empty()).collect())
+        })
+        .collect();
+    let mut heads: Vec<usize> = (0..count).collect();
+    let mut reasons: BTreeMap<usize, &'static str> = BTreeMap::new();
+    for (i, short) in words.iter().enumerate() {
+        let Some(short) = short.as_ref().filter(|w| !w.is_empty()) else {
+            continue;
+        };
+        let longer: Vec<usize> = words
+            .iter()
+            .enumerate()
+            .filter(|(j, long)| {
+                *j != i
+                    && long
+                        .as_ref()
+                        .is_some_and(|long| long.len() > short.len() && long.ends_with(short))
+            })
+            .map(|(j, _)| j)
+            .collect();
+        if let [only] = longer.as_slice() {
+            heads[i] = *only;
+            reasons.insert(i, "name-contained");
+        }
+    }
+    // One level is enough for chains such as "Dijk" → "Van Dijk" → "Bouwbedrijf Van Dijk".
+    let roots: Vec<usize> = (0..count)
+        .map(|mut i| {
+            while heads[i] != i {
+                i = heads[i];
+            }
+            i
+        })
+        .collect();
+    merge_entities(resolution, &roots, &reasons, &BTreeMap::new());
+}
+
+/// Re-points every mention to its entity's head (or to the head chosen for that very
+/// mention), notes why it joined, and renumbers the entities still referred to in order of
+/// first mention.
+fn merge_entities(
+    resolution: &mut Resolution,
+    heads: &[usize],
+    reasons: &BTreeMap<usize, &'static str>,
+    per_mention: &BTreeMap<usize, (usize, &'static str)>,
+) {
+    for (position, mention) in resolution.mentions.iter_mut().enumerate() {
+        let Some(index) = mention.entity else {
+            continue;
+        };
+        let (head, why) = match per_mention.get(&position) {
+            Some(&(head, why)) => (head, why),
+            None => (
+                heads[index],
+                reasons.get(&index).copied().unwrap_or("same entity"),
+            ),
+        };
+        if head != index {
+            mention.reason = format!(
+                "{}; joined {} ({why})",
+                mention.reason, resolution.entities[head].id
+            );
+            mention.entity = Some(head);
+        }
+    }
     let mut order: Vec<usize> = Vec::new();
     for mention in &resolution.mentions {
         if let Some(index) = mention.entity {
@@ -223,7 +392,7 @@ mod tests {
     }
 
     #[test]
-    fn conflicting_initials_stay_apart_and_a_bare_surname_stays_ambiguous() {
+    fn conflicting_initials_stay_apart_and_a_bare_surname_joins_the_nearest_before() {
         let text = "J. de Vries en M. de Vries, en De Vries. Piet Smit.";
         let doc = Document::from_text("c", text);
         let mut resolution = resolution_for(
@@ -231,11 +400,66 @@ mod tests {
             &["J. de Vries", "M. de Vries", "De Vries", "Piet Smit"],
         );
         cluster_persons(&doc.text, &mut resolution);
-        assert_eq!(resolution.entities.len(), 4);
+        assert_eq!(resolution.entities.len(), 3);
         let ids: Vec<usize> = ["J. de Vries", "M. de Vries", "De Vries", "Piet Smit"]
             .iter()
             .map(|n| entity_of(&resolution, text, n))
             .collect();
-        assert_eq!(ids, [0, 1, 2, 3]);
+        assert_eq!(ids, [0, 1, 1, 2]);
+        assert!(resolution.mentions[2]
+            .reason
+            .contains("nearest person named before"));
+    }
+
+    #[test]
+    fn father_and_son_stay_apart_and_identical_initials_win() {
+        // "A. Bakker" could be either Bakker by its initial; it is Anna's by both.
+        let text = "Anna Bakker en Arie Jan Bakker. A.J. Bakker zei dat Anna Bakker loog.";
+        let doc = Document::from_text("c", text);
+        let mut resolution =
+            resolution_for(text, &["Anna Bakker", "Arie Jan Bakker", "A.J. Bakker"]);
+        cluster_persons(&doc.text, &mut resolution);
+        assert_eq!(resolution.entities.len(), 2);
+        assert_eq!(
+            entity_of(&resolution, text, "A.J. Bakker"),
+            entity_of(&resolution, text, "Arie Jan Bakker")
+        );
+        assert_ne!(
+            entity_of(&resolution, text, "Anna Bakker"),
+            entity_of(&resolution, text, "Arie Jan Bakker")
+        );
+    }
+
+    #[test]
+    fn married_names_join_under_either_part_and_prefixed_parts() {
+        let text = "Julia Hofman-Van den Berg, eiseres. Hofman-Van den Berg stelt. Mevrouw Hofman zegt. VAN DEN BERG.";
+        let doc = Document::from_text("c", text);
+        let mut resolution = resolution_for(
+            text,
+            &["Julia Hofman-Van den Berg", "Hofman-Van den Berg", "Hofman"],
+        );
+        cluster_persons(&doc.text, &mut resolution);
+        assert_eq!(resolution.entities.len(), 1, "{:?}", resolution.mentions);
+        assert!(resolution.mentions[2].reason.contains("hyphenated"));
+    }
+
+    #[test]
+    fn companies_by_the_end_of_their_name() {
+        let text = "Bouwbedrijf Van Dijk en Van Dijk en Garage Smit.";
+        let mut resolution =
+            resolution_for(text, &["Bouwbedrijf Van Dijk", "Van Dijk", "Garage Smit"]);
+        for (entity, key) in
+            resolution
+                .entities
+                .iter_mut()
+                .zip(["bouwbedrijf van dijk", "van dijk", "garage smit"])
+        {
+            entity.category = Category::Organisation;
+            entity.normalised = key.into();
+        }
+        cluster_organisations(&mut resolution);
+        assert_eq!(resolution.entities.len(), 2);
+        assert_eq!(resolution.mentions[1].entity, Some(0));
+        assert!(resolution.mentions[1].reason.contains("name-contained"));
     }
 }

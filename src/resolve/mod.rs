@@ -55,6 +55,8 @@ pub(crate) mod testing {
     }
 }
 
+use crate::config::{OrganisationPolicy, OrganisationsConfig};
+use crate::detect::organisation::{legal_form_suffix, organisation_key};
 use crate::model::{Action, Category, Document, Entity, Evidence, Mention, Resolution, Span};
 use std::collections::BTreeMap;
 
@@ -111,8 +113,17 @@ fn ordered_confidence(confidence: f32) -> u32 {
     (confidence.clamp(0.0, 1.0) * 1_000_000.0) as u32
 }
 
+/// Resolves the detections of one document with the default organisation policy.
+pub fn resolve(doc: &Document, spans: Vec<Span>) -> Resolution {
+    resolve_with(doc, spans, &OrganisationsConfig::default())
+}
+
 /// Resolves the detections of one document.
-pub fn resolve(doc: &Document, mut spans: Vec<Span>) -> Resolution {
+pub fn resolve_with(
+    doc: &Document,
+    mut spans: Vec<Span>,
+    organisations: &OrganisationsConfig,
+) -> Resolution {
     spans.retain(|s| !s.is_empty() && s.end <= doc.text.len());
     spans.sort_by(|a, b| ranking_key(a).cmp(&ranking_key(b)));
     spans.dedup_by(|later, earlier| {
@@ -120,6 +131,18 @@ pub fn resolve(doc: &Document, mut spans: Vec<Span>) -> Resolution {
             && later.end == earlier.end
             && later.category == earlier.category
     });
+    // The model's company tags, before a rule's span of the same name wins the overlap: the
+    // tag is what makes a company traceable under the default policy.
+    // So are a person's name inside it and a replaced person's surname.
+    let traceable_ranges: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|s| {
+            (s.category == Category::Organisation && s.evidence == Evidence::Model)
+                || s.category == Category::Person
+        })
+        .map(|s| (s.start, s.end))
+        .collect();
+    let surnames = person_surnames(&doc.text, &spans);
 
     // Accepted spans in acceptance order, indexed by start for the overlap search.
     let mut accepted: Vec<(Span, Vec<String>)> = Vec::new();
@@ -150,13 +173,16 @@ pub fn resolve(doc: &Document, mut spans: Vec<Span>) -> Resolution {
         }
     }
     let mut slots: Vec<Option<(Span, Vec<String>)>> = accepted.into_iter().map(Some).collect();
-    let accepted = by_start
+    let mut accepted: Vec<(Span, Vec<String>)> = by_start
         .values()
-        .map(|&i| slots[i].take().expect("each index once"));
+        .map(|&i| slots[i].take().expect("each index once"))
+        .collect();
+    one_sense_per_document(&doc.text, &mut accepted);
+    let policy = organisations.policy_for(&doc.areas());
 
     let mut resolution = Resolution::default();
     let mut entity_index: BTreeMap<(Category, Option<String>, String), usize> = BTreeMap::new();
-    for (span, overruled) in accepted {
+    for (mut span, overruled) in accepted {
         if span.category.is_guard() && overruled.is_empty() {
             continue;
         }
@@ -174,7 +200,34 @@ pub fn resolve(doc: &Document, mut spans: Vec<Span>) -> Resolution {
             });
             continue;
         }
-        let key = (span.category, span.label.clone(), span.normalised.clone());
+        let mut why = span.reason.clone();
+        if span.category == Category::Organisation {
+            let name = &doc.text[span.start..span.end];
+            match organisation_decision(policy, &span, name, &traceable_ranges, &surnames) {
+                Err(reason) => {
+                    resolution.mentions.push(Mention {
+                        span,
+                        action: Action::Keep,
+                        entity: None,
+                        reason,
+                    });
+                    continue;
+                }
+                Ok(reason) => why = format!("{why}; {reason}"),
+            }
+            // The legal form stays, as in "[bedrijf 1] B.V.".
+            if let Some((core_end, _)) = legal_form_suffix(name) {
+                span.end = span.start + core_end;
+            }
+            span.normalised = organisation_key(name);
+        }
+        // A place is one entity whatever its label: "Sneek" as residence and as the scene
+        // of the offence is one place, written with the more specific word.
+        let key_label = match span.category {
+            Category::Place => None,
+            _ => span.label.clone(),
+        };
+        let key = (span.category, key_label, span.normalised.clone());
         let next_index = resolution.entities.len();
         let index = *entity_index.entry(key).or_insert(next_index);
         let reason = if index == next_index {
@@ -185,12 +238,13 @@ pub fn resolve(doc: &Document, mut spans: Vec<Span>) -> Resolution {
                 normalised: span.normalised.clone(),
                 pseudonym: String::new(),
             });
-            format!("{}; first mention", span.reason)
+            format!("{why}; first mention")
         } else {
-            format!(
-                "{}; same normalised value as an earlier mention",
-                span.reason
-            )
+            let entity = &mut resolution.entities[index];
+            if entity.label.is_none() {
+                entity.label = span.label.clone();
+            }
+            format!("{why}; same normalised value as an earlier mention")
         };
         resolution.mentions.push(Mention {
             span,
@@ -200,9 +254,116 @@ pub fn resolve(doc: &Document, mut spans: Vec<Span>) -> Resolution {
         });
     }
     cluster::cluster_persons(&doc.text, &mut resolution);
+    cluster::cluster_organisations(&mut resolution);
     residual::add_residual_mentions(doc, &mut resolution);
     roles::assign_roles(&doc.text, &mut resolution);
     resolution
+}
+
+/// Categories a model may confuse for one another on the same word.
+const NAME_CATEGORIES: [Category; 3] = [Category::Person, Category::Place, Category::Organisation];
+
+/// One sense per document: the model may call "Hengelo" a place in one sentence and a
+/// person in the next. Every model span of the same text takes the category a rule gave
+/// that text, else the category most of its model spans have.
+fn one_sense_per_document(text: &str, accepted: &mut [(Span, Vec<String>)]) {
+    // Per text: the category a rule gave it, and per category the model's count.
+    type Votes = (Option<Category>, BTreeMap<Category, usize>);
+    let mut votes: BTreeMap<&str, Votes> = BTreeMap::new();
+    for (span, _) in accepted.iter() {
+        if !NAME_CATEGORIES.contains(&span.category) {
+            continue;
+        }
+        let entry = votes.entry(&text[span.start..span.end]).or_default();
+        if span.evidence == Evidence::Model {
+            *entry.1.entry(span.category).or_default() += 1;
+        } else if entry.0.is_none() {
+            entry.0 = Some(span.category);
+        }
+    }
+    let decided: BTreeMap<&str, Category> = votes
+        .into_iter()
+        .filter_map(|(surface, (rule, counts))| {
+            let category = rule.or_else(|| {
+                // Ties go to the place: a town the model once reads as a surname is the
+                // likelier error than the reverse.
+                counts
+                    .iter()
+                    .max_by_key(|(category, n)| (**n, **category == Category::Place))
+                    .map(|(category, _)| *category)
+            })?;
+            Some((surface, category))
+        })
+        .collect();
+    for (span, _) in accepted.iter_mut() {
+        if span.evidence != Evidence::Model || !NAME_CATEGORIES.contains(&span.category) {
+            continue;
+        }
+        if let Some(&category) = decided.get(&text[span.start..span.end]) {
+            if category != span.category {
+                span.reason = format!(
+                    "{}; read as {category} like the other mentions of this text",
+                    span.reason
+                );
+                span.category = category;
+            }
+        }
+    }
+}
+
+/// Surnames (lower case, at least three letters) of the people found.
+fn person_surnames(text: &str, spans: &[Span]) -> Vec<String> {
+    let mut surnames: Vec<String> = spans
+        .iter()
+        .filter(|s| s.category == Category::Person)
+        .filter_map(|s| cluster::name_parts(&text[s.start..s.end]))
+        .map(|p| p.surname)
+        .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .collect();
+    surnames.sort();
+    surnames.dedup();
+    surnames
+}
+
+/// Whether a company name is replaced (`Ok`, with the reason) or kept (`Err`, with the
+/// reason) under `policy`.
+fn organisation_decision(
+    policy: OrganisationPolicy,
+    span: &Span,
+    name: &str,
+    traceable_ranges: &[(usize, usize)],
+    surnames: &[String],
+) -> Result<String, String> {
+    match policy {
+        OrganisationPolicy::Replace => Ok("organisation policy: replace".to_string()),
+        OrganisationPolicy::Keep => {
+            Err("legal person kept (organisation policy: keep)".to_string())
+        }
+        OrganisationPolicy::Traceable => {
+            let lower = name.to_lowercase();
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let holds_surname = surnames.iter().find(|surname| {
+                let parts: Vec<&str> = surname.split(' ').collect();
+                words.windows(parts.len()).any(|w| w == parts.as_slice())
+            });
+            if span.evidence == Evidence::Model
+                || traceable_ranges
+                    .iter()
+                    .any(|&(s, e)| s < span.end && span.start < e)
+            {
+                Ok("traceable to a natural person (NER model)".to_string())
+            } else if let Some(surname) = holds_surname {
+                Ok(format!(
+                    "traceable to a natural person (holds the surname {surname:?} of a replaced person)"
+                ))
+            } else {
+                Err("legal person kept (Anonimiseringsrichtlijnen: legal persons are not anonymised unless traceable to a natural person)".to_string())
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,10 +9,7 @@
 use super::cluster::name_parts;
 use crate::model::{Action, Category, Document, Evidence, Mention, Resolution, Span};
 
-/// Surname prefixes written in lower case inside a full name ("Jan van der Meer").
-pub(crate) const PREFIXES: [&str; 12] = [
-    "van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op", "la",
-];
+pub(crate) use crate::detect::SURNAME_PREFIXES as PREFIXES;
 
 const DETECTOR: &str = "resolve:residual";
 
@@ -80,6 +77,85 @@ fn is_professional_title_before(text: &str, start: usize) -> bool {
         .any(|title| lower.ends_with(title))
 }
 
+/// Words after which a place name names a court or a public body, which stay.
+const INSTITUTION_WORDS: [&str; 9] = [
+    "rechtbank",
+    "gerechtshof",
+    "hof",
+    "kantongerecht",
+    "zittingsplaats",
+    "arrondissement",
+    "gemeente",
+    "burgemeester",
+    "politie",
+];
+
+/// A replaced place's other occurrences join it ("Winterswijk" replaced as the scene of the
+/// offence is replaced everywhere), except after a court's or public body's name
+/// ("rechtbank Winterswijk", "gemeente Winterswijk").
+fn add_place_residue(
+    text: &str,
+    index: usize,
+    entity: &crate::model::Entity,
+    resolution: &Resolution,
+    claimed: &mut Vec<(usize, usize)>,
+    added: &mut Vec<Mention>,
+) {
+    let mut forms: Vec<&str> = resolution
+        .mentions
+        .iter()
+        .filter(|m| m.entity == Some(index))
+        .map(|m| &text[m.span.start..m.span.end])
+        .filter(|f| {
+            f.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && f.starts_with(char::is_uppercase)
+        })
+        .collect();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms.dedup();
+    for form in forms {
+        for (start, _) in text.match_indices(form) {
+            let end = start + form.len();
+            let glued = text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                || text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            let before = crate::detect::context_before(text, start, 40).to_lowercase();
+            let institution = before
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .rev()
+                .take(3)
+                .any(|w| INSTITUTION_WORDS.contains(&w));
+            if glued || institution || claimed.iter().any(|&(s, e)| s < end && start < e) {
+                continue;
+            }
+            claimed.push((start, end));
+            let reason = format!("residual: the place of entity {}", entity.id);
+            added.push(Mention {
+                span: Span {
+                    start,
+                    end,
+                    category: Category::Place,
+                    detector: DETECTOR.to_string(),
+                    confidence: 0.7,
+                    evidence: Evidence::Model,
+                    normalised: entity.normalised.clone(),
+                    label: entity.label.clone(),
+                    reason: reason.clone(),
+                },
+                action: Action::Replace,
+                entity: Some(index),
+                reason,
+            });
+        }
+    }
+}
+
 /// Adds a mention for every unclaimed occurrence of a replaced person's name forms.
 pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
     let text = &doc.text;
@@ -90,6 +166,10 @@ pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
         .collect();
     let mut added = Vec::new();
     for (index, entity) in resolution.entities.iter().enumerate() {
+        if entity.category == Category::Place {
+            add_place_residue(text, index, entity, resolution, &mut claimed, &mut added);
+            continue;
+        }
         if entity.category != Category::Person {
             continue;
         }
