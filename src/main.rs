@@ -13,6 +13,7 @@ use schuilnaam::detect::ner::NerOptions;
 use schuilnaam::eval::{evaluate, regressions, Baseline};
 use schuilnaam::model::StageTimings;
 use schuilnaam::pipeline::{Pipeline, PipelineError};
+use schuilnaam::pseudonymise::{KeyedStyle, Mapping, SurrogateStyle};
 use schuilnaam::read;
 use schuilnaam::write::write_atomic;
 use std::io::{IsTerminal, Read, Write};
@@ -117,10 +118,29 @@ struct PipelineArgs {
     #[arg(long, value_name = "FILE")]
     onnxruntime: Option<PathBuf>,
 
-    /// TOML file with keep and replace policies, extra patterns and placeholder numbering
-    /// (see the README, section Configuration).
+    /// TOML file with keep and replace policies, extra patterns, placeholder numbering and
+    /// the organisation policy per area of law (see the README, section Configuration).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+
+    /// How replacements are written: rechtspraak ([eiser], [adres 1], [geboortedatum] 1987),
+    /// surrogate (realistic Dutch substitutes in each mention's form: "J. de Vries" becomes
+    /// "P. Bakker"), or keyed ([persoon K7F3QX]: a code from HMAC-SHA256 with a secret key,
+    /// the same for one person in every document and on every machine).
+    #[arg(long, value_enum, default_value_t = StyleName::Rechtspraak)]
+    style: StyleName,
+
+    /// The secret key for --style keyed (at least 16 bytes; surrounding whitespace is
+    /// ignored) [default: the SCHUILNAAM_KEY environment variable]. The key is never logged.
+    #[arg(long, value_name = "FILE")]
+    key_file: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum StyleName {
+    Rechtspraak,
+    Surrogate,
+    Keyed,
 }
 
 #[derive(Args)]
@@ -257,6 +277,12 @@ struct RunArgs {
     #[arg(long, value_name = "BYTES", default_value_t = read::DEFAULT_MAX_SIZE)]
     max_size: u64,
 
+    /// Entity → pseudonym for one case file, reused and extended by every run: the rulings
+    /// of first instance and appeal then name each person alike. Created when missing,
+    /// written atomically with mode 0600. Documents then run one at a time, in path order.
+    #[arg(long, value_name = "FILE")]
+    mapping: Option<PathBuf>,
+
     /// Process only shard I of N (0-based): a stable hash of each document's relative path
     /// decides, so N machines given the same inputs each take a disjoint share and together
     /// cover every document once, with no shared state. For a Kubernetes Indexed Job use
@@ -331,12 +357,19 @@ fn load_pipeline(args: &PipelineArgs, jobs: usize) -> Result<Pipeline> {
         options.intra_threads = (cores / jobs.max(1)).max(1);
         Some(options)
     };
-    Pipeline::new(&config, ner).map_err(|error| match (&error, config_path) {
+    let pipeline = Pipeline::new(&config, ner).map_err(|error| match (&error, config_path) {
         // The configuration is at fault: name its file.
         (PipelineError::UnknownDetector { .. }, Some(path)) => {
             anyhow::anyhow!("{}: {error}", path.display())
         }
-        _ => error.into(),
+        _ => anyhow::Error::from(error),
+    })?;
+    Ok(match args.style {
+        StyleName::Rechtspraak => pipeline,
+        StyleName::Surrogate => pipeline.with_style(Box::new(SurrogateStyle::new())),
+        StyleName::Keyed => pipeline.with_style(Box::new(KeyedStyle::from_file_or_env(
+            args.key_file.as_deref(),
+        )?)),
     })
 }
 
@@ -345,14 +378,33 @@ fn default_jobs() -> usize {
 }
 
 fn run(args: RunArgs) -> Result<u8> {
-    let jobs = match args.jobs {
+    let mut jobs = match args.jobs {
         Some(0) => bail!("--jobs must be at least 1"),
         Some(n) => n,
         None => default_jobs(),
     };
-    let pipeline = load_pipeline(&args.pipeline, jobs)?;
+    if args.pipeline.key_file.is_some() && args.pipeline.style != StyleName::Keyed {
+        bail!("--key-file is for --style keyed");
+    }
+    if args.mapping.is_some() {
+        // A mapping grows document by document: the same order every run.
+        jobs = 1;
+    }
+    let mut pipeline = load_pipeline(&args.pipeline, jobs)?;
+    if let Some(path) = &args.mapping {
+        let mapping = Mapping::open(path, pipeline.style_name())?;
+        pipeline = pipeline.with_mapping(mapping);
+    }
+    let code = run_documents(&pipeline, &args, jobs)?;
+    if let Some(mapping) = pipeline.mapping() {
+        mapping.save()?;
+    }
+    Ok(code)
+}
+
+fn run_documents(pipeline: &Pipeline, args: &RunArgs, jobs: usize) -> Result<u8> {
     if args.inputs.iter().any(|i| i.as_os_str() == "-") {
-        return run_stdin(&pipeline, &args);
+        return run_stdin(pipeline, args);
     }
     let Some(out) = args.out.clone() else {
         bail!("--out DIR is required (or use '-' to read stdin and write stdout)");
@@ -378,7 +430,7 @@ fn run(args: RunArgs) -> Result<u8> {
         max_size: args.max_size,
         progress: std::io::stderr().is_terminal(),
     };
-    let summary = batch::run(&pipeline, &files, &options)?;
+    let summary = batch::run(pipeline, &files, &options)?;
     for error in &summary.errors {
         eprintln!("schuilnaam: {}", error.error);
     }

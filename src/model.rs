@@ -320,6 +320,9 @@ pub struct Entity {
 pub struct Resolution {
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
+    /// Mention index -> how that mention is written, where it differs from its entity's
+    /// pseudonym (the surrogate style keeps each mention's form).
+    pub forms: BTreeMap<usize, String>,
 }
 
 /// Wall-clock time per named stage ("read", "detect:rule:bsn", "resolve", ...).

@@ -4,7 +4,7 @@ use crate::config::{Config, OrganisationsConfig};
 use crate::detect::ner::{NerDetector, NerError, NerOptions};
 use crate::detect::{self, configured, Detector, DetectorSequence};
 use crate::model::{Category, Document, StageTimings};
-use crate::pseudonymise::{RechtspraakStyle, Style};
+use crate::pseudonymise::{self, Mapping, RechtspraakStyle, Style};
 use crate::resolve;
 use crate::write::{self, Rendered};
 use std::collections::BTreeMap;
@@ -23,6 +23,7 @@ pub struct Pipeline {
     detectors: DetectorSequence,
     organisations: OrganisationsConfig,
     style: Box<dyn Style>,
+    mapping: Option<Mapping>,
 }
 
 /// Why a pipeline could not be built.
@@ -74,7 +75,29 @@ impl Pipeline {
             detectors: DetectorSequence::new(detectors),
             organisations: config.organisations.clone(),
             style: Box::new(RechtspraakStyle::new(config.placeholders.clone())),
+            mapping: None,
         })
+    }
+
+    /// Replaces the default house style.
+    pub fn with_style(mut self, style: Box<dyn Style>) -> Pipeline {
+        self.style = style;
+        self
+    }
+
+    /// Takes and records pseudonyms in `mapping`; documents must then run one at a time, in
+    /// order, for the result to repeat.
+    pub fn with_mapping(mut self, mapping: Mapping) -> Pipeline {
+        self.mapping = Some(mapping);
+        self
+    }
+
+    pub fn style_name(&self) -> &str {
+        self.style.name()
+    }
+
+    pub fn mapping(&self) -> Option<&Mapping> {
+        self.mapping.as_ref()
     }
 
     /// detect → resolve → pseudonymise → render, for a document already read.
@@ -84,7 +107,13 @@ impl Pipeline {
             resolve::resolve_with(doc, spans, &self.organisations)
         });
         timings.time("pseudonymise", || {
-            self.style.assign(&mut resolution.entities)
+            pseudonymise::pseudonymise(
+                self.style.as_ref(),
+                &doc.id,
+                &doc.text,
+                &mut resolution,
+                self.mapping.as_ref(),
+            )
         });
         let rendered = timings.time("render", || {
             write::render(doc, &resolution, self.style.name())

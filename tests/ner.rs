@@ -11,12 +11,12 @@ use schuilnaam::detect::Detector;
 use schuilnaam::model::{Category, Document};
 use std::path::{Path, PathBuf};
 
-fn root() -> &'static Path {
+pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// The runtime library; a missing one fails the test with the way to get it.
-fn runtime() -> PathBuf {
+pub fn runtime() -> PathBuf {
     let path = std::env::var_os("ORT_DYLIB_PATH")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join(".ort/libonnxruntime.so"));

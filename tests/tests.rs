@@ -7,3 +7,4 @@ mod corpus;
 mod formats;
 mod ner;
 mod properties;
+mod styles;

@@ -40,8 +40,9 @@ pub const MONTHS: [&str; 12] = [
 ];
 
 /// Surname prefixes written in lower case inside a full name ("Jan van der Meer").
-pub const SURNAME_PREFIXES: [&str; 12] = [
-    "van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op", "la",
+pub const SURNAME_PREFIXES: [&str; 18] = [
+    "van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op", "la", "le", "du",
+    "von", "el", "al", "da",
 ];
 
 /// One detector: a rule, a gazetteer or a model. Constructors do all loading, so `detect`

@@ -35,7 +35,7 @@ pub fn default_stem(category: Category) -> &'static str {
 
 /// The year in a date of birth: the ISO form of the rule detector ("1987-03-12"), or the
 /// last four-digit year in the text a model found ("12 maart 1987").
-fn birth_year(normalised: &str) -> Option<String> {
+pub fn birth_year(normalised: &str) -> Option<String> {
     let chars: Vec<char> = normalised.chars().collect();
     (0..chars.len().saturating_sub(3))
         .rev()
@@ -88,7 +88,7 @@ impl Style for RechtspraakStyle {
         "rechtspraak"
     }
 
-    fn assign(&self, entities: &mut [Entity]) {
+    fn assign(&self, _document_id: &str, entities: &mut [Entity]) {
         let stems: Vec<String> = entities.iter().map(|e| self.stem(e)).collect();
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for stem in &stems {
@@ -127,7 +127,7 @@ mod tests {
     }
 
     fn pseudonyms(style: &RechtspraakStyle, mut entities: Vec<Entity>) -> Vec<String> {
-        style.assign(&mut entities);
+        style.assign("d", &mut entities);
         entities.into_iter().map(|e| e.pseudonym).collect()
     }
 

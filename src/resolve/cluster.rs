@@ -210,6 +210,29 @@ pub fn cluster_persons(text: &str, resolution: &mut Resolution) {
     }
     let heads: Vec<usize> = (0..count).map(root).collect();
     merge_entities(resolution, &heads, &reasons, &per_mention);
+    canonical_person_keys(text, resolution);
+}
+
+/// Sets each person's `normalised` to "surname|first initial|first given name" from the
+/// most complete mention of the cluster: the key that the keyed style and the mapping use
+/// across documents, and the given name that tells the surrogate style a gender.
+fn canonical_person_keys(text: &str, resolution: &mut Resolution) {
+    for index in 0..resolution.entities.len() {
+        if resolution.entities[index].category != Category::Person {
+            continue;
+        }
+        let best = resolution
+            .mentions
+            .iter()
+            .filter(|m| m.entity == Some(index))
+            .filter_map(|m| name_parts(&text[m.span.start..m.span.end]))
+            .max_by_key(|p| (p.initials.len(), p.first_given.len()));
+        if let Some(parts) = best {
+            let initial: String = parts.initials.chars().take(1).collect();
+            resolution.entities[index].normalised =
+                format!("{}|{initial}|{}", parts.surname, parts.first_given);
+        }
+    }
 }
 
 /// The entities named in full whose hyphenated surname has the bare surname of `bare` as

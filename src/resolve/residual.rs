@@ -40,6 +40,9 @@ pub fn name_forms(mention: &str) -> Vec<String> {
             }
         }
     }
+    // Headers write names in capitals ("DE VRIES").
+    let capitals: Vec<String> = forms.iter().map(|f| f.to_uppercase()).collect();
+    forms.extend(capitals);
     // Only forms that look like names: capitalised and at least three letters, so that a
     // stray "de" or an initial never spreads.
     forms.retain(|f| {
@@ -243,11 +246,26 @@ mod tests {
     fn forms_of_a_name() {
         assert_eq!(
             name_forms("Jan van der Meer"),
-            ["Jan van der Meer", "Van der Meer", "van der Meer"]
+            [
+                "JAN VAN DER MEER",
+                "Jan van der Meer",
+                "VAN DER MEER",
+                "Van der Meer",
+                "van der Meer"
+            ]
         );
         assert_eq!(
             name_forms("A.B. Visser-Smit"),
-            ["A.B. Visser-Smit", "Smit", "Visser", "Visser-Smit"]
+            [
+                "A.B. VISSER-SMIT",
+                "A.B. Visser-Smit",
+                "SMIT",
+                "Smit",
+                "VISSER",
+                "VISSER-SMIT",
+                "Visser",
+                "Visser-Smit"
+            ]
         );
         assert!(name_forms("J.").is_empty());
         assert!(name_forms("de").is_empty());
@@ -283,6 +301,7 @@ mod tests {
                 normalised: "jan de vries".into(),
                 pseudonym: String::new(),
             }],
+            forms: Default::default(),
         };
         add_residual_mentions(&doc, &mut resolution);
         let found: Vec<&str> = resolution

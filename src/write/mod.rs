@@ -142,7 +142,7 @@ pub fn render(doc: &Document, resolution: &Resolution, style: &str) -> Rendered 
         version: env!("CARGO_PKG_VERSION").to_string(),
     }];
     let (mut replaced, mut kept) = (0, 0);
-    for mention in &resolution.mentions {
+    for (position, mention) in resolution.mentions.iter().enumerate() {
         let span = &mention.span;
         let gap = &text[copied_to..span.start];
         output_text.push_str(gap);
@@ -152,7 +152,10 @@ pub fn render(doc: &Document, resolution: &Resolution, style: &str) -> Rendered 
         let written = match (mention.action, entity) {
             (Action::Replace, Some(entity)) => {
                 replaced += 1;
-                entity.pseudonym.as_str()
+                resolution
+                    .forms
+                    .get(&position)
+                    .map_or(entity.pseudonym.as_str(), String::as_str)
             }
             _ => {
                 kept += 1;
@@ -172,7 +175,7 @@ pub fn render(doc: &Document, resolution: &Resolution, style: &str) -> Rendered 
             output_end: output_chars,
             element: doc.element_path_at(span.start).map(str::to_string),
             original: original.to_string(),
-            replacement: entity.map(|e| e.pseudonym.clone()),
+            replacement: entity.map(|_| written.to_string()),
             category: span.category,
             label: span.label.clone(),
             detector: span.detector.clone(),
@@ -219,10 +222,11 @@ fn escape_xml(text: &str) -> String {
 fn splice_xml(doc: &Document, resolution: &Resolution) -> Vec<u8> {
     let source = &doc.source;
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
-    for mention in &resolution.mentions {
+    for (position, mention) in resolution.mentions.iter().enumerate() {
         let Some(entity) = mention.entity.map(|i| &resolution.entities[i]) else {
             continue;
         };
+        let written = resolution.forms.get(&position).unwrap_or(&entity.pseudonym);
         let (start, end) = (mention.span.start, mention.span.end);
         let first = doc.segments.partition_point(|s| s.text_end <= start);
         let mut wrote_pseudonym = false;
@@ -244,9 +248,9 @@ fn splice_xml(doc: &Document, resolution: &Resolution) -> Vec<u8> {
             let replacement = if wrote_pseudonym {
                 String::new()
             } else if segment.cdata {
-                entity.pseudonym.replace("]]>", "]] >")
+                written.replace("]]>", "]] >")
             } else {
-                escape_xml(&entity.pseudonym)
+                escape_xml(written)
             };
             wrote_pseudonym = true;
             edits.push((to_source(start), to_source(end), replacement));
