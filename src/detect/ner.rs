@@ -409,7 +409,7 @@ impl Detector for NerDetector {
                 })
             })
             .collect();
-        tidy_person_spans(text, merge_word_spans(text, spans))
+        merge_word_spans(text, tidy_person_spans(text, merge_word_spans(text, spans)))
     }
 }
 
@@ -505,28 +505,7 @@ fn tidy_person_spans(text: &str, spans: Vec<Span>) -> Vec<Span> {
             if without_digits.ends_with(char::is_alphabetic) {
                 span.end = span.start + without_digits.len();
             }
-            // Only a chain that starts with a capital ("Van den Bosch"): "de vader van
-            // Kevin" has a preposition, not a prefix.
-            let mut chain_start = span.start;
-            loop {
-                let before = text[..chain_start].trim_end_matches(' ');
-                if before.len() == chain_start {
-                    break;
-                }
-                let word_start = before
-                    .char_indices()
-                    .rev()
-                    .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                let word = &before[word_start..];
-                if !super::SURNAME_PREFIXES.contains(&word.to_lowercase().as_str()) {
-                    break;
-                }
-                chain_start = word_start;
-                if word.starts_with(char::is_uppercase) {
-                    span.start = chain_start;
-                }
-            }
+            extend_to_the_whole_name(text, &mut span);
             loop {
                 let inside = &text[span.start..span.end];
                 let Some(word_end) = inside.find(char::is_whitespace) else {
@@ -543,6 +522,122 @@ fn tidy_person_spans(text: &str, spans: Vec<Span>) -> Vec<Span> {
             span
         })
         .collect()
+}
+
+/// The word that ends at `pos` (spaces, not line breaks, skipped): its start and text.
+fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let before = text[..pos].trim_end_matches(' ');
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    (start < before.len()).then(|| (start, &before[start..]))
+}
+
+/// The word that starts after `pos` (spaces skipped): its end and text, without trailing
+/// punctuation.
+fn word_after(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let rest = &text[pos..];
+    let start = pos + (rest.len() - rest.trim_start_matches(' ').len());
+    let word_len = text[start..]
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '"'))
+        .unwrap_or(text.len() - start);
+    let word = text[start..start + word_len].trim_end_matches('.');
+    (!word.is_empty()).then(|| (start + word.len(), word))
+}
+
+fn is_prefix(word: &str) -> bool {
+    super::SURNAME_PREFIXES.contains(&word.to_lowercase().as_str())
+}
+
+/// "R.", "A.B.", "Th.": initials.
+fn is_initials(word: &str) -> bool {
+    word.ends_with('.')
+        && word
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && p.chars().next().is_none_or(char::is_uppercase))
+}
+
+fn is_capitalised_name(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Widens a name the model cut short: a surname after initials or a prefix ("C. de" +
+/// "Koning"), the rest of a married name ("HOUTEN-" before "TUINMAN"), a prefix chain before
+/// it ("Van den" + "Bosch"; a lower-case chain only with a given name or initials before it,
+/// since "de vader van Kevin" has a preposition), and initials before all that ("R.").
+/// Trailing prefixes that lead to no surname are dropped ("Scholten van").
+fn extend_to_the_whole_name(text: &str, span: &mut Span) {
+    let last_word = text[span.start..span.end]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    if is_prefix(last_word) || is_initials(last_word) {
+        let mut end = span.end;
+        let mut found_surname = false;
+        while let Some((word_end, word)) = word_after(text, end) {
+            if is_prefix(word) {
+                end = word_end;
+            } else {
+                found_surname = is_capitalised_name(word);
+                if found_surname {
+                    end = word_end;
+                }
+                break;
+            }
+        }
+        if found_surname {
+            span.end = end;
+        } else {
+            while let Some((start, word)) = word_before(text, span.end) {
+                if start <= span.start || !is_prefix(word) {
+                    break;
+                }
+                span.end = text[..start].trim_end().len();
+            }
+        }
+    }
+    // The first part of a married name glued by a hyphen.
+    if text[..span.start].ends_with('-') {
+        let glued = text[..span.start - 1]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == '\'')
+            .last()
+            .map(|(i, _)| i);
+        if let Some(start) = glued {
+            span.start = start;
+        }
+    }
+    let mut chain_start = span.start;
+    let mut capital_chain = false;
+    while let Some((start, word)) = word_before(text, chain_start) {
+        if !is_prefix(word) {
+            break;
+        }
+        chain_start = start;
+        capital_chain = word.starts_with(char::is_uppercase);
+    }
+    if chain_start < span.start {
+        let named_before = word_before(text, chain_start)
+            .filter(|(_, w)| is_initials(w) || is_capitalised_name(w));
+        if capital_chain {
+            span.start = chain_start;
+        } else if let Some((start, _)) = named_before {
+            span.start = start;
+        }
+    }
+    while let Some((start, word)) = word_before(text, span.start) {
+        if !is_initials(word) {
+            break;
+        }
+        span.start = start;
+    }
 }
 
 /// Two token spans widened to the same word ("Vlaar" + "dingen" tagged as two places), to
@@ -601,6 +696,33 @@ mod tests {
         let mut p = vec![0.0; 5];
         p[label] = 1.0;
         p
+    }
+
+    #[test]
+    fn names_cut_short_are_widened() {
+        let text = "Dat zei C. de Koning tegen R. VAN HOUTEN-TUINMAN en Lotte van Leeuwen, niet de vader van Kevin; M.I. 't Hart zag R. Scholten van de zaak.";
+        let span = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            let mut span = Span {
+                start,
+                end: start + needle.len(),
+                category: Category::Person,
+                detector: ID.into(),
+                confidence: 0.9,
+                evidence: Evidence::Model,
+                normalised: String::new(),
+                label: None,
+                reason: String::new(),
+            };
+            extend_to_the_whole_name(text, &mut span);
+            text[span.start..span.end].to_string()
+        };
+        assert_eq!(span("C. de"), "C. de Koning");
+        assert_eq!(span("TUINMAN"), "R. VAN HOUTEN-TUINMAN");
+        assert_eq!(span("Leeuwen"), "Lotte van Leeuwen");
+        assert_eq!(span("Kevin"), "Kevin");
+        assert_eq!(span("M.I."), "M.I. 't Hart");
+        assert_eq!(span("R. Scholten van"), "R. Scholten");
     }
 
     #[test]
