@@ -157,14 +157,21 @@ impl Default for StreetAddressDetector {
 }
 
 /// The comparison key of an address: lower case, single spaces, `str.` spelled out.
+/// One key for one address however it is written: "Kerkstraat 5 A", "kerkstr. 5-a" and
+/// "Kerkstraat nr. 5a" are "kerkstraat 5a".
 pub fn normalise_address(address: &str) -> String {
-    address
+    static ADDITION: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(r"(\d)[ -]([a-z])\b").expect("valid regex"));
+    let lower = address
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
         .replace("str. ", "straat ")
-        .replace(" - ", "-")
+        .replace(" nr. ", " ")
+        .replace(" nummer ", " ")
+        .replace(" - ", "-");
+    ADDITION.replace_all(&lower, "$1$2").into_owned()
 }
 
 impl Detector for StreetAddressDetector {
@@ -255,6 +262,20 @@ impl StreetAddressDetector {
 mod tests {
     use super::*;
     use crate::detect::testing::found;
+
+    #[test]
+    fn one_address_one_key() {
+        let key = normalise_address("Kerkstraat 5a");
+        for written in [
+            "Kerkstraat 5 A",
+            "kerkstr. 5-a",
+            "Kerkstraat nr. 5a",
+            "Kerkstraat  5a",
+        ] {
+            assert_eq!(normalise_address(written), key, "{written}");
+        }
+        assert_ne!(normalise_address("Kerkstraat 15a"), key);
+    }
 
     #[test]
     fn postcodes() {

@@ -142,6 +142,13 @@ pub fn cluster_persons(text: &str, resolution: &mut Resolution) {
         // takes it); the bare mentions of a surname nobody is named in full by stay one
         // entity of their own.
         match heads.as_slice() {
+            [] if possessive_owner(&parts, &bare, &by_surname).is_some() => {
+                let owner = possessive_owner(&parts, &bare, &by_surname).expect("checked");
+                for &i in &bare {
+                    parent[i] = owner;
+                    reasons.insert(i, "possessive");
+                }
+            }
             [] if married_name_holders(&parts, &bare).len() == 1 => {
                 let holder = married_name_holders(&parts, &bare)[0];
                 for &i in &bare {
@@ -232,6 +239,31 @@ fn canonical_person_keys(text: &str, resolution: &mut Resolution) {
             resolution.entities[index].normalised =
                 format!("{}|{initial}|{}", parts.surname, parts.first_given);
         }
+    }
+}
+
+/// "Bakkers" (as in "Bakkers auto") for the only person named in full "Bakker", when nobody
+/// is named "Bakkers" in full.
+fn possessive_owner(
+    parts: &[Option<NameParts>],
+    bare: &[usize],
+    by_surname: &BTreeMap<&str, Vec<usize>>,
+) -> Option<usize> {
+    let surname = bare
+        .first()
+        .and_then(|&i| parts[i].as_ref())?
+        .surname
+        .as_str();
+    let owner_surname = surname.strip_suffix('s')?;
+    let named: Vec<usize> = by_surname
+        .get(owner_surname)?
+        .iter()
+        .copied()
+        .filter(|&i| parts[i].as_ref().is_some_and(|p| !p.initials.is_empty()))
+        .collect();
+    match named.as_slice() {
+        [only] => Some(*only),
+        _ => None,
     }
 }
 
@@ -464,6 +496,24 @@ mod tests {
         cluster_persons(&doc.text, &mut resolution);
         assert_eq!(resolution.entities.len(), 1, "{:?}", resolution.mentions);
         assert!(resolution.mentions[2].reason.contains("hyphenated"));
+    }
+
+    #[test]
+    fn a_possessive_joins_its_owner() {
+        let text =
+            "Henk Bakker reed. Bakkers auto stond er. De Vries' fiets ook, van Jan de Vries.";
+        let doc = Document::from_text("c", text);
+        let mut resolution = resolution_for(
+            text,
+            &["Henk Bakker", "Bakkers", "De Vries", "Jan de Vries"],
+        );
+        cluster_persons(&doc.text, &mut resolution);
+        assert_eq!(resolution.entities.len(), 2);
+        assert!(resolution.mentions[1].reason.contains("possessive"));
+        assert_eq!(
+            entity_of(&resolution, text, "De Vries"),
+            entity_of(&resolution, text, "Jan de Vries")
+        );
     }
 
     #[test]

@@ -56,6 +56,7 @@ pub(crate) mod testing {
 }
 
 use crate::config::{OrganisationPolicy, OrganisationsConfig};
+use crate::detect::address::normalise_address;
 use crate::detect::organisation::{legal_form_suffix, organisation_key};
 use crate::model::{Action, Category, Document, Entity, Evidence, Mention, Resolution, Span};
 use std::collections::BTreeMap;
@@ -220,6 +221,9 @@ pub fn resolve_with(
                 span.end = span.start + core_end;
             }
             span.normalised = organisation_key(name);
+        }
+        if span.category == Category::Address {
+            span.normalised = normalise_address(&doc.text[span.start..span.end]);
         }
         // A place is one entity whatever its label: "Sneek" as residence and as the scene
         // of the offence is one place, written with the more specific word.
