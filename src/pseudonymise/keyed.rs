@@ -78,8 +78,12 @@ impl KeyedStyle {
 
     /// The code of one entity.
     pub fn code(&self, entity: &Entity) -> String {
+        self.code_of(&entity_key(entity))
+    }
+
+    fn code_of(&self, key: &str) -> String {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes any key");
-        mac.update(entity_key(entity).as_bytes());
+        mac.update(key.as_bytes());
         let digest = mac.finalize().into_bytes();
         let bits = u64::from_be_bytes(digest[..8].try_into().expect("32 bytes"));
         (0..CODE_CHARS)
@@ -103,8 +107,16 @@ impl Style for KeyedStyle {
     }
 
     fn assign(&self, _document_id: &str, entities: &mut [Entity]) {
+        let mut used: Vec<String> = Vec::new();
         for entity in entities {
-            let placeholder = format!("[{} {}]", default_stem(entity.category), self.code(entity));
+            let mut code = self.code(entity);
+            // "Jan de Vries" and "Joop de Vries" share surname and initial, the key of a
+            // person across documents; within one ruling they are told apart by the full key.
+            if used.contains(&code) {
+                code = self.code_of(&format!("{}:{}", entity.category, entity.normalised));
+            }
+            used.push(code.clone());
+            let placeholder = format!("[{} {code}]", default_stem(entity.category));
             entity.pseudonym = match (entity.category, birth_year(&entity.normalised)) {
                 (Category::DateOfBirth, Some(year)) => format!("{placeholder} {year}"),
                 _ => placeholder,
@@ -136,9 +148,10 @@ mod tests {
         assert_eq!(code, a.code(&person("de vries|j")));
         assert_ne!(code, a.code(&person("de vries|m")));
         assert_ne!(code, b.code(&person("de vries|j")));
-        let mut entities = vec![person("de vries|j")];
+        let mut entities = vec![person("de vries|j|jan"), person("de vries|j|joop")];
         a.assign("doc", &mut entities);
         assert_eq!(entities[0].pseudonym, format!("[persoon {code}]"));
+        assert_ne!(entities[1].pseudonym, entities[0].pseudonym);
     }
 
     #[test]
