@@ -221,9 +221,10 @@ impl StreetAddressDetector {
         if char_before(text, street_start).is_some_and(char::is_alphanumeric) {
             return None;
         }
-        // An addition glued to a following word ("12 te") was not an addition.
+        // An addition glued to a following word ("12 te") was not an addition, nor is the
+        // first letter of a case number ("1 C/13/712345").
         let mut end = base + whole.end();
-        if char_after(text, end).is_some_and(char::is_alphanumeric) {
+        if char_after(text, end).is_some_and(|c| c.is_alphanumeric() || c == '/') {
             end = base + number.end();
             if char_after(text, end).is_some_and(char::is_alphanumeric) {
                 return None;
@@ -326,6 +327,10 @@ mod tests {
         assert_eq!(
             found(&d, "Kerkweg 5 Dorpsstraat 2a"),
             ["Kerkweg 5", "Dorpsstraat 2a"]
+        );
+        assert_eq!(
+            found(&d, "Molenlaan 1 C/13/712345 / HA ZA 22-318"),
+            ["Molenlaan 1"]
         );
     }
 

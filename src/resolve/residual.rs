@@ -93,10 +93,11 @@ const INSTITUTION_WORDS: [&str; 9] = [
     "politie",
 ];
 
-/// A replaced place's other occurrences join it ("Winterswijk" replaced as the scene of the
-/// offence is replaced everywhere), except after a court's or public body's name
-/// ("rechtbank Winterswijk", "gemeente Winterswijk").
-fn add_place_residue(
+/// A replaced place's, address's or company's other occurrences, written the same way, join
+/// it ("Winterswijk" replaced as the scene of the offence is replaced everywhere; an address
+/// that a case number's guard cut off is replaced where it recurs), except a place after a
+/// court's or public body's name ("rechtbank Winterswijk", "gemeente Winterswijk").
+fn add_exact_residue(
     text: &str,
     index: usize,
     entity: &crate::model::Entity,
@@ -128,22 +129,23 @@ fn add_place_residue(
                     .next()
                     .is_some_and(char::is_alphanumeric);
             let before = crate::detect::context_before(text, start, 40).to_lowercase();
-            let institution = before
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|w| !w.is_empty())
-                .rev()
-                .take(3)
-                .any(|w| INSTITUTION_WORDS.contains(&w));
+            let institution = entity.category == Category::Place
+                && before
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .rev()
+                    .take(3)
+                    .any(|w| INSTITUTION_WORDS.contains(&w));
             if glued || institution || claimed.iter().any(|&(s, e)| s < end && start < e) {
                 continue;
             }
             claimed.push((start, end));
-            let reason = format!("residual: the place of entity {}", entity.id);
+            let reason = format!("residual: the {} of entity {}", entity.category, entity.id);
             added.push(Mention {
                 span: Span {
                     start,
                     end,
-                    category: Category::Place,
+                    category: entity.category,
                     detector: DETECTOR.to_string(),
                     confidence: 0.7,
                     evidence: Evidence::Model,
@@ -169,8 +171,11 @@ pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
         .collect();
     let mut added = Vec::new();
     for (index, entity) in resolution.entities.iter().enumerate() {
-        if entity.category == Category::Place {
-            add_place_residue(text, index, entity, resolution, &mut claimed, &mut added);
+        if matches!(
+            entity.category,
+            Category::Place | Category::Address | Category::Organisation
+        ) {
+            add_exact_residue(text, index, entity, resolution, &mut claimed, &mut added);
             continue;
         }
         if entity.category != Category::Person {
