@@ -23,6 +23,7 @@
 //! ```
 
 pub mod batch;
+pub mod bench;
 pub mod config;
 pub mod corpus;
 pub mod detect;

@@ -3,6 +3,7 @@
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use schuilnaam::batch::{self, BatchOptions, Shard};
+use schuilnaam::bench;
 use schuilnaam::config::Config;
 use schuilnaam::corpus::gold::{read_gold, to_jsonl};
 use schuilnaam::corpus::names::{Names, Pool};
@@ -98,6 +99,62 @@ schuilnaam eval --gold target/gold/dev.jsonl --no-model --baseline corpus/eval-b
     /// Build the gold corpus: refill placeholders, fix the split.
     #[command(subcommand)]
     Corpus(CorpusCommand),
+    /// Measure what a batch costs: documents/s, MB/s, tokens/s, peak RSS, time per stage.
+    #[command(
+        long_about = "Measure what a batch costs.\n\nRuns the real batch path (read, detect, resolve, pseudonymise, render, write into a temporary \
+folder that is removed afterwards) over a corpus --repeat times and reports documents/s, MB/s, \
+model tokens/s, start-up time (loading the model), peak RSS and the time per stage (read, each \
+detector, the model's tokenizer and inference, resolve, pseudonymise, render, write), each as \
+the median with the minimum and maximum over the rounds, plus the thread layout.\n\n\
+Without INPUT it first writes --docs synthetic rulings of about --size KB from the project's \
+own templates (criminal, civil, administrative and family headers, boilerplate paragraphs with \
+names, addresses, places, dates and the odd identifier), so that anyone can reproduce a \
+figure. --emit DIR writes that corpus and stops, for timing other tools on the same input.",
+        after_help = "Examples:\n  \
+schuilnaam bench --docs 200 --size 9 --repeat 5\n  \
+schuilnaam bench --no-model --docs 10000 --json\n  \
+schuilnaam bench uitspraken/ --jobs 2\n  \
+schuilnaam bench --docs 500 --size 9 --emit /tmp/corpus"
+    )]
+    Bench(BenchArgs),
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    /// Files or folders to time [default: a generated corpus].
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+
+    /// Generated rulings.
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    docs: usize,
+
+    /// Approximate size of each generated ruling, in KB (1,000 bytes).
+    #[arg(long, value_name = "KB", default_value_t = 9)]
+    size: usize,
+
+    /// Seed of the generated corpus: the same seed, docs and size give the same files.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    seed: u64,
+
+    /// Rounds over the corpus; the report gives the median and the spread.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    repeat: usize,
+
+    /// Documents processed in parallel [default: the number of cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+
+    /// Write the generated corpus into DIR and stop.
+    #[arg(long, value_name = "DIR")]
+    emit: Option<PathBuf>,
+
+    #[command(flatten)]
+    pipeline: PipelineArgs,
 }
 
 /// Options that build the pipeline, shared by `run` and `eval`.
@@ -299,6 +356,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval(args),
         Command::Corpus(CorpusCommand::Refill(args)) => refill(args),
         Command::Corpus(CorpusCommand::Split(args)) => split(args),
+        Command::Bench(args) => bench(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -351,10 +409,9 @@ fn load_pipeline(args: &PipelineArgs, jobs: usize) -> Result<Pipeline> {
                 None => first_existing(beside_cwd_or_binary(DEFAULT_RUNTIME)),
             }
         });
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let mut options = NerOptions::new(model_dir, runtime);
         options.sessions = jobs.max(1);
-        options.intra_threads = (cores / jobs.max(1)).max(1);
+        options.intra_threads = intra_op_threads(jobs);
         Some(options)
     };
     let pipeline = Pipeline::new(&config, ner).map_err(|error| match (&error, config_path) {
@@ -371,6 +428,12 @@ fn load_pipeline(args: &PipelineArgs, jobs: usize) -> Result<Pipeline> {
             args.key_file.as_deref(),
         )?)),
     })
+}
+
+/// ONNX Runtime threads per session when `jobs` documents run at once: the cores shared out,
+/// so that rayon workers × ONNX Runtime threads never exceed them.
+fn intra_op_threads(jobs: usize) -> usize {
+    (default_jobs() / jobs.max(1)).max(1)
 }
 
 fn default_jobs() -> usize {
@@ -536,6 +599,95 @@ fn eval(args: EvalArgs) -> Result<u8> {
         EXIT_OK
     } else {
         EXIT_DOCUMENTS_FAILED
+    })
+}
+
+fn bench(args: BenchArgs) -> Result<u8> {
+    if args.docs == 0 || args.size == 0 || args.repeat == 0 {
+        bail!("--docs, --size and --repeat must be at least 1");
+    }
+    if let Some(dir) = &args.emit {
+        if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
+            bail!("{}: exists and is not empty", dir.display());
+        }
+        bench::write_corpus(dir, args.seed, args.docs, args.size)
+            .with_context(|| format!("{}: cannot write the corpus", dir.display()))?;
+        eprintln!(
+            "schuilnaam: {} rulings of about {} KB written to {}",
+            args.docs,
+            args.size,
+            dir.display()
+        );
+        return Ok(EXIT_OK);
+    }
+    let jobs = match args.jobs {
+        Some(0) => bail!("--jobs must be at least 1"),
+        Some(n) => n,
+        None => default_jobs(),
+    };
+    let started = std::time::Instant::now();
+    let pipeline = load_pipeline(&args.pipeline, jobs)?;
+    let startup_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let scratch = std::env::temp_dir().join(format!("schuilnaam-bench-{}", std::process::id()));
+    let generated = args.inputs.is_empty();
+    let inputs = if generated {
+        let dir = scratch.join("in");
+        bench::write_corpus(&dir, args.seed, args.docs, args.size)
+            .with_context(|| format!("{}: cannot write the corpus", dir.display()))?;
+        vec![dir]
+    } else {
+        args.inputs.clone()
+    };
+    let files = batch::collect_inputs(&inputs, None)?;
+    let bytes: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len()))
+        .sum();
+    let rounds = bench::measure(&pipeline, &files, jobs, args.repeat, &scratch);
+    let _ = std::fs::remove_dir_all(&scratch);
+    let rounds = rounds?;
+    let cores = default_jobs();
+    let spread = |figure: fn(&bench::Round) -> f64| {
+        bench::Spread::of(&rounds.iter().map(figure).collect::<Vec<_>>())
+    };
+    let report = bench::BenchReport {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        model: !args.pipeline.no_model,
+        style: pipeline.style_name().to_string(),
+        corpus: bench::CorpusReport {
+            source: if generated { "generated" } else { "inputs" }.to_string(),
+            documents: files.len(),
+            bytes,
+            seed: generated.then_some(args.seed),
+            size_kb: generated.then_some(args.size),
+        },
+        threads: bench::Threads {
+            cores,
+            jobs,
+            intra_op_threads: if args.pipeline.no_model {
+                0
+            } else {
+                intra_op_threads(jobs)
+            },
+        },
+        startup_ms,
+        documents_per_s: spread(|r| r.documents_per_s),
+        mb_per_s: spread(|r| r.mb_per_s),
+        tokens_per_s: spread(|r| r.tokens_per_s),
+        stage_ms: bench::median_stages(&rounds),
+        peak_rss_mib: bench::peak_rss_bytes().map(|b| b as f64 / 1024.0 / 1024.0),
+        rounds,
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", bench::render(&report));
+    }
+    let failed: usize = report.rounds.iter().map(|r| r.failed).sum();
+    Ok(if failed > 0 {
+        EXIT_DOCUMENTS_FAILED
+    } else {
+        EXIT_OK
     })
 }
 

@@ -92,6 +92,11 @@ impl Pipeline {
         self
     }
 
+    /// The detectors' running counters (model tokens, tokenise and model nanoseconds).
+    pub fn counters(&self) -> BTreeMap<&'static str, u64> {
+        self.detectors.counters()
+    }
+
     pub fn style_name(&self) -> &str {
         self.style.name()
     }

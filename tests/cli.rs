@@ -404,3 +404,57 @@ fn shards_together_cover_every_document_once() {
     all.sort();
     assert_eq!(all, files_under(&samples()));
 }
+
+#[test]
+fn bench_reports_rates_stages_and_memory_and_emits_its_corpus() {
+    let output = schuilnaam()
+        .args([
+            "bench",
+            "--no-model",
+            "--docs",
+            "6",
+            "--size",
+            "4",
+            "--repeat",
+            "2",
+            "--json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    assert_eq!(report["corpus"]["documents"], 6);
+    assert!(report["corpus"]["bytes"].as_u64().unwrap() >= 6 * 4000);
+    assert_eq!(report["rounds"].as_array().unwrap().len(), 2);
+    let rate = &report["documents_per_s"];
+    assert!(rate["min"].as_f64().unwrap() <= rate["median"].as_f64().unwrap());
+    assert!(rate["median"].as_f64().unwrap() > 0.0);
+    for stage in ["read", "detect:rule:bsn", "resolve", "render", "write"] {
+        assert!(report["stage_ms"].get(stage).is_some(), "{stage} missing");
+    }
+    assert!(report["peak_rss_mib"].as_f64().unwrap() > 1.0);
+    assert_eq!(report["threads"]["intra_op_threads"], 0);
+
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    schuilnaam()
+        .args(["bench", "--docs", "3", "--size", "2", "--emit"])
+        .arg(&corpus)
+        .assert()
+        .success();
+    let files = files_under(&corpus);
+    assert_eq!(files.len(), 3);
+    let first = std::fs::read_to_string(corpus.join(&files[0])).unwrap();
+    assert!(
+        first.starts_with("RECHTBANK") && first.len() >= 2000,
+        "{first}"
+    );
+    // A second emit into a non-empty folder is refused rather than mixed.
+    schuilnaam()
+        .args(["bench", "--docs", "3", "--emit"])
+        .arg(&corpus)
+        .assert()
+        .code(2);
+}

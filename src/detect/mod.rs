@@ -53,6 +53,11 @@ pub trait Detector: Send + Sync {
     /// The categories this detector can report.
     fn categories(&self) -> &[Category];
     fn detect(&self, doc: &Document) -> Vec<Span>;
+    /// Running totals of work done, by name (the NER model's tokens and time in the
+    /// tokenizer and in ONNX Runtime), for `schuilnaam bench`. Rules have none.
+    fn counters(&self) -> Vec<(&'static str, u64)> {
+        Vec::new()
+    }
 }
 
 /// Detectors in a fixed order (stable ids, stable output).
@@ -63,6 +68,17 @@ pub struct DetectorSequence {
 impl DetectorSequence {
     pub fn new(detectors: Vec<Box<dyn Detector>>) -> DetectorSequence {
         DetectorSequence { detectors }
+    }
+
+    /// Every detector's counters, summed by name.
+    pub fn counters(&self) -> std::collections::BTreeMap<&'static str, u64> {
+        let mut totals = std::collections::BTreeMap::new();
+        for detector in &self.detectors {
+            for (name, value) in detector.counters() {
+                *totals.entry(name).or_default() += value;
+            }
+        }
+        totals
     }
 
     /// Runs every detector, charging each one's time to `detect:<id>`.

@@ -14,7 +14,9 @@ use ort::session::builder::GraphOptimizationLevel;
 use ort::session::Session;
 use ort::value::Tensor;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
+use std::time::Instant;
 
 const ID: &str = "ner";
 const BOS: i64 = 0;
@@ -130,6 +132,11 @@ pub struct NerDetector {
     sessions: Vec<Mutex<Session>>,
     tags: Vec<Tag>,
     options: NerOptions,
+    /// Work done so far, for `schuilnaam bench`: tokens, and nanoseconds spent tokenising
+    /// and in ONNX Runtime.
+    tokens: AtomicU64,
+    tokenise_ns: AtomicU64,
+    inference_ns: AtomicU64,
 }
 
 impl NerDetector {
@@ -176,6 +183,9 @@ impl NerDetector {
             sessions,
             tags,
             options,
+            tokens: AtomicU64::new(0),
+            tokenise_ns: AtomicU64::new(0),
+            inference_ns: AtomicU64::new(0),
         })
     }
 
@@ -354,11 +364,25 @@ impl Detector for NerDetector {
         ]
     }
 
+    fn counters(&self) -> Vec<(&'static str, u64)> {
+        vec![
+            ("model_tokens", self.tokens.load(Ordering::Relaxed)),
+            ("tokenise_ns", self.tokenise_ns.load(Ordering::Relaxed)),
+            ("model_ns", self.inference_ns.load(Ordering::Relaxed)),
+        ]
+    }
+
     fn detect(&self, doc: &Document) -> Vec<Span> {
         let text = &doc.text;
-        let Ok(encoding) = self.tokenizer.encode(text.as_str(), false) else {
+        let started = Instant::now();
+        let encoded = self.tokenizer.encode(text.as_str(), false);
+        self.tokenise_ns
+            .fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        let Ok(encoding) = encoded else {
             return Vec::new();
         };
+        self.tokens
+            .fetch_add(encoding.get_ids().len() as u64, Ordering::Relaxed);
         let ids: Vec<i64> = encoding.get_ids().iter().map(|&i| i64::from(i)).collect();
         let offsets = encoding.get_offsets();
         if ids.is_empty() {
@@ -377,7 +401,11 @@ impl Detector for NerDetector {
                     w
                 })
                 .collect();
-            match self.infer(&windows) {
+            let started = Instant::now();
+            let inferred = self.infer(&windows);
+            self.inference_ns
+                .fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
+            match inferred {
                 // Drop the <s> and </s> positions.
                 Ok(batch) => window_probabilities
                     .extend(batch.into_iter().map(|w| w[1..w.len() - 1].to_vec())),
