@@ -33,7 +33,9 @@ for mode in --no-model --model; do
   echo
   echo "== schuilnaam ${mode#--} vs Deduce 3.0.6"
   for round in $(seq 1 "$ROUNDS"); do
-    deduce_json=$("$VENV/bin/python" benches/deduce_time.py "$CORPUS")
+    # The JSON is the last line: a first run of Deduce may print while it builds its lookup
+    # structures.
+    deduce_json=$("$VENV/bin/python" benches/deduce_time.py "$CORPUS" | tail -n 1)
     ours_json=$("$BIN" bench "$CORPUS" $flag --repeat 1 --json)
     line=$(python3 - "$deduce_json" "$ours_json" <<'PY'
 import json, sys

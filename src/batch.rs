@@ -183,6 +183,8 @@ pub struct BatchOptions {
     pub force: bool,
     pub max_size: u64,
     pub progress: bool,
+    /// Render outputs and logs in memory but write no files (for `bench --no-write`).
+    pub dry_run: bool,
 }
 
 /// The outcome of one document, as recorded in `summary.json`.
@@ -263,6 +265,10 @@ fn process_file(pipeline: &Pipeline, file: &InputFile, options: &BatchOptions) -
     let output_path = file.output_path(&options.out);
     let log_path = file.log_path(&options.out);
     let written = timings.time("write", || -> Result<(), Error> {
+        if options.dry_run {
+            std::hint::black_box(processed.rendered.log_jsonl());
+            return Ok(());
+        }
         write_atomic(&output_path, &processed.rendered.output, false).map_err(|source| {
             Error::Write {
                 path: output_path.clone(),
@@ -332,15 +338,20 @@ pub fn run(
         );
         bar
     });
+    // Stage times are added up as documents finish rather than kept per document, so that
+    // memory does not grow with the batch by a map of stage names per document.
+    let total_timings = std::sync::Mutex::new(StageTimings::default());
     let reports: Vec<DocumentReport> = pool.install(|| {
         files
             .par_iter()
             .map(|file| {
                 // A detector that panics fails its document, not the batch.
-                let report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let mut report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     process_file(pipeline, file, options)
                 }))
                 .unwrap_or_else(|panic| failed_report(file, panic_message(panic.as_ref())));
+                let timings = std::mem::take(&mut report.timings);
+                total_timings.lock().expect("not poisoned").merge(&timings);
                 if let Some(bar) = &progress {
                     bar.inc(1);
                 }
@@ -353,9 +364,13 @@ pub fn run(
     }
     let summary = summarise(
         reports,
+        total_timings.into_inner().expect("not poisoned"),
         options.jobs,
         started.elapsed().as_secs_f64() * 1000.0,
     );
+    if options.dry_run {
+        return Ok(summary);
+    }
     let summary_path = options.out.join(SUMMARY_FILE);
     let json = serde_json::to_vec_pretty(&summary).expect("summary serialises");
     write_atomic(&summary_path, &json, false).map_err(|source| Error::Write {
@@ -379,15 +394,18 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "internal error".to_string())
 }
 
-fn summarise(reports: Vec<DocumentReport>, jobs: usize, wall_ms: f64) -> Summary {
+fn summarise(
+    reports: Vec<DocumentReport>,
+    timings: StageTimings,
+    jobs: usize,
+    wall_ms: f64,
+) -> Summary {
     let mut replaced = BTreeMap::new();
-    let mut timings = StageTimings::default();
     let mut errors = Vec::new();
     for report in &reports {
         for (category, count) in &report.replaced {
             *replaced.entry(*category).or_default() += count;
         }
-        timings.merge(&report.timings);
         if let Some(error) = &report.error {
             errors.push(ErrorReport {
                 document: report.document.clone(),

@@ -149,6 +149,11 @@ struct BenchArgs {
     #[arg(long)]
     json: bool,
 
+    /// Render outputs and logs in memory but write no files: the pipeline's own cost,
+    /// without the file system's (which dominates on slow disks).
+    #[arg(long)]
+    no_write: bool,
+
     /// Write the generated corpus into DIR and stop.
     #[arg(long, value_name = "DIR")]
     emit: Option<PathBuf>,
@@ -492,6 +497,7 @@ fn run_documents(pipeline: &Pipeline, args: &RunArgs, jobs: usize) -> Result<u8>
         force: args.force,
         max_size: args.max_size,
         progress: std::io::stderr().is_terminal(),
+        dry_run: false,
     };
     let summary = batch::run(pipeline, &files, &options)?;
     for error in &summary.errors {
@@ -643,7 +649,14 @@ fn bench(args: BenchArgs) -> Result<u8> {
         .iter()
         .map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len()))
         .sum();
-    let rounds = bench::measure(&pipeline, &files, jobs, args.repeat, &scratch);
+    let rounds = bench::measure(
+        &pipeline,
+        &files,
+        jobs,
+        args.repeat,
+        &scratch,
+        !args.no_write,
+    );
     let _ = std::fs::remove_dir_all(&scratch);
     let rounds = rounds?;
     let cores = default_jobs();
@@ -654,6 +667,7 @@ fn bench(args: BenchArgs) -> Result<u8> {
         version: env!("CARGO_PKG_VERSION").to_string(),
         model: !args.pipeline.no_model,
         style: pipeline.style_name().to_string(),
+        writes_files: !args.no_write,
         corpus: bench::CorpusReport {
             source: if generated { "generated" } else { "inputs" }.to_string(),
             documents: files.len(),

@@ -79,6 +79,8 @@ pub struct BenchReport {
     pub version: String,
     pub model: bool,
     pub style: String,
+    /// False with `--no-write`: outputs and logs were rendered but not written.
+    pub writes_files: bool,
     pub corpus: CorpusReport,
     pub threads: Threads,
     /// Loading the pipeline: the model, the tokenizer, ONNX Runtime sessions.
@@ -124,6 +126,7 @@ pub fn measure(
     jobs: usize,
     rounds: usize,
     scratch: &Path,
+    write_files: bool,
 ) -> Result<Vec<Round>, batch::BatchError> {
     let mut results = Vec::with_capacity(rounds);
     for round in 0..rounds {
@@ -135,6 +138,7 @@ pub fn measure(
             force: true,
             max_size: crate::read::DEFAULT_MAX_SIZE,
             progress: false,
+            dry_run: !write_files,
         };
         let summary = batch::run(pipeline, files, &options)?;
         let after = pipeline.counters();
@@ -182,7 +186,7 @@ pub fn render(report: &BenchReport) -> String {
     let mut out = String::new();
     let corpus = &report.corpus;
     out.push_str(&format!(
-        "schuilnaam {} bench: {} documents, {:.1} MB ({}{}), {} rounds, {} model, style {}\n",
+        "schuilnaam {} bench: {} documents, {:.1} MB ({}{}), {} rounds, {} model, style {}{}\n",
         report.version,
         corpus.documents,
         corpus.bytes as f64 / 1e6,
@@ -198,6 +202,11 @@ pub fn render(report: &BenchReport) -> String {
             "without the"
         },
         report.style,
+        if report.writes_files {
+            ""
+        } else {
+            ", no files written"
+        },
     ));
     out.push_str(&format!(
         "threads: {} cores, {} documents in parallel, {} ONNX Runtime threads per session\n\n",
