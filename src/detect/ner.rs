@@ -437,8 +437,39 @@ impl Detector for NerDetector {
                 })
             })
             .collect();
-        merge_word_spans(text, tidy_person_spans(text, merge_word_spans(text, spans)))
+        let mut spans =
+            merge_word_spans(text, tidy_person_spans(text, merge_word_spans(text, spans)));
+        spans.retain(|span| {
+            span.category != Category::Person || could_be_a_person(&text[span.start..span.end])
+        });
+        spans
     }
+}
+
+/// Endings of the names of Dutch acts and regulations ("Opiumwet", "Vreemdelingenbesluit"):
+/// a single capitalised word with one of them names a law, not a person.
+const LAW_ENDINGS: [&str; 5] = ["wet", "besluit", "regeling", "verordening", "wetboek"];
+
+/// False for what the model calls a person but no person is called: the name of an act
+/// ("Opiumwet") or a single word in camel case ("AlleeWonen", "KiesWijzer"), which is how
+/// organisations and brands are written.
+fn could_be_a_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [word] = words.as_slice() else {
+        return true;
+    };
+    let lower = word.to_lowercase();
+    let law = word.starts_with(char::is_uppercase)
+        && LAW_ENDINGS
+            .iter()
+            .any(|ending| lower.ends_with(ending) && lower.len() > ending.len() + 2);
+    // An inner capital after three or more lower-case letters: "AlleeWonen", not
+    // "McDonald" or "DiCaprio".
+    let chars: Vec<char> = word.chars().collect();
+    let camel_case = chars
+        .windows(4)
+        .any(|w| w[..3].iter().all(|c| c.is_lowercase()) && w[3].is_uppercase());
+    !(law || camel_case)
 }
 
 /// Capitalised at the start of a sentence, these words are glued to a name by the model
@@ -724,6 +755,18 @@ mod tests {
         let mut p = vec![0.0; 5];
         p[label] = 1.0;
         p
+    }
+
+    #[test]
+    fn laws_and_camel_case_are_not_people() {
+        assert!(!could_be_a_person("Opiumwet"));
+        assert!(!could_be_a_person("Vreemdelingenbesluit"));
+        assert!(!could_be_a_person("AlleeWonen"));
+        assert!(could_be_a_person("Jansen"));
+        assert!(could_be_a_person("McDonald"));
+        assert!(could_be_a_person("Wet"));
+        assert!(could_be_a_person("Piet Opiumwet"));
+        assert!(could_be_a_person("Van Wetering"));
     }
 
     #[test]
