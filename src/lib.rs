@@ -34,5 +34,6 @@ pub mod pipeline;
 pub mod pseudonymise;
 pub mod read;
 pub mod resolve;
+pub mod review;
 pub mod stable_hash;
 pub mod write;

@@ -16,6 +16,7 @@ use schuilnaam::model::StageTimings;
 use schuilnaam::pipeline::{Pipeline, PipelineError};
 use schuilnaam::pseudonymise::{KeyedStyle, Mapping, SurrogateStyle};
 use schuilnaam::read;
+use schuilnaam::review;
 use schuilnaam::write::write_atomic;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -117,6 +118,69 @@ schuilnaam bench uitspraken/ --jobs 2\n  \
 schuilnaam bench --docs 500 --size 9 --emit /tmp/corpus"
     )]
     Bench(BenchArgs),
+    /// Publish reviewed documents: re-render them with the editors' decisions applied.
+    #[command(
+        long_about = "Publish reviewed documents.\n\nReads OUT_DIR (the folder that 'run' wrote, with summary.json), and for every document marked \
+reviewed re-renders it from its input with the decisions saved by 'review' applied: rejected \
+substitutions get their original back, added spans are replaced consistently with their \
+entity, renamed entities get their new placeholder. The output and a log that records every \
+decision go to --out. A document in which an original string of a replaced entity would \
+survive is not published; the command says which string and where. Unreviewed documents are \
+listed and left unpublished unless --include-unreviewed is given.",
+        after_help = "Example:\n  schuilnaam apply out/ --out gepubliceerd/"
+    )]
+    Apply(ApplyArgs),
+    /// Check every substitution in the browser before publication.
+    #[command(
+        long_about = "Check every substitution in the browser before publication.\n\nServes a page for the folder that 'run' wrote, on 127.0.0.1 at a random port (or --port), \
+with a random token in the URL: print it, open it in a browser on this machine. The page \
+lists the documents with their counts, doubts and review status; per document it shows the \
+text with every substitution highlighted by category (kept names dashed), its detector, \
+confidence, entity and reason, and the doubts first: low confidence, a string replaced in one \
+place but left in another, two people with near-identical names, a capitalised word after a \
+role word that was not replaced, a kept name the model read as a person. Accept or reject a \
+substitution or a whole entity, add a missed name by selecting it (its other occurrences too), \
+change an entity's placeholder, mark the document reviewed. Keys: j/k next/previous, a/r \
+accept/reject, A/R the whole entity, p placeholder, n add the selection, v original or \
+pseudonymised, m reviewed, u undo. Decisions are saved next to each log \
+(<output>.review.json, mode 0600) with the reviewer's name and the time; 'apply' publishes.",
+        after_help = "Example:\n  schuilnaam review out/ --reviewer 'J. de Redacteur'\n  schuilnaam apply out/ --out gepubliceerd/"
+    )]
+    Review(ReviewArgs),
+}
+
+#[derive(Args)]
+struct ReviewArgs {
+    /// The folder that 'run' wrote.
+    #[arg(value_name = "OUT_DIR")]
+    out_dir: PathBuf,
+
+    /// Port on 127.0.0.1 [default: a free one].
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+
+    /// Name recorded with every decision [default: $USER].
+    #[arg(long, value_name = "NAME")]
+    reviewer: Option<String>,
+
+    /// Open the page in the default browser (xdg-open).
+    #[arg(long)]
+    open: bool,
+}
+
+#[derive(Args)]
+struct ApplyArgs {
+    /// The folder that 'run' wrote.
+    #[arg(value_name = "OUT_DIR")]
+    out_dir: PathBuf,
+
+    /// Folder for the published documents and their logs.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+
+    /// Publish documents nobody marked as reviewed too.
+    #[arg(long)]
+    include_unreviewed: bool,
 }
 
 #[derive(Args)]
@@ -362,6 +426,8 @@ fn main() -> ExitCode {
         Command::Corpus(CorpusCommand::Refill(args)) => refill(args),
         Command::Corpus(CorpusCommand::Split(args)) => split(args),
         Command::Bench(args) => bench(args),
+        Command::Apply(args) => apply(args),
+        Command::Review(args) => review_server(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -702,6 +768,48 @@ fn bench(args: BenchArgs) -> Result<u8> {
         EXIT_DOCUMENTS_FAILED
     } else {
         EXIT_OK
+    })
+}
+
+fn review_server(args: ReviewArgs) -> Result<u8> {
+    let reviewer = args
+        .reviewer
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "reviewer".to_string());
+    review::server::serve(args.out_dir, args.port, reviewer, |url| {
+        println!("{url}");
+        // The URL is the only way in: flush it at once for scripts that wait for it.
+        let _ = std::io::stdout().flush();
+        eprintln!("schuilnaam: review server on 127.0.0.1; open the URL above, Ctrl-C to stop");
+        if args.open {
+            let _ = std::process::Command::new("xdg-open").arg(url).spawn();
+        }
+    })?;
+    Ok(EXIT_OK)
+}
+
+fn apply(args: ApplyArgs) -> Result<u8> {
+    if args.out == args.out_dir {
+        bail!("--out must differ from OUT_DIR: the reviewed run stays as it is");
+    }
+    let result = review::publish(&args.out_dir, &args.out, args.include_unreviewed)?;
+    for failure in &result.failed {
+        eprintln!("schuilnaam: not published: {failure}");
+    }
+    for document in &result.unreviewed {
+        eprintln!("schuilnaam: not reviewed, not published: {document}");
+    }
+    eprintln!(
+        "schuilnaam: {} published to {}, {} not reviewed, {} failed",
+        result.published.len(),
+        args.out.display(),
+        result.unreviewed.len(),
+        result.failed.len()
+    );
+    Ok(if result.failed.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_DOCUMENTS_FAILED
     })
 }
 

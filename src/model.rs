@@ -139,7 +139,7 @@ impl std::fmt::Display for Category {
 }
 
 /// How a detector knows what it found; resolve uses it to decide overlaps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     /// Shape alone (a postcode, a plate sidecode).
@@ -284,7 +284,7 @@ impl Document {
 }
 
 /// What happens to a resolved span.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Replace,

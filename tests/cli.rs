@@ -458,3 +458,61 @@ fn bench_reports_rates_stages_and_memory_and_emits_its_corpus() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn apply_publishes_reviewed_documents_only_unless_told() {
+    let out = run_samples(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let published = dir.path().join("published");
+    schuilnaam()
+        .arg("apply")
+        .arg(out.path())
+        .arg("--out")
+        .arg(&published)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("not reviewed, not published"));
+    assert!(!published.exists() || files_under(&published).is_empty());
+
+    // One document reviewed by hand, with one substitution rejected.
+    let document = "straf/ghdha-verkeer-hoger-beroep-2021.txt";
+    let log = substitutions(&out.path().join(format!("{document}.log.jsonl")));
+    let email = log
+        .iter()
+        .find(|r| r["category"] == "email" && r["action"] == "replace")
+        .unwrap();
+    let review = serde_json::json!({
+        "document": document, "reviewed": true, "reviewer": "test", "reviewed_at": "2026-11-29T17:00:00Z",
+        "decisions": [{"action": "reject", "start": email["start"], "end": email["end"], "reviewer": "test", "at": "2026-11-29T17:00:00Z"}]
+    });
+    std::fs::write(
+        out.path().join(format!("{document}.review.json")),
+        serde_json::to_vec(&review).unwrap(),
+    )
+    .unwrap();
+    schuilnaam()
+        .arg("apply")
+        .arg(out.path())
+        .arg("--out")
+        .arg(&published)
+        .assert()
+        .success();
+    assert_eq!(files_under(&published).len(), 2, "the document and its log");
+    let text = std::fs::read_to_string(published.join(document)).unwrap();
+    assert!(text.contains(email["original"].as_str().unwrap()));
+    assert!(!text.contains("1-KBB-00"));
+
+    let everything = dir.path().join("everything");
+    schuilnaam()
+        .arg("apply")
+        .arg(out.path())
+        .arg("--out")
+        .arg(&everything)
+        .arg("--include-unreviewed")
+        .assert()
+        .success();
+    assert_eq!(
+        files_under(&everything).len(),
+        files_under(&samples()).len() * 2
+    );
+}

@@ -7,4 +7,5 @@ mod corpus;
 mod formats;
 mod ner;
 mod properties;
+mod review_e2e;
 mod styles;

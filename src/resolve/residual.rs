@@ -93,6 +93,18 @@ const INSTITUTION_WORDS: [&str; 9] = [
     "politie",
 ];
 
+/// True when the place name at `start` follows a court's or public body's word within
+/// three words ("rechtbank Den Haag", "gemeente Winterswijk"): it names the institution.
+pub fn names_an_institution(text: &str, start: usize) -> bool {
+    crate::detect::context_before(text, start, 40)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| INSTITUTION_WORDS.contains(&w))
+}
+
 /// A replaced place's, address's or company's other occurrences, written the same way, join
 /// it ("Winterswijk" replaced as the scene of the offence is replaced everywhere; an address
 /// that a case number's guard cut off is replaced where it recurs), except a place after a
@@ -128,14 +140,8 @@ fn add_exact_residue(
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric);
-            let before = crate::detect::context_before(text, start, 40).to_lowercase();
-            let institution = entity.category == Category::Place
-                && before
-                    .split(|c: char| !c.is_alphabetic())
-                    .filter(|w| !w.is_empty())
-                    .rev()
-                    .take(3)
-                    .any(|w| INSTITUTION_WORDS.contains(&w));
+            let institution =
+                entity.category == Category::Place && names_an_institution(text, start);
             if glued || institution || claimed.iter().any(|&(s, e)| s < end && start < e) {
                 continue;
             }

@@ -17,6 +17,8 @@
 //!   to 40 code points either side of the span in the input text); `entity` (`e1`, `e2`
 //!   ...; null for keep); `reason`.
 //! * `end`: `document`, `replaced`, `kept`, `entities`.
+//! * `decision` (published logs from `apply` only): `document`, `decision` (the editor's
+//!   decision as saved by `review`, with `action`, `reviewer` and `at`).
 //!
 //! Logs contain the original personal data, so they are created with mode 0600.
 
@@ -45,6 +47,11 @@ pub enum LogRecord {
         replaced: usize,
         kept: usize,
         entities: usize,
+    },
+    /// An editor's decision, recorded by `apply`: the decision as saved by `review`.
+    Decision {
+        document: String,
+        decision: serde_json::Value,
     },
 }
 

@@ -1,0 +1,698 @@
+//! Review before publication: an editor's decisions on a document's substitutions, saved
+//! next to its log, and `apply`, which re-renders the document from its input with the
+//! decisions applied.
+//!
+//! Decisions (`<output>.review.json`, written atomically with mode 0600):
+//!
+//! ```json
+//! {"document": "a/vonnis.txt", "reviewed": true, "reviewer": "J. Editor",
+//!  "reviewed_at": "2026-11-29T17:02:11Z",
+//!  "decisions": [
+//!    {"action": "reject", "start": 120, "end": 131, "reviewer": "J. Editor", "at": "…"},
+//!    {"action": "reject_entity", "entity": "e4", …},
+//!    {"action": "add", "start": 900, "end": 910, "category": "person", "all_occurrences": true, …},
+//!    {"action": "rename_entity", "entity": "e2", "pseudonym": "[getuige 1]", …}]}
+//! ```
+//!
+//! Offsets are Unicode code points into the input text, as in the log. `apply` never
+//! publishes a document in which an original string of a replaced entity survives.
+
+pub mod flags;
+pub mod server;
+
+use crate::model::{Action, Category, Document, Entity, Evidence, Mention, Resolution, Span};
+use crate::pseudonymise::rechtspraak::default_stem;
+use crate::write::{self, LogRecord, Rendered};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One substitution as the log records it (the fields review and apply need).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoggedSubstitution {
+    pub action: Action,
+    pub start: usize,
+    pub end: usize,
+    pub original: String,
+    pub replacement: Option<String>,
+    pub category: Category,
+    pub label: Option<String>,
+    pub detector: String,
+    pub confidence: f32,
+    pub evidence: Evidence,
+    pub context: String,
+    pub entity: Option<String>,
+    pub reason: String,
+}
+
+/// What an editor decided.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum DecisionKind {
+    /// The substitution at `start..end` stands (recorded, changes nothing).
+    Accept { start: usize, end: usize },
+    /// The substitution at `start..end` is wrong: the original text is published.
+    Reject { start: usize, end: usize },
+    /// Every substitution of the entity stands.
+    AcceptEntity { entity: String },
+    /// No substitution of the entity stands (a judge taken for a party).
+    RejectEntity { entity: String },
+    /// A missed span: replaced like the entity of the same text, else as a new entity.
+    Add {
+        start: usize,
+        end: usize,
+        category: Category,
+        /// Replace every other occurrence of the same text too.
+        #[serde(default)]
+        all_occurrences: bool,
+    },
+    /// The entity gets another placeholder or role ("[getuige 1]" for "[persoon 3]").
+    RenameEntity { entity: String, pseudonym: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    #[serde(flatten)]
+    pub kind: DecisionKind,
+    pub reviewer: String,
+    /// UTC, RFC 3339.
+    pub at: String,
+}
+
+/// A document's review state.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub document: String,
+    #[serde(default)]
+    pub reviewed: bool,
+    #[serde(default)]
+    pub reviewer: Option<String>,
+    #[serde(default)]
+    pub reviewed_at: Option<String>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {reason}")]
+    Invalid { path: PathBuf, reason: String },
+    #[error("{document}: {reason}")]
+    Apply { document: String, reason: String },
+}
+
+/// The review file next to an output's log.
+pub fn review_path(output: &Path) -> PathBuf {
+    let mut name = output.file_name().unwrap_or_default().to_os_string();
+    name.push(".review.json");
+    output.with_file_name(name)
+}
+
+pub fn load_review(path: &Path, document: &str) -> Result<Review, ReviewError> {
+    match std::fs::read(path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| ReviewError::Invalid {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        }),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Review {
+            document: document.to_string(),
+            ..Review::default()
+        }),
+        Err(source) => Err(ReviewError::Read {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+pub fn save_review(path: &Path, review: &Review) -> Result<(), ReviewError> {
+    let mut bytes = serde_json::to_vec_pretty(review).expect("serialisable");
+    bytes.push(b'\n');
+    write::write_atomic(path, &bytes, true).map_err(|source| ReviewError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// The substitutions of a log file (JSON Lines).
+pub fn read_log(path: &Path) -> Result<Vec<LoggedSubstitution>, ReviewError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ReviewError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut substitutions = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| ReviewError::Invalid {
+                path: path.to_path_buf(),
+                reason: format!("line {}: {e}", number + 1),
+            })?;
+        if value["type"] == "substitution" {
+            substitutions.push(serde_json::from_value(value).map_err(|e| {
+                ReviewError::Invalid {
+                    path: path.to_path_buf(),
+                    reason: format!("line {}: {e}", number + 1),
+                }
+            })?);
+        }
+    }
+    Ok(substitutions)
+}
+
+/// Byte offset of every code point, plus the end.
+fn char_starts(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect()
+}
+
+/// The next free "[stem N]" given the pseudonyms in use.
+fn next_placeholder(stem: &str, in_use: &[String]) -> String {
+    let highest = in_use
+        .iter()
+        .filter_map(|p| {
+            let inner = p.strip_prefix('[')?.split(']').next()?;
+            let (s, n) = inner.rsplit_once(' ')?;
+            (s == stem).then(|| n.parse::<usize>().ok()).flatten()
+        })
+        .max()
+        .unwrap_or(0);
+    format!("[{stem} {}]", highest + 1)
+}
+
+fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
+    !text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && !text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Rebuilds the document's resolution from its log, applies the decisions, renders it and
+/// checks that no original of a replaced entity survives. The log of the result records
+/// every decision.
+pub fn apply(
+    doc: &Document,
+    logged: &[LoggedSubstitution],
+    review: &Review,
+    style: &str,
+) -> Result<Rendered, ReviewError> {
+    let text = &doc.text;
+    let starts = char_starts(text);
+    let byte = |char_offset: usize| -> Result<usize, ReviewError> {
+        starts
+            .get(char_offset)
+            .copied()
+            .ok_or_else(|| ReviewError::Apply {
+                document: doc.id.clone(),
+                reason: format!("offset {char_offset} is past the end of the text"),
+            })
+    };
+    let mut resolution = Resolution::default();
+    let mut entity_index: BTreeMap<String, usize> = BTreeMap::new();
+    for sub in logged {
+        let (start, end) = (byte(sub.start)?, byte(sub.end)?);
+        if text[start..end] != sub.original {
+            return Err(ReviewError::Apply {
+                document: doc.id.clone(),
+                reason: format!(
+                    "the input changed since the run: {:?} expected at {}",
+                    sub.original, sub.start
+                ),
+            });
+        }
+        let entity = match (&sub.entity, sub.action) {
+            (Some(id), Action::Replace) => {
+                let next = resolution.entities.len();
+                let index = *entity_index.entry(id.clone()).or_insert(next);
+                if index == next {
+                    resolution.entities.push(Entity {
+                        id: id.clone(),
+                        category: sub.category,
+                        label: sub.label.clone(),
+                        normalised: sub.original.to_lowercase(),
+                        pseudonym: sub.replacement.clone().unwrap_or_default(),
+                    });
+                }
+                Some(index)
+            }
+            _ => None,
+        };
+        resolution.mentions.push(Mention {
+            span: Span {
+                start,
+                end,
+                category: sub.category,
+                detector: sub.detector.clone(),
+                confidence: sub.confidence,
+                evidence: sub.evidence,
+                normalised: sub.original.to_lowercase(),
+                label: sub.label.clone(),
+                reason: sub.reason.clone(),
+            },
+            action: sub.action,
+            entity,
+            reason: sub.reason.clone(),
+        });
+    }
+    let mut decision_records = Vec::new();
+    for decision in &review.decisions {
+        let by = format!("{} ({})", decision.reviewer, decision.at);
+        match &decision.kind {
+            DecisionKind::Accept { .. } | DecisionKind::AcceptEntity { .. } => {}
+            DecisionKind::Reject { start, end } => {
+                let (start, end) = (byte(*start)?, byte(*end)?);
+                let mention = resolution
+                    .mentions
+                    .iter_mut()
+                    .find(|m| m.span.start == start && m.span.end == end)
+                    .ok_or_else(|| ReviewError::Apply {
+                        document: doc.id.clone(),
+                        reason: format!("no substitution at {start}..{end} to reject"),
+                    })?;
+                mention.action = Action::Keep;
+                mention.entity = None;
+                mention.reason = format!("{}; rejected by {by}", mention.reason);
+            }
+            DecisionKind::RejectEntity { entity } => {
+                let index = entity_index.get(entity).copied();
+                for mention in &mut resolution.mentions {
+                    if mention.entity.is_some() && mention.entity == index {
+                        mention.action = Action::Keep;
+                        mention.entity = None;
+                        mention.reason = format!("{}; entity rejected by {by}", mention.reason);
+                    }
+                }
+            }
+            DecisionKind::RenameEntity { entity, pseudonym } => {
+                let index = *entity_index.get(entity).ok_or_else(|| ReviewError::Apply {
+                    document: doc.id.clone(),
+                    reason: format!("no entity {entity} to rename"),
+                })?;
+                resolution.entities[index].pseudonym = pseudonym.clone();
+            }
+            DecisionKind::Add {
+                start,
+                end,
+                category,
+                all_occurrences,
+            } => {
+                let (start, end) = (byte(*start)?, byte(*end)?);
+                let added = &text[start..end];
+                if added.trim().is_empty() {
+                    continue;
+                }
+                // The entity of the same text and category, else a new one.
+                let same = resolution.mentions.iter().find_map(|m| {
+                    let index = m.entity?;
+                    (&text[m.span.start..m.span.end] == added
+                        && resolution.entities[index].category == *category)
+                        .then_some(index)
+                });
+                let index = match same {
+                    Some(index) => index,
+                    None => {
+                        let in_use: Vec<String> = resolution
+                            .entities
+                            .iter()
+                            .map(|e| e.pseudonym.clone())
+                            .collect();
+                        let id = format!("e{}", resolution.entities.len() + 1);
+                        resolution.entities.push(Entity {
+                            id: id.clone(),
+                            category: *category,
+                            label: None,
+                            normalised: added.to_lowercase(),
+                            pseudonym: next_placeholder(default_stem(*category), &in_use),
+                        });
+                        entity_index.insert(id, resolution.entities.len() - 1);
+                        resolution.entities.len() - 1
+                    }
+                };
+                let mut ranges = vec![(start, end)];
+                if *all_occurrences {
+                    ranges.extend(
+                        text.match_indices(added)
+                            .map(|(s, _)| (s, s + added.len()))
+                            .filter(|&(s, e)| s != start && is_word_bounded(text, s, e)),
+                    );
+                }
+                for (s, e) in ranges {
+                    // A replaced span there already stands; a kept one gives way.
+                    if resolution
+                        .mentions
+                        .iter()
+                        .any(|m| m.action == Action::Replace && m.span.start < e && s < m.span.end)
+                    {
+                        continue;
+                    }
+                    resolution
+                        .mentions
+                        .retain(|m| !(m.span.start < e && s < m.span.end));
+                    let reason = format!("added by {by}");
+                    resolution.mentions.push(Mention {
+                        span: Span {
+                            start: s,
+                            end: e,
+                            category: *category,
+                            detector: "review".into(),
+                            confidence: 1.0,
+                            evidence: Evidence::Context,
+                            normalised: added.to_lowercase(),
+                            label: None,
+                            reason: reason.clone(),
+                        },
+                        action: Action::Replace,
+                        entity: Some(index),
+                        reason,
+                    });
+                }
+            }
+        }
+        decision_records.push(LogRecord::Decision {
+            document: doc.id.clone(),
+            decision: serde_json::to_value(decision).expect("serialisable"),
+        });
+    }
+    resolution.mentions.sort_by_key(|m| m.span.start);
+    let mut rendered = write::render(doc, &resolution, style);
+    // The published text must not hold any original of a replaced entity.
+    for (index, entity) in resolution.entities.iter().enumerate() {
+        let still_replaced = resolution
+            .mentions
+            .iter()
+            .any(|m| m.entity == Some(index) && m.action == Action::Replace);
+        if !still_replaced {
+            continue;
+        }
+        for mention in resolution
+            .mentions
+            .iter()
+            .filter(|m| m.entity == Some(index))
+        {
+            let original = &text[mention.span.start..mention.span.end];
+            let output = &rendered.output_text;
+            // A place that names a court or public body ("rechtbank Den Haag") stays.
+            if let Some(at) = output
+                .match_indices(original)
+                .map(|(s, _)| s)
+                .filter(|&s| {
+                    !(entity.category == Category::Place
+                        && crate::resolve::residual::names_an_institution(output, s))
+                })
+                .find(|&s| is_word_bounded(output, s, s + original.len()))
+            {
+                let context: String = output[..at]
+                    .chars()
+                    .rev()
+                    .take(30)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                return Err(ReviewError::Apply {
+                    document: doc.id.clone(),
+                    reason: format!(
+                        "{original:?} of entity {} ({}) is still in the output after {context:?}; add it or reject the entity",
+                        entity.id, entity.pseudonym
+                    ),
+                });
+            }
+        }
+    }
+    let end = rendered.log.pop();
+    rendered.log.extend(decision_records);
+    rendered.log.extend(end);
+    Ok(rendered)
+}
+
+/// A document of a run's summary, as review and apply need it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RunDocument {
+    pub document: String,
+    pub input: PathBuf,
+    pub output: Option<PathBuf>,
+    pub log: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct RunSummary {
+    per_document: Vec<RunDocument>,
+}
+
+/// The documents a `run` wrote into `out_dir` (from its summary.json).
+pub fn run_documents(out_dir: &Path) -> Result<Vec<RunDocument>, ReviewError> {
+    let path = out_dir.join(crate::batch::SUMMARY_FILE);
+    let bytes = std::fs::read(&path).map_err(|source| ReviewError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    let summary: RunSummary = serde_json::from_slice(&bytes).map_err(|e| ReviewError::Invalid {
+        path: path.clone(),
+        reason: format!("not a schuilnaam summary: {e}"),
+    })?;
+    Ok(summary
+        .per_document
+        .into_iter()
+        .filter(|d| d.output.is_some() && d.log.is_some())
+        .collect())
+}
+
+/// The style a log was written with (its `begin` record).
+pub fn log_style(path: &Path) -> Result<String, ReviewError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ReviewError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    text.lines()
+        .next()
+        .and_then(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .and_then(|v| v["style"].as_str().map(str::to_string))
+        .ok_or_else(|| ReviewError::Invalid {
+            path: path.to_path_buf(),
+            reason: "the first line is not a begin record with a style".into(),
+        })
+}
+
+/// What `apply` did with each document.
+#[derive(Debug, Default)]
+pub struct Published {
+    pub published: Vec<String>,
+    pub unreviewed: Vec<String>,
+    pub failed: Vec<String>,
+}
+
+/// Publishes every reviewed document of `out_dir` into `publish_dir` (and the unreviewed
+/// ones too with `include_unreviewed`): output and log, written atomically.
+pub fn publish(
+    out_dir: &Path,
+    publish_dir: &Path,
+    include_unreviewed: bool,
+) -> Result<Published, ReviewError> {
+    let mut result = Published::default();
+    for document in run_documents(out_dir)? {
+        let (Some(output), Some(log)) = (&document.output, &document.log) else {
+            continue;
+        };
+        let review = load_review(&review_path(output), &document.document)?;
+        if !review.reviewed && !include_unreviewed {
+            result.unreviewed.push(document.document.clone());
+            continue;
+        }
+        let published = (|| -> Result<(), ReviewError> {
+            let doc = crate::read::read_file(
+                &document.input,
+                &document.document,
+                crate::read::DEFAULT_MAX_SIZE,
+            )
+            .map_err(|e| ReviewError::Apply {
+                document: document.document.clone(),
+                reason: e.to_string(),
+            })?;
+            let rendered = apply(&doc, &read_log(log)?, &review, &log_style(log)?)?;
+            let target = publish_dir.join(&document.document);
+            let mut log_name = target.file_name().unwrap_or_default().to_os_string();
+            log_name.push(".log.jsonl");
+            let target_log = target.with_file_name(log_name);
+            for (path, bytes, private) in [
+                (&target, rendered.output.clone(), false),
+                (&target_log, rendered.log_jsonl(), true),
+            ] {
+                write::write_atomic(path, &bytes, private).map_err(|source| {
+                    ReviewError::Write {
+                        path: path.clone(),
+                        source,
+                    }
+                })?;
+            }
+            Ok(())
+        })();
+        match published {
+            Ok(()) => result.published.push(document.document.clone()),
+            Err(error) => result.failed.push(error.to_string()),
+        }
+    }
+    Ok(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::pipeline::Pipeline;
+    use crate::write::LogRecord;
+
+    const TEXT: &str = "Jan de Vries, BSN 123456782, woont op Kerkstraat 5. Het BSN 123456782 is van Jan de Vries. Getuige Piet Puk zag Piet Puk.";
+
+    fn logged(text: &str) -> (Document, Vec<LoggedSubstitution>) {
+        let doc = Document::from_text("d.txt", text);
+        let pipeline = Pipeline::from_config(&Config::default()).unwrap();
+        let rendered = pipeline.process(&doc, Default::default()).rendered;
+        let log = String::from_utf8(rendered.log_jsonl()).unwrap();
+        let subs = log
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .filter(|v| v["type"] == "substitution")
+            .map(|v| serde_json::from_value(v).unwrap())
+            .collect();
+        (doc, subs)
+    }
+
+    fn decision(kind: DecisionKind) -> Decision {
+        Decision {
+            kind,
+            reviewer: "tester".into(),
+            at: "2026-11-29T17:00:00Z".into(),
+        }
+    }
+
+    fn chars_of(text: &str, needle: &str) -> (usize, usize) {
+        let byte = text.find(needle).unwrap();
+        let start = text[..byte].chars().count();
+        (start, start + needle.chars().count())
+    }
+
+    #[test]
+    fn accept_changes_nothing_and_reject_restores_the_original() {
+        let (doc, subs) = logged(TEXT);
+        let untouched = apply(&doc, &subs, &Review::default(), "rechtspraak").unwrap();
+        assert!(untouched.output_text.contains("BSN [BSN]"));
+        let address = subs.iter().find(|s| s.original == "Kerkstraat 5").unwrap();
+        let review = Review {
+            decisions: vec![
+                decision(DecisionKind::Accept {
+                    start: subs[0].start,
+                    end: subs[0].end,
+                }),
+                decision(DecisionKind::Reject {
+                    start: address.start,
+                    end: address.end,
+                }),
+            ],
+            ..Review::default()
+        };
+        let rendered = apply(&doc, &subs, &review, "rechtspraak").unwrap();
+        assert!(rendered.output_text.contains("woont op Kerkstraat 5."));
+        let decisions = rendered
+            .log
+            .iter()
+            .filter(|r| matches!(r, LogRecord::Decision { .. }))
+            .count();
+        assert_eq!(decisions, 2);
+    }
+
+    #[test]
+    fn an_entity_is_rejected_everywhere() {
+        let (doc, subs) = logged(TEXT);
+        let bsn = subs.iter().find(|s| s.original == "123456782").unwrap();
+        let review = Review {
+            decisions: vec![decision(DecisionKind::RejectEntity {
+                entity: bsn.entity.clone().unwrap(),
+            })],
+            ..Review::default()
+        };
+        let rendered = apply(&doc, &subs, &review, "rechtspraak").unwrap();
+        assert_eq!(rendered.output_text.matches("123456782").count(), 2);
+    }
+
+    #[test]
+    fn added_names_are_replaced_everywhere_consistently() {
+        let (doc, subs) = logged(TEXT);
+        let (start, end) = chars_of(TEXT, "Jan de Vries");
+        let (puk_start, puk_end) = chars_of(TEXT, "Piet Puk");
+        let review = Review {
+            decisions: vec![
+                decision(DecisionKind::Add {
+                    start,
+                    end,
+                    category: Category::Person,
+                    all_occurrences: true,
+                }),
+                decision(DecisionKind::Add {
+                    start: puk_start,
+                    end: puk_end,
+                    category: Category::Person,
+                    all_occurrences: true,
+                }),
+                decision(DecisionKind::RenameEntity {
+                    entity: "e4".into(),
+                    pseudonym: "[getuige]".into(),
+                }),
+            ],
+            ..Review::default()
+        };
+        let rendered = apply(&doc, &subs, &review, "rechtspraak").unwrap();
+        let out = &rendered.output_text;
+        assert!(!out.contains("Vries") && !out.contains("Puk"), "{out}");
+        assert_eq!(out.matches("[persoon 1]").count(), 2, "{out}");
+        assert_eq!(out.matches("[getuige]").count(), 2, "{out}");
+    }
+
+    #[test]
+    fn a_surviving_original_fails_the_document() {
+        let (doc, subs) = logged(TEXT);
+        let (start, end) = chars_of(TEXT, "Jan de Vries");
+        let review = Review {
+            decisions: vec![decision(DecisionKind::Add {
+                start,
+                end,
+                category: Category::Person,
+                all_occurrences: false,
+            })],
+            ..Review::default()
+        };
+        let error = apply(&doc, &subs, &review, "rechtspraak")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("\"Jan de Vries\"") && error.contains("still in the output"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn placeholders_number_on() {
+        let in_use = vec![
+            "[persoon 1]".to_string(),
+            "[adres 3]".into(),
+            "[eiser]".into(),
+        ];
+        assert_eq!(next_placeholder("persoon", &in_use), "[persoon 2]");
+        assert_eq!(next_placeholder("adres", &in_use), "[adres 4]");
+        assert_eq!(next_placeholder("kenteken", &in_use), "[kenteken 1]");
+    }
+}

@@ -1,0 +1,308 @@
+//! `schuilnaam review OUT_DIR`: a local web page to check every substitution. It binds to
+//! 127.0.0.1 on a random port, and every request must carry the random token of the printed
+//! URL, so that other users of the machine cannot read the originals. Everything the page
+//! needs is in the binary (no CDN).
+
+use super::{flags, load_review, read_log, review_path, save_review, Decision, DecisionKind};
+use super::{ReviewError, RunDocument};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::json;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+const PAGE: &str = include_str!("page.html");
+
+struct Shared {
+    documents: Vec<RunDocument>,
+    reviewer: String,
+    token: String,
+    /// One decision is saved at a time.
+    saving: Mutex<()>,
+}
+
+#[derive(Deserialize)]
+struct Params {
+    token: Option<String>,
+    doc: Option<String>,
+}
+
+/// A random token of 32 hex digits from the operating system.
+pub fn random_token() -> std::io::Result<String> {
+    use std::io::Read;
+    let mut bytes = [0u8; 16];
+    std::fs::File::open("/dev/urandom")?.read_exact(&mut bytes)?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Now, UTC, RFC 3339 ("2026-11-29T17:02:11Z").
+pub fn now_utc() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs()) as i64;
+    let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+fn error(status: StatusCode, message: impl Into<String>) -> Response {
+    (status, Json(json!({ "error": message.into() }))).into_response()
+}
+
+fn review_error(e: ReviewError) -> Response {
+    error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+}
+
+impl Shared {
+    fn authorised(&self, params: &Params) -> bool {
+        params.token.as_deref() == Some(self.token.as_str())
+    }
+
+    fn document(&self, params: &Params) -> Option<&RunDocument> {
+        let id = params.doc.as_deref()?;
+        self.documents.iter().find(|d| d.document == id)
+    }
+}
+
+macro_rules! guard {
+    ($state:expr, $params:expr) => {
+        if !$state.authorised(&$params) {
+            return error(StatusCode::FORBIDDEN, "wrong or missing token");
+        }
+    };
+}
+
+async fn page(State(state): State<Arc<Shared>>, Query(params): Query<Params>) -> Response {
+    guard!(state, params);
+    Html(PAGE).into_response()
+}
+
+async fn document_list(State(state): State<Arc<Shared>>, Query(params): Query<Params>) -> Response {
+    guard!(state, params);
+    let mut list = Vec::new();
+    for document in &state.documents {
+        let (Some(output), Some(log)) = (&document.output, &document.log) else {
+            continue;
+        };
+        let substitutions = match read_log(log) {
+            Ok(s) => s,
+            Err(e) => return review_error(e),
+        };
+        let text = crate::read::read_file(
+            &document.input,
+            &document.document,
+            crate::read::DEFAULT_MAX_SIZE,
+        )
+        .map(|doc| doc.text)
+        .unwrap_or_default();
+        let review = match load_review(&review_path(output), &document.document) {
+            Ok(r) => r,
+            Err(e) => return review_error(e),
+        };
+        let replaced = substitutions
+            .iter()
+            .filter(|s| s.action == crate::model::Action::Replace)
+            .count();
+        list.push(json!({
+            "document": document.document,
+            "replaced": replaced,
+            "kept": substitutions.len() - replaced,
+            "flags": flags::flags(&text, &substitutions).len(),
+            "decisions": review.decisions.len(),
+            "reviewed": review.reviewed,
+        }));
+    }
+    Json(json!({ "reviewer": state.reviewer, "documents": list })).into_response()
+}
+
+async fn document(State(state): State<Arc<Shared>>, Query(params): Query<Params>) -> Response {
+    guard!(state, params);
+    let Some(document) = state.document(&params) else {
+        return error(StatusCode::NOT_FOUND, "no such document");
+    };
+    let (Some(output), Some(log)) = (&document.output, &document.log) else {
+        return error(StatusCode::NOT_FOUND, "document has no output");
+    };
+    let doc = match crate::read::read_file(
+        &document.input,
+        &document.document,
+        crate::read::DEFAULT_MAX_SIZE,
+    ) {
+        Ok(doc) => doc,
+        Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    };
+    let substitutions = match read_log(log) {
+        Ok(s) => s,
+        Err(e) => return review_error(e),
+    };
+    let review = match load_review(&review_path(output), &document.document) {
+        Ok(r) => r,
+        Err(e) => return review_error(e),
+    };
+    Json(json!({
+        "document": document.document,
+        "text": doc.text,
+        "substitutions": substitutions,
+        "flags": flags::flags(&doc.text, &substitutions),
+        "review": review,
+    }))
+    .into_response()
+}
+
+#[derive(Deserialize)]
+struct ReviewedBody {
+    reviewed: bool,
+}
+
+fn update_review(
+    state: &Shared,
+    params: &Params,
+    change: impl FnOnce(&mut super::Review),
+) -> Response {
+    let Some(document) = state.document(params) else {
+        return error(StatusCode::NOT_FOUND, "no such document");
+    };
+    let Some(output) = &document.output else {
+        return error(StatusCode::NOT_FOUND, "document has no output");
+    };
+    let _saving = state.saving.lock().expect("not poisoned");
+    let path = review_path(output);
+    let mut review = match load_review(&path, &document.document) {
+        Ok(r) => r,
+        Err(e) => return review_error(e),
+    };
+    change(&mut review);
+    match save_review(&path, &review) {
+        Ok(()) => Json(review).into_response(),
+        Err(e) => review_error(e),
+    }
+}
+
+async fn decide(
+    State(state): State<Arc<Shared>>,
+    Query(params): Query<Params>,
+    Json(kind): Json<DecisionKind>,
+) -> Response {
+    guard!(state, params);
+    let reviewer = state.reviewer.clone();
+    update_review(&state, &params, |review| {
+        review.decisions.push(Decision {
+            kind,
+            reviewer,
+            at: now_utc(),
+        })
+    })
+}
+
+async fn undo(State(state): State<Arc<Shared>>, Query(params): Query<Params>) -> Response {
+    guard!(state, params);
+    update_review(&state, &params, |review| {
+        review.decisions.pop();
+    })
+}
+
+async fn mark_reviewed(
+    State(state): State<Arc<Shared>>,
+    Query(params): Query<Params>,
+    Json(body): Json<ReviewedBody>,
+) -> Response {
+    guard!(state, params);
+    let reviewer = state.reviewer.clone();
+    update_review(&state, &params, |review| {
+        review.reviewed = body.reviewed;
+        review.reviewer = Some(reviewer);
+        review.reviewed_at = Some(now_utc());
+    })
+}
+
+/// The review server for the run in `out_dir`; returns the URL once listening and serves
+/// until the process ends.
+pub fn serve(
+    out_dir: PathBuf,
+    port: u16,
+    reviewer: String,
+    on_ready: impl FnOnce(&str),
+) -> Result<(), ReviewError> {
+    let documents = super::run_documents(&out_dir)?;
+    let token = random_token().map_err(|source| ReviewError::Read {
+        path: "/dev/urandom".into(),
+        source,
+    })?;
+    let shared = Arc::new(Shared {
+        documents,
+        reviewer,
+        token: token.clone(),
+        saving: Mutex::new(()),
+    });
+    let app = Router::new()
+        .route("/", get(page))
+        .route("/api/documents", get(document_list))
+        .route("/api/document", get(document))
+        .route("/api/decide", post(decide))
+        .route("/api/undo", post(undo))
+        .route("/api/reviewed", post(mark_reviewed))
+        .with_state(shared);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|source| ReviewError::Read {
+            path: "tokio runtime".into(),
+            source,
+        })?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+            .await
+            .map_err(|source| ReviewError::Read {
+                path: format!("127.0.0.1:{port}").into(),
+                source,
+            })?;
+        let address = listener.local_addr().map_err(|source| ReviewError::Read {
+            path: "socket".into(),
+            source,
+        })?;
+        on_ready(&format!("http://{address}/?token={token}"));
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|source| ReviewError::Read {
+                path: address.to_string().into(),
+                source,
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_and_tokens() {
+        let now = now_utc();
+        assert_eq!(now.len(), 20, "{now}");
+        assert!(now.starts_with("20") && now.ends_with('Z'));
+        let (a, b) = (random_token().unwrap(), random_token().unwrap());
+        assert_eq!(a.len(), 32);
+        assert_ne!(a, b);
+    }
+}
