@@ -126,6 +126,7 @@ pub fn resolve_with(
     organisations: &OrganisationsConfig,
 ) -> Resolution {
     spans.retain(|s| !s.is_empty() && s.end <= doc.text.len());
+    split_places_off_names(&doc.text, &mut spans);
     spans.sort_by(|a, b| ranking_key(a).cmp(&ranking_key(b)));
     spans.dedup_by(|later, earlier| {
         later.start == earlier.start
@@ -264,6 +265,44 @@ pub fn resolve_with(
     resolution
 }
 
+/// "te Hengelo Isa Tamara van Oers": the model may run a place into the name after it. A
+/// person span that starts with a word the document elsewhere calls a place (by rule or
+/// model) is split into that place and the person.
+fn split_places_off_names(text: &str, spans: &mut Vec<Span>) {
+    let places: Vec<&str> = spans
+        .iter()
+        .filter(|s| s.category == Category::Place)
+        .map(|s| &text[s.start..s.end])
+        .collect();
+    if places.is_empty() {
+        return;
+    }
+    let mut split = Vec::new();
+    for span in spans.iter_mut() {
+        if span.category != Category::Person || span.evidence != Evidence::Model {
+            continue;
+        }
+        let inside = &text[span.start..span.end];
+        let Some(place) = places.iter().find(|place| {
+            inside.len() > place.len() + 1
+                && inside.starts_with(**place)
+                && inside[place.len()..].starts_with(' ')
+        }) else {
+            continue;
+        };
+        let mut place_span = span.clone();
+        place_span.end = span.start + place.len();
+        place_span.category = Category::Place;
+        place_span.normalised = place.to_lowercase();
+        place_span.reason = format!("{}; the place {place:?} split off a name", span.reason);
+        let rest = inside[place.len()..].trim_start();
+        span.start = span.end - rest.len();
+        span.normalised = rest.to_lowercase();
+        split.push(place_span);
+    }
+    spans.extend(split);
+}
+
 /// Categories a model may confuse for one another on the same word.
 const NAME_CATEGORIES: [Category; 3] = [Category::Person, Category::Place, Category::Organisation];
 
@@ -396,6 +435,42 @@ mod tests {
 
     fn doc() -> Document {
         Document::from_text("t", "x".repeat(100))
+    }
+
+    #[test]
+    fn a_place_run_into_a_name_is_split_off() {
+        let text = "woont in Hengelo. Op 1 mei te Hengelo Isa van Oers geslagen.";
+        let doc = Document::from_text("t", text);
+        let at = |needle: &str, category: Category| {
+            let start = text.rfind(needle).unwrap();
+            let mut s = span(start, start + needle.len(), category, Evidence::Model, 0.9);
+            s.normalised = needle.to_lowercase();
+            s
+        };
+        let resolution = resolve(
+            &doc,
+            vec![
+                at("Hengelo", Category::Place),
+                at("Hengelo Isa van Oers", Category::Person),
+            ],
+        );
+        let found: Vec<(&str, Category)> = resolution
+            .mentions
+            .iter()
+            .map(|m| (&text[m.span.start..m.span.end], m.span.category))
+            .collect();
+        assert!(
+            found.contains(&("Isa van Oers", Category::Person)),
+            "{found:?}"
+        );
+        assert_eq!(
+            found
+                .iter()
+                .filter(|(t, c)| *t == "Hengelo" && *c == Category::Place)
+                .count(),
+            2,
+            "{found:?}"
+        );
     }
 
     #[test]
