@@ -283,6 +283,32 @@ fn split_places_off_names(text: &str, spans: &mut Vec<Span>) {
             continue;
         }
         let inside = &text[span.start..span.end];
+        // "het AZC in Hengelo": the place after "in"/"te" ends the span; what comes before
+        // stays a name only if it looks like one (not an acronym such as "AZC").
+        if let Some((before, place)) = places.iter().find_map(|place| {
+            [" in ", " te "].iter().find_map(|word| {
+                let before = inside.strip_suffix(*place)?.strip_suffix(word)?;
+                Some((before, *place))
+            })
+        }) {
+            let mut place_span = span.clone();
+            place_span.start = span.end - place.len();
+            place_span.category = Category::Place;
+            place_span.normalised = place.to_lowercase();
+            place_span.reason = format!("{}; the place {place:?} split off a name", span.reason);
+            split.push(place_span);
+            let acronym = before.chars().count() <= 5
+                && before
+                    .chars()
+                    .all(|c| c.is_uppercase() || !c.is_alphabetic());
+            span.end = span.start + before.len();
+            span.normalised = before.to_lowercase();
+            if acronym {
+                // Emptied: dropped by the resolve stage's first filter would be too late.
+                span.end = span.start;
+            }
+            continue;
+        }
         let Some(place) = places.iter().find(|place| {
             inside.len() > place.len() + 1
                 && inside.starts_with(**place)
@@ -301,6 +327,7 @@ fn split_places_off_names(text: &str, spans: &mut Vec<Span>) {
         split.push(place_span);
     }
     spans.extend(split);
+    spans.retain(|s| !s.is_empty());
 }
 
 /// Categories a model may confuse for one another on the same word.
@@ -453,6 +480,29 @@ mod tests {
                 at("Hengelo", Category::Place),
                 at("Hengelo Isa van Oers", Category::Person),
             ],
+        );
+        let text2 = "woont in Hengelo; het AZC in Hengelo.";
+        let doc2 = Document::from_text("t", text2);
+        let mut place = span(9, 16, Category::Place, Evidence::Model, 0.9);
+        place.normalised = "hengelo".into();
+        let start = text2.find("AZC").unwrap();
+        let mut person = span(
+            start,
+            text2.len() - 1,
+            Category::Person,
+            Evidence::Model,
+            0.9,
+        );
+        person.normalised = "azc in hengelo".into();
+        let second = resolve(&doc2, vec![place, person]);
+        let found2: Vec<(&str, Category)> = second
+            .mentions
+            .iter()
+            .map(|m| (&text2[m.span.start..m.span.end], m.span.category))
+            .collect();
+        assert_eq!(
+            found2,
+            [("Hengelo", Category::Place), ("Hengelo", Category::Place)]
         );
         let found: Vec<(&str, Category)> = resolution
             .mentions
