@@ -184,6 +184,7 @@ pub fn resolve_with(
 
     let mut resolution = Resolution::default();
     let mut entity_index: BTreeMap<(Category, Option<String>, String), usize> = BTreeMap::new();
+    let mut mixed_labels: Vec<usize> = Vec::new();
     for (mut span, overruled) in accepted {
         if span.category.is_guard() && overruled.is_empty() {
             continue;
@@ -246,8 +247,17 @@ pub fn resolve_with(
             format!("{why}; first mention")
         } else {
             let entity = &mut resolution.entities[index];
-            if entity.label.is_none() {
-                entity.label = span.label.clone();
+            // A town that is both birthplace and residence is neither "[geboorteplaats]" nor
+            // "[woonplaats]" throughout: it becomes the neutral "[plaats]".
+            if !mixed_labels.contains(&index) {
+                match (&entity.label, &span.label) {
+                    (None, Some(_)) => entity.label = span.label.clone(),
+                    (Some(a), Some(b)) if a != b => {
+                        entity.label = None;
+                        mixed_labels.push(index);
+                    }
+                    _ => {}
+                }
             }
             format!("{why}; same normalised value as an earlier mention")
         };
@@ -462,6 +472,27 @@ mod tests {
 
     fn doc() -> Document {
         Document::from_text("t", "x".repeat(100))
+    }
+
+    #[test]
+    fn a_place_with_two_roles_becomes_a_neutral_place() {
+        let text = "geboren te Sneek, wonende te Sneek, en Utrecht.";
+        let doc = Document::from_text("t", text);
+        let place = |start: usize, label: Option<&str>| {
+            let mut s = span(start, start + 5, Category::Place, Evidence::Context, 0.9);
+            s.normalised = text[start..start + 5].to_lowercase();
+            s.label = label.map(str::to_string);
+            s
+        };
+        let resolution = resolve(
+            &doc,
+            vec![
+                place(11, Some("geboorteplaats")),
+                place(29, Some("woonplaats")),
+            ],
+        );
+        assert_eq!(resolution.entities.len(), 1);
+        assert_eq!(resolution.entities[0].label, None);
     }
 
     #[test]

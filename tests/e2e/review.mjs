@@ -37,6 +37,9 @@ try {
   await page.selectOption("#add-category", "person");
   await page.click("#add-button");
   await page.waitForSelector("mark.added");
+  // The page shows the placeholder that apply will write.
+  const shown = await page.textContent("mark.added");
+  if (shown !== "[persoon 1]") throw new Error(`added span shows ${JSON.stringify(shown)}, expected "[persoon 1]"`);
 
   // Mark the document reviewed with the keyboard.
   await page.click("#title");
