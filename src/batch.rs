@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Suffix appended to an output document's file name for its log.
-pub const LOG_SUFFIX: &str = ".log.jsonl";
+pub use crate::write::LOG_SUFFIX;
 pub const SUMMARY_FILE: &str = "summary.json";
 
 /// One input document and where its outputs go.
@@ -38,9 +38,7 @@ impl InputFile {
     }
 
     pub fn log_path(&self, out: &Path) -> PathBuf {
-        let mut name = self.output_path(out).into_os_string();
-        name.push(LOG_SUFFIX);
-        PathBuf::from(name)
+        crate::write::log_path(&self.output_path(out))
     }
 }
 
@@ -269,20 +267,7 @@ fn process_file(pipeline: &Pipeline, file: &InputFile, options: &BatchOptions) -
             std::hint::black_box(processed.rendered.log_jsonl());
             return Ok(());
         }
-        write_atomic(&output_path, &processed.rendered.output, false).map_err(|source| {
-            Error::Write {
-                path: output_path.clone(),
-                source,
-            }
-        })?;
-        write_atomic(&log_path, &processed.rendered.log_jsonl(), true).map_err(|source| {
-            // A document without its log cannot be reviewed: take the output back.
-            let _ = std::fs::remove_file(&output_path);
-            Error::Write {
-                path: log_path.clone(),
-                source,
-            }
-        })
+        crate::write::write_document(&output_path, &processed.rendered)
     });
     report.timings = timings;
     match written {

@@ -54,47 +54,18 @@ const COURTS: [&str; 8] = [
 pub fn ruling(seed: u64, index: usize, size_bytes: usize) -> String {
     let names = Names::builtin(Pool::Eval);
     let mut rng = Rng::for_document(seed, &format!("bench-{index}"));
-    let party = Person::generate(&mut rng, &names, None);
-    let other = Person::generate(&mut rng, &names, None);
-    let date = |rng: &mut Rng| {
-        format!(
-            "{} {}",
-            surrogates::day_and_month(rng),
-            2015 + rng.below(11)
-        )
+    let cast = Cast {
+        party: Person::generate(&mut rng, &names, None),
+        other: Person::generate(&mut rng, &names, None),
+        names,
     };
-    let case_number = |rng: &mut Rng| {
-        format!(
-            "{:02}/{:06}-{:02}",
-            rng.below(99),
-            rng.below(999_999),
-            15 + rng.below(11)
-        )
-    };
-    let header = HEADERS[index % HEADERS.len()];
-    let mut text = fill(
-        header,
-        &mut rng,
-        &names,
-        &party,
-        &other,
-        &date,
-        &case_number,
-    );
+    let mut text = cast.fill(HEADERS[index % HEADERS.len()], &mut rng);
     text.push_str("\n1. De beoordeling\n\n");
     let mut paragraph = 1;
     while text.len() < size_bytes {
         let template = PARAGRAPHS[rng.below(PARAGRAPHS.len())];
         text.push_str(&format!("1.{paragraph}. "));
-        text.push_str(&fill(
-            template,
-            &mut rng,
-            &names,
-            &party,
-            &other,
-            &date,
-            &case_number,
-        ));
+        text.push_str(&cast.fill(template, &mut rng));
         text.push_str("\n\n");
         paragraph += 1;
     }
@@ -104,50 +75,71 @@ pub fn ruling(seed: u64, index: usize, size_bytes: usize) -> String {
     text
 }
 
-fn fill(
-    template: &str,
-    rng: &mut Rng,
-    names: &Names,
-    party: &Person,
-    other: &Person,
-    date: &dyn Fn(&mut Rng) -> String,
-    case_number: &dyn Fn(&mut Rng) -> String,
-) -> String {
-    let mut out = String::with_capacity(template.len() + 64);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let close = open
-            + rest[open..]
-                .find('}')
-                .expect("templates close their fields");
-        let value = match &rest[open + 1..close] {
-            "P" => party.full(),
-            "Q" => other.full(),
-            "p" => party.later_mention(rng),
-            "a" => surrogates::address(rng, names),
-            "w" => surrogates::place(rng, names),
-            "w2" => surrogates::place(rng, names),
-            "d" => date(rng),
-            "b" => format!(
-                "{} {}",
-                surrogates::day_and_month(rng),
-                1950 + rng.below(55)
-            ),
-            "n" => case_number(rng),
-            "s" => surrogates::bsn(rng),
-            "i" => surrogates::iban(rng),
-            "t" => surrogates::phone(rng),
-            "k" => surrogates::license_plate(rng),
-            "e" => surrogates::email(rng, party),
-            "court" => COURTS[rng.below(COURTS.len())].to_string(),
-            other => panic!("unknown template field {other:?}"),
-        };
-        out.push_str(&value);
-        rest = &rest[close + 1..];
+/// The people of one ruling and the lists its other values come from.
+struct Cast {
+    names: Names,
+    party: Person,
+    other: Person,
+}
+
+/// A procedural date in recent years.
+fn date(rng: &mut Rng) -> String {
+    format!(
+        "{} {}",
+        surrogates::day_and_month(rng),
+        2015 + rng.below(11)
+    )
+}
+
+fn case_number(rng: &mut Rng) -> String {
+    format!(
+        "{:02}/{:06}-{:02}",
+        rng.below(99),
+        rng.below(999_999),
+        15 + rng.below(11)
+    )
+}
+
+impl Cast {
+    /// `template` with every `{field}` filled in.
+    fn fill(&self, template: &str, rng: &mut Rng) -> String {
+        let (names, party, other) = (&self.names, &self.party, &self.other);
+        let mut out = String::with_capacity(template.len() + 64);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let close = open
+                + rest[open..]
+                    .find('}')
+                    .expect("templates close their fields");
+            let value = match &rest[open + 1..close] {
+                "P" => party.full(),
+                "Q" => other.full(),
+                "p" => party.later_mention(rng),
+                "a" => surrogates::address(rng, names),
+                "w" => surrogates::place(rng, names),
+                "w2" => surrogates::place(rng, names),
+                "d" => date(rng),
+                "b" => format!(
+                    "{} {}",
+                    surrogates::day_and_month(rng),
+                    1950 + rng.below(55)
+                ),
+                "n" => case_number(rng),
+                "s" => surrogates::bsn(rng),
+                "i" => surrogates::iban(rng),
+                "t" => surrogates::phone(rng),
+                "k" => surrogates::license_plate(rng),
+                "e" => surrogates::email(rng, party),
+                "court" => COURTS[rng.below(COURTS.len())].to_string(),
+                field => panic!("unknown template field {field:?}"),
+            };
+            out.push_str(&value);
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        out
     }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

@@ -769,22 +769,27 @@ mod tests {
         assert!(could_be_a_person("Van Wetering"));
     }
 
+    /// A model's person span over the first `needle` in `text`.
+    fn model_person(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).unwrap();
+        Span {
+            start,
+            end: start + needle.len(),
+            category: Category::Person,
+            detector: ID.into(),
+            confidence: 0.9,
+            evidence: Evidence::Model,
+            normalised: String::new(),
+            label: None,
+            reason: String::new(),
+        }
+    }
+
     #[test]
     fn names_cut_short_are_widened() {
         let text = "Dat zei C. de Koning tegen R. VAN HOUTEN-TUINMAN en Lotte van Leeuwen, niet de vader van Kevin; M.I. 't Hart zag R. Scholten van de zaak.";
         let span = |needle: &str| {
-            let start = text.find(needle).unwrap();
-            let mut span = Span {
-                start,
-                end: start + needle.len(),
-                category: Category::Person,
-                detector: ID.into(),
-                confidence: 0.9,
-                evidence: Evidence::Model,
-                normalised: String::new(),
-                label: None,
-                reason: String::new(),
-            };
+            let mut span = model_person(text, needle);
             extend_to_the_whole_name(text, &mut span);
             text[span.start..span.end].to_string()
         };
@@ -800,17 +805,7 @@ mod tests {
     fn person_spans_get_a_readers_edges() {
         let text =
             "Toen Kowalski kwam. Volgens De Vries niet. Jan Smit ook. Van der Linden9\nFiets. door Van den Bosch.";
-        let span = |needle: &str| Span {
-            start: text.find(needle).unwrap(),
-            end: text.find(needle).unwrap() + needle.len(),
-            category: Category::Person,
-            detector: ID.into(),
-            confidence: 0.9,
-            evidence: Evidence::Model,
-            normalised: String::new(),
-            label: None,
-            reason: String::new(),
-        };
+        let span = |needle: &str| model_person(text, needle);
         let trimmed = tidy_person_spans(
             text,
             vec![

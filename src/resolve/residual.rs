@@ -7,6 +7,7 @@
 //! professional ("mr."), or glued to other letters are left alone.
 
 use super::cluster::name_parts;
+use crate::detect::is_word_bounded;
 use crate::model::{Action, Category, Document, Evidence, Mention, Resolution, Span};
 
 pub(crate) use crate::detect::SURNAME_PREFIXES as PREFIXES;
@@ -132,14 +133,7 @@ fn add_exact_residue(
     for form in forms {
         for (start, _) in text.match_indices(form) {
             let end = start + form.len();
-            let glued = text[..start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                || text[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+            let glued = !is_word_bounded(text, start, end);
             let institution =
                 entity.category == Category::Place && names_an_institution(text, start);
             if glued || institution || claimed.iter().any(|&(s, e)| s < end && start < e) {
@@ -208,14 +202,7 @@ pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
         for form in forms {
             for (start, _) in text.match_indices(form.as_str()) {
                 let end = start + form.len();
-                let glued = text[..start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-                    || text[end..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
+                let glued = !is_word_bounded(text, start, end);
                 if glued
                     || claimed.iter().any(|&(s, e)| s < end && start < e)
                     || is_professional_title_before(text, start)

@@ -1,8 +1,9 @@
 //! Doubts ("twijfel") that the review page shows first, computed from the input text and the
 //! log.
 
-use super::LoggedSubstitution;
+use crate::detect::is_word_bounded;
 use crate::model::{Action, Category};
+use crate::write::Substitution;
 use serde::Serialize;
 
 /// Confidence below which a substitution is flagged.
@@ -51,30 +52,22 @@ fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
-/// Code-point offsets of word-bounded occurrences of `needle` in `text`.
-fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize)> {
+/// Word-bounded occurrences of `needle` in `text`: the byte offset of each, and its
+/// code-point range.
+fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize, usize)> {
     text.match_indices(needle)
-        .filter(|&(s, _)| {
-            !text[..s]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && !text[s + needle.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-        })
+        .filter(|&(s, _)| is_word_bounded(text, s, s + needle.len()))
         .map(|(s, _)| {
             let start = text[..s].chars().count();
-            (start, start + needle.chars().count())
+            (s, start, start + needle.chars().count())
         })
         .collect()
 }
 
 /// Every doubt about one document.
-pub fn flags(text: &str, substitutions: &[LoggedSubstitution]) -> Vec<Flag> {
+pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
     let mut flags = Vec::new();
-    let replaced: Vec<&LoggedSubstitution> = substitutions
+    let replaced: Vec<&Substitution> = substitutions
         .iter()
         .filter(|s| s.action == Action::Replace)
         .collect();
@@ -95,15 +88,11 @@ pub fn flags(text: &str, substitutions: &[LoggedSubstitution]) -> Vec<Flag> {
             continue;
         }
         seen.push(&s.original);
-        for (start, end) in occurrences(text, &s.original) {
+        for (byte, start, end) in occurrences(text, &s.original) {
             let covered = substitutions
                 .iter()
                 .any(|o| o.start <= start && end <= o.end);
             // "rechtbank Den Haag" names the court, not the residence.
-            let byte = text
-                .char_indices()
-                .nth(start)
-                .map_or(text.len(), |(i, _)| i);
             let institution = s.category == Category::Place
                 && crate::resolve::residual::names_an_institution(text, byte);
             if !covered && !institution {
@@ -190,13 +179,17 @@ mod tests {
     use super::*;
     use crate::model::Evidence;
 
-    fn sub(text: &str, needle: &str, entity: &str, confidence: f32) -> LoggedSubstitution {
+    fn sub(text: &str, needle: &str, entity: &str, confidence: f32) -> Substitution {
         let byte = text.find(needle).unwrap();
         let start = text[..byte].chars().count();
-        LoggedSubstitution {
+        Substitution {
+            document: "d".into(),
             action: Action::Replace,
             start,
             end: start + needle.chars().count(),
+            output_start: 0,
+            output_end: 0,
+            element: None,
             original: needle.into(),
             replacement: Some("[persoon 1]".into()),
             category: Category::Person,

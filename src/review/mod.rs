@@ -20,30 +20,13 @@
 pub mod flags;
 pub mod server;
 
+use crate::detect::is_word_bounded;
 use crate::model::{Action, Category, Document, Entity, Evidence, Mention, Resolution, Span};
 use crate::pseudonymise::rechtspraak::default_stem;
-use crate::write::{self, LogRecord, Rendered};
+use crate::write::{self, LogRecord, Rendered, Substitution};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// One substitution as the log records it (the fields review and apply need).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LoggedSubstitution {
-    pub action: Action,
-    pub start: usize,
-    pub end: usize,
-    pub original: String,
-    pub replacement: Option<String>,
-    pub category: Category,
-    pub label: Option<String>,
-    pub detector: String,
-    pub confidence: f32,
-    pub evidence: Evidence,
-    pub context: String,
-    pub entity: Option<String>,
-    pub reason: String,
-}
 
 /// What an editor decided.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,7 +128,7 @@ pub fn save_review(path: &Path, review: &Review) -> Result<(), ReviewError> {
 }
 
 /// The substitutions of a log file (JSON Lines).
-pub fn read_log(path: &Path) -> Result<Vec<LoggedSubstitution>, ReviewError> {
+pub fn read_log(path: &Path) -> Result<Vec<Substitution>, ReviewError> {
     let text = std::fs::read_to_string(path).map_err(|source| ReviewError::Read {
         path: path.to_path_buf(),
         source,
@@ -191,23 +174,12 @@ fn next_placeholder(stem: &str, in_use: &[String]) -> String {
     format!("[{stem} {}]", highest + 1)
 }
 
-fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
-    !text[..start]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
-        && !text[end..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
-}
-
 /// Rebuilds the document's resolution from its log, applies the decisions, renders it and
 /// checks that no original of a replaced entity survives. The log of the result records
 /// every decision.
 pub fn apply(
     doc: &Document,
-    logged: &[LoggedSubstitution],
+    logged: &[Substitution],
     review: &Review,
     style: &str,
 ) -> Result<Rendered, ReviewError> {
@@ -390,22 +362,17 @@ pub fn apply(
     }
     resolution.mentions.sort_by_key(|m| m.span.start);
     let mut rendered = write::render(doc, &resolution, style);
-    // The published text must not hold any original of a replaced entity.
+    // The published text must not hold any original of a replaced entity. Rejected mentions
+    // no longer point to their entity, so every mention that does is still replaced.
+    let output = &rendered.output_text;
     for (index, entity) in resolution.entities.iter().enumerate() {
-        let still_replaced = resolution
-            .mentions
-            .iter()
-            .any(|m| m.entity == Some(index) && m.action == Action::Replace);
-        if !still_replaced {
-            continue;
-        }
-        for mention in resolution
+        let originals: std::collections::BTreeSet<&str> = resolution
             .mentions
             .iter()
             .filter(|m| m.entity == Some(index))
-        {
-            let original = &text[mention.span.start..mention.span.end];
-            let output = &rendered.output_text;
+            .map(|m| &text[m.span.start..m.span.end])
+            .collect();
+        for original in originals {
             // A place that names a court or public body ("rechtbank Den Haag") stays.
             if let Some(at) = output
                 .match_indices(original)
@@ -416,14 +383,7 @@ pub fn apply(
                 })
                 .find(|&s| is_word_bounded(output, s, s + original.len()))
             {
-                let context: String = output[..at]
-                    .chars()
-                    .rev()
-                    .take(30)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
+                let context = crate::detect::context_before(output, at, 30);
                 return Err(ReviewError::Apply {
                     document: doc.id.clone(),
                     reason: format!(
@@ -524,22 +484,12 @@ pub fn publish(
                 reason: e.to_string(),
             })?;
             let rendered = apply(&doc, &read_log(log)?, &review, &log_style(log)?)?;
-            let target = publish_dir.join(&document.document);
-            let mut log_name = target.file_name().unwrap_or_default().to_os_string();
-            log_name.push(".log.jsonl");
-            let target_log = target.with_file_name(log_name);
-            for (path, bytes, private) in [
-                (&target, rendered.output.clone(), false),
-                (&target_log, rendered.log_jsonl(), true),
-            ] {
-                write::write_atomic(path, &bytes, private).map_err(|source| {
-                    ReviewError::Write {
-                        path: path.clone(),
-                        source,
-                    }
-                })?;
-            }
-            Ok(())
+            write::write_document(&publish_dir.join(&document.document), &rendered).map_err(
+                |error| ReviewError::Apply {
+                    document: document.document.clone(),
+                    reason: error.to_string(),
+                },
+            )
         })();
         match published {
             Ok(()) => result.published.push(document.document.clone()),
@@ -558,18 +508,15 @@ mod tests {
 
     const TEXT: &str = "Jan de Vries, BSN 123456782, woont op Kerkstraat 5. Het BSN 123456782 is van Jan de Vries. Getuige Piet Puk zag Piet Puk.";
 
-    fn logged(text: &str) -> (Document, Vec<LoggedSubstitution>) {
+    fn logged(text: &str) -> (Document, Vec<Substitution>) {
         let doc = Document::from_text("d.txt", text);
         let pipeline = Pipeline::from_config(&Config::default()).unwrap();
         let rendered = pipeline.process(&doc, Default::default()).rendered;
-        let log = String::from_utf8(rendered.log_jsonl()).unwrap();
-        let subs = log
-            .lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-            .filter(|v| v["type"] == "substitution")
-            .map(|v| serde_json::from_value(v).unwrap())
-            .collect();
-        (doc, subs)
+        // Through the log file, as apply reads it.
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("d.txt.log.jsonl");
+        std::fs::write(&log, rendered.log_jsonl()).unwrap();
+        (doc, read_log(&log).unwrap())
     }
 
     fn decision(kind: DecisionKind) -> Decision {

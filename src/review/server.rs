@@ -13,12 +13,16 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 const PAGE: &str = include_str!("page.html");
 
 struct Shared {
     documents: Vec<RunDocument>,
+    /// Per document, once computed: substitutions replaced, kept, and doubts. They depend on
+    /// the input and the log only, which review never changes, so the list, fetched after
+    /// every decision, does not read every ruling again.
+    counts: Vec<OnceLock<(usize, usize, usize)>>,
     reviewer: String,
     token: String,
     /// One decision is saved at a time.
@@ -82,6 +86,16 @@ impl Shared {
     }
 }
 
+/// The text of a document's input as the detectors saw it (XML: the extracted text).
+fn input_text(document: &RunDocument) -> crate::error::Result<String> {
+    crate::read::read_file(
+        &document.input,
+        &document.document,
+        crate::read::DEFAULT_MAX_SIZE,
+    )
+    .map(|doc| doc.text)
+}
+
 macro_rules! guard {
     ($state:expr, $params:expr) => {
         if !$state.authorised(&$params) {
@@ -98,34 +112,40 @@ async fn page(State(state): State<Arc<Shared>>, Query(params): Query<Params>) ->
 async fn document_list(State(state): State<Arc<Shared>>, Query(params): Query<Params>) -> Response {
     guard!(state, params);
     let mut list = Vec::new();
-    for document in &state.documents {
+    for (document, counts) in state.documents.iter().zip(&state.counts) {
         let (Some(output), Some(log)) = (&document.output, &document.log) else {
             continue;
         };
-        let substitutions = match read_log(log) {
-            Ok(s) => s,
-            Err(e) => return review_error(e),
+        let (replaced, kept, doubts) = match counts.get() {
+            Some(counts) => *counts,
+            None => {
+                let substitutions = match read_log(log) {
+                    Ok(s) => s,
+                    Err(e) => return review_error(e),
+                };
+                let text = input_text(document).unwrap_or_default();
+                let replaced = substitutions
+                    .iter()
+                    .filter(|s| s.action == crate::model::Action::Replace)
+                    .count();
+                *counts.get_or_init(|| {
+                    (
+                        replaced,
+                        substitutions.len() - replaced,
+                        flags::flags(&text, &substitutions).len(),
+                    )
+                })
+            }
         };
-        let text = crate::read::read_file(
-            &document.input,
-            &document.document,
-            crate::read::DEFAULT_MAX_SIZE,
-        )
-        .map(|doc| doc.text)
-        .unwrap_or_default();
         let review = match load_review(&review_path(output), &document.document) {
             Ok(r) => r,
             Err(e) => return review_error(e),
         };
-        let replaced = substitutions
-            .iter()
-            .filter(|s| s.action == crate::model::Action::Replace)
-            .count();
         list.push(json!({
             "document": document.document,
             "replaced": replaced,
-            "kept": substitutions.len() - replaced,
-            "flags": flags::flags(&text, &substitutions).len(),
+            "kept": kept,
+            "flags": doubts,
             "decisions": review.decisions.len(),
             "reviewed": review.reviewed,
         }));
@@ -141,12 +161,8 @@ async fn document(State(state): State<Arc<Shared>>, Query(params): Query<Params>
     let (Some(output), Some(log)) = (&document.output, &document.log) else {
         return error(StatusCode::NOT_FOUND, "document has no output");
     };
-    let doc = match crate::read::read_file(
-        &document.input,
-        &document.document,
-        crate::read::DEFAULT_MAX_SIZE,
-    ) {
-        Ok(doc) => doc,
+    let text = match input_text(document) {
+        Ok(text) => text,
         Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     };
     let substitutions = match read_log(log) {
@@ -159,9 +175,9 @@ async fn document(State(state): State<Arc<Shared>>, Query(params): Query<Params>
     };
     Json(json!({
         "document": document.document,
-        "text": doc.text,
+        "flags": flags::flags(&text, &substitutions),
+        "text": text,
         "substitutions": substitutions,
-        "flags": flags::flags(&doc.text, &substitutions),
         "review": review,
     }))
     .into_response()
@@ -247,6 +263,7 @@ pub fn serve(
         source,
     })?;
     let shared = Arc::new(Shared {
+        counts: documents.iter().map(|_| OnceLock::new()).collect(),
         documents,
         reviewer,
         token: token.clone(),

@@ -24,7 +24,7 @@
 
 use crate::model::{Action, Category, Document, Evidence, Format, Resolution};
 use crate::read::raw_offset;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -55,7 +55,8 @@ pub enum LogRecord {
     },
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+/// One `substitution` line of the log; `review` and `apply` read them back.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Substitution {
     pub document: String,
     pub action: Action,
@@ -273,6 +274,31 @@ fn splice_xml(doc: &Document, resolution: &Resolution) -> Vec<u8> {
     }
     output.extend_from_slice(&source[copied_to..]);
     output
+}
+
+/// What a document's log is called: its output's name plus this.
+pub const LOG_SUFFIX: &str = ".log.jsonl";
+
+/// Where the log of `output` goes.
+pub fn log_path(output: &Path) -> PathBuf {
+    let mut name = output.as_os_str().to_os_string();
+    name.push(LOG_SUFFIX);
+    PathBuf::from(name)
+}
+
+/// Writes a rendered document to `output` and its log beside it (mode 0600), each
+/// atomically. If the log cannot be written the output is taken back: a document without
+/// its log cannot be reviewed.
+pub fn write_document(output: &Path, rendered: &Rendered) -> Result<(), crate::error::Error> {
+    write_atomic(output, &rendered.output, false).map_err(|source| crate::error::Error::Write {
+        path: output.to_path_buf(),
+        source,
+    })?;
+    let log = log_path(output);
+    write_atomic(&log, &rendered.log_jsonl(), true).map_err(|source| {
+        let _ = std::fs::remove_file(output);
+        crate::error::Error::Write { path: log, source }
+    })
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
