@@ -72,6 +72,19 @@ pub struct Miss {
     pub context: String,
 }
 
+/// Groups spans by label and lower-cased text, most frequent first, one context each.
+fn most_frequent(spans: &[Miss], limit: usize) -> Vec<(usize, &Miss)> {
+    let mut groups: BTreeMap<(String, String), (usize, &Miss)> = BTreeMap::new();
+    for span in spans {
+        let key = (span.label.clone(), span.text.to_lowercase());
+        groups.entry(key).or_insert((0, span)).0 += 1;
+    }
+    let mut ranked: Vec<(usize, &Miss)> = groups.into_values().collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.label.cmp(&b.1.label)));
+    ranked.truncate(limit);
+    ranked
+}
+
 /// `part / whole`, or 0 for an empty whole.
 fn ratio(part: usize, whole: usize) -> f64 {
     if whole == 0 {
@@ -124,6 +137,8 @@ pub struct EvalReport {
     pub kept_total: usize,
     pub kept_intact: usize,
     pub misses: Vec<Miss>,
+    /// Replaced spans that no gold span of the same label overlaps (precision's losses).
+    pub false_alarms: Vec<Miss>,
     pub consistency: ConsistencyCounts,
 }
 
@@ -169,15 +184,12 @@ impl EvalReport {
 
     /// The most frequent missed strings, with one context each.
     pub fn worst_misses(&self, limit: usize) -> Vec<(usize, &Miss)> {
-        let mut groups: BTreeMap<(String, String), (usize, &Miss)> = BTreeMap::new();
-        for miss in &self.misses {
-            let key = (miss.label.clone(), miss.text.to_lowercase());
-            groups.entry(key).or_insert((0, miss)).0 += 1;
-        }
-        let mut ranked: Vec<(usize, &Miss)> = groups.into_values().collect();
-        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.label.cmp(&b.1.label)));
-        ranked.truncate(limit);
-        ranked
+        most_frequent(&self.misses, limit)
+    }
+
+    /// The most frequent wrongly replaced strings, with one context each.
+    pub fn worst_false_alarms(&self, limit: usize) -> Vec<(usize, &Miss)> {
+        most_frequent(&self.false_alarms, limit)
     }
 
     /// A table for people: per label, overlap and exact scores, then the totals.
@@ -403,6 +415,14 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
         let correct_exact = same_label
             .clone()
             .any(|g| (g.start, g.end) == (p.start, p.end));
+        if !correct_overlap {
+            report.false_alarms.push(Miss {
+                document: gold.id.clone(),
+                label: label.to_string(),
+                text: chars[p.start..p.end].iter().collect(),
+                context: context(&chars, p.start, p.end),
+            });
+        }
         let overlap = report.overlap.entry(label.to_string()).or_default();
         overlap.predicted += 1;
         overlap.predicted_correct += usize::from(correct_overlap);
@@ -434,6 +454,7 @@ pub fn evaluate(pipeline: &Pipeline, gold: &[GoldDocument]) -> EvalReport {
         total.kept_total += report.kept_total;
         total.kept_intact += report.kept_intact;
         total.misses.extend(report.misses);
+        total.false_alarms.extend(report.false_alarms);
         total.consistency.add(&report.consistency);
     }
     total

@@ -290,6 +290,11 @@ struct EvalArgs {
     #[arg(long, value_name = "N", default_value_t = 25)]
     misses: usize,
 
+    /// How many of the most frequent wrongly replaced strings (no gold span of that label
+    /// overlaps them) to list (table output only).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    false_alarms: usize,
+
     /// Fail (exit 1) when micro recall or the kept rate falls more than --tolerance below
     /// this recorded baseline (JSON: {"micro_recall": .., "kept_rate": ..}).
     #[arg(long, value_name = "FILE")]
@@ -623,6 +628,19 @@ fn run_stdin(pipeline: &Pipeline, args: &RunArgs) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
+fn print_spans(heading: &str, spans: &[(usize, &schuilnaam::eval::Miss)]) {
+    if spans.is_empty() {
+        return;
+    }
+    println!("\nMost frequent {heading} (count, label, text, context):");
+    for (count, span) in spans {
+        println!(
+            "{count:>4}  {:<14} {:<28} {}: …{}…",
+            span.label, span.text, span.document, span.context
+        );
+    }
+}
+
 fn eval(args: EvalArgs) -> Result<u8> {
     let pipeline = load_pipeline(&args.pipeline, default_jobs())?;
     let gold = read_gold(&args.gold)?;
@@ -636,16 +654,11 @@ fn eval(args: EvalArgs) -> Result<u8> {
         println!("{}", serde_json::to_string_pretty(&json)?);
     } else {
         print!("{}", report.render_table());
-        let misses = report.worst_misses(args.misses);
-        if !misses.is_empty() {
-            println!("\nMost frequent misses (count, label, text, context):");
-            for (count, miss) in misses {
-                println!(
-                    "{count:>4}  {:<14} {:<28} {}: …{}…",
-                    miss.label, miss.text, miss.document, miss.context
-                );
-            }
-        }
+        print_spans("misses", &report.worst_misses(args.misses));
+        print_spans(
+            "false alarms",
+            &report.worst_false_alarms(args.false_alarms),
+        );
     }
     let Some(baseline_path) = &args.baseline else {
         return Ok(EXIT_OK);

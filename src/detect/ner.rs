@@ -475,8 +475,15 @@ fn could_be_a_person(name: &str) -> bool {
 /// Capitalised at the start of a sentence, these words are glued to a name by the model
 /// ("Toen Kowalski", "Volgens Jansen") but are never part of one. Surname prefixes ("De",
 /// "Van", "Het") are not here: "De Vries" is a name.
-const FUNCTION_WORDS: [&str; 64] = [
+const FUNCTION_WORDS: [&str; 71] = [
     "aldus",
+    "althans",
+    "doch",
+    "nadien",
+    "ofschoon",
+    "overigens",
+    "voorts",
+    "zonder",
     "als",
     "bij",
     "bovendien",
@@ -576,6 +583,17 @@ fn tidy_person_spans(text: &str, spans: Vec<Span>) -> Vec<Span> {
                 }
                 let rest = &inside[word_end..];
                 span.start += word_end + (rest.len() - rest.trim_start().len());
+            }
+            // "Pieter Wijnands Opiumwet": an act's name glued after a name is not part of it.
+            loop {
+                let inside = &text[span.start..span.end];
+                let Some(last_space) = inside.rfind(char::is_whitespace) else {
+                    break;
+                };
+                if could_be_a_person(&inside[last_space + 1..]) {
+                    break;
+                }
+                span.end = span.start + inside[..last_space].trim_end().len();
             }
             span.normalised = text[span.start..span.end].to_lowercase();
             span
@@ -804,7 +822,7 @@ mod tests {
     #[test]
     fn person_spans_get_a_readers_edges() {
         let text =
-            "Toen Kowalski kwam. Volgens De Vries niet. Jan Smit ook. Van der Linden9\nFiets. door Van den Bosch.";
+            "Toen Kowalski kwam. Volgens De Vries niet. Jan Smit ook. Van der Linden9\nFiets. door Van den Bosch. art 2 Pieter Wijnands Opiumwet. Zonder Jansen.";
         let span = |needle: &str| model_person(text, needle);
         let trimmed = tidy_person_spans(
             text,
@@ -815,6 +833,8 @@ mod tests {
                 span("Kowalski"),
                 span("Van der Linden9\nFiets"),
                 span("Bosch"),
+                span("Pieter Wijnands Opiumwet"),
+                span("Zonder Jansen"),
             ],
         );
         let names: Vec<&str> = trimmed.iter().map(|s| &text[s.start..s.end]).collect();
@@ -826,7 +846,9 @@ mod tests {
                 "Jan Smit",
                 "Kowalski",
                 "Van der Linden",
-                "Van den Bosch"
+                "Van den Bosch",
+                "Pieter Wijnands",
+                "Jansen"
             ]
         );
         assert_eq!(trimmed[1].normalised, "de vries");

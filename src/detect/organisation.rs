@@ -11,9 +11,11 @@ use regex::Regex;
 pub const ID: &str = "rule:legal-entity";
 
 /// Legal forms as written after a company name, longest first so that "B.V." is not read
-/// as "B".
-pub const LEGAL_FORMS: [&str; 10] = [
-    "V.O.F.", "B.V.", "N.V.", "C.V.", "VOF", "BV", "NV", "CV", "U.A.", "U.A",
+/// as "B". Foreign forms too: rulings name German, British and American parties
+/// ("Kiffe Söhne GmbH", "Caerus Fund Limited").
+pub const LEGAL_FORMS: [&str; 21] = [
+    "V.O.F.", "B.V.", "N.V.", "C.V.", "VOF", "BV", "NV", "CV", "U.A.", "U.A", "GmbH", "LIMITED",
+    "Limited", "Ltd.", "Ltd", "Inc.", "INC.", "Inc", "S.A.", "LLC", "PLC",
 ];
 
 /// The legal form that ends `name` ("B.V." in "Van Dijk  B.V."), if any, with the byte
@@ -175,6 +177,17 @@ mod tests {
         assert_eq!(
             found(&d, "De Kuijpers Holding BV en Jansen & Zn. V.O.F."),
             ["Kuijpers Holding BV", "Jansen & Zn. V.O.F."]
+        );
+        assert_eq!(
+            found(
+                &d,
+                "met FahrzeugFabrik F.Kiffe Söhne GmbH & Co (hierna: Kiffe)"
+            ),
+            ["FahrzeugFabrik F.Kiffe Söhne GmbH"]
+        );
+        assert_eq!(
+            found(&d, "de Kaaiman Eilanden, CAERUS FUND LIMITED, gevestigd te"),
+            ["CAERUS FUND LIMITED"]
         );
     }
 

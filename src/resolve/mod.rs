@@ -126,6 +126,7 @@ pub fn resolve_with(
     organisations: &OrganisationsConfig,
 ) -> Resolution {
     spans.retain(|s| !s.is_empty() && s.end <= doc.text.len());
+    drop_model_persons_that_are_not(&doc.text, &mut spans);
     split_places_off_names(&doc.text, &mut spans);
     spans.sort_by(|a, b| ranking_key(a).cmp(&ranking_key(b)));
     spans.dedup_by(|later, earlier| {
@@ -340,6 +341,195 @@ fn split_places_off_names(text: &str, spans: &mut Vec<Span>) {
     spans.retain(|s| !s.is_empty());
 }
 
+/// Words right before a capitalised word that make it a court's seat, a municipality, a
+/// jurisdiction or a brand, never a person: "rechtbank Roermond", "wethouders van Enschede",
+/// "naar het recht van de Kaaiman Eilanden", "(merk Bianchi)", "Merk: Montego".
+const NOT_A_PERSON_AFTER: [&str; 20] = [
+    "wijk",
+    "model",
+    "type",
+    "merk en type",
+    "gevestigd te",
+    "gevestigd in",
+    "gevestigd op",
+    "gevestigd op de",
+    "rechtbank",
+    "gerechtshof",
+    "hof",
+    "kantongerecht",
+    "gemeente",
+    "provincie",
+    "arrondissement",
+    "wethouders van",
+    "recht van de",
+    "merk",
+    "merk:",
+    "merken",
+];
+
+/// Makes of car that open what the model takes for a name ("een rode Toyota Prius").
+const CAR_MAKES: [&str; 24] = [
+    "audi",
+    "bmw",
+    "citroën",
+    "citroen",
+    "dacia",
+    "fiat",
+    "ford",
+    "honda",
+    "hyundai",
+    "kia",
+    "mazda",
+    "mercedes",
+    "mercedes-benz",
+    "mitsubishi",
+    "nissan",
+    "opel",
+    "peugeot",
+    "renault",
+    "seat",
+    "skoda",
+    "suzuki",
+    "tesla",
+    "toyota",
+    "volkswagen",
+];
+
+/// "(hierna: Kiffe)", "- verder te noemen: de Funds -", "(hierna ook: De Jonge)": a short
+/// name the ruling defines for what it named just before.
+static DEFINED_TERM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:\(|[-–][ \t]*)(?:hierna|verder)(?:[ \t]+ook)?(?:[ \t]+te[ \t]+noemen)?[ \t]*:?\s*[\x22“‘']?(?:(?:de|het)[ \t]+)?(?P<term>\p{Lu}[\p{L}’'\-]+(?:[ \t]+\p{Lu}[\p{L}’'\-]+)*)",
+    )
+    .expect("valid regex")
+});
+
+/// Removes the model's person spans that the text itself says are something else:
+/// * the short name a ruling defines for a company, an act or a body ("FahrzeugFabrik
+///   F.Kiffe Söhne GmbH & Co (hierna: Kiffe)"): no person span right before the
+///   definition shares a word with it;
+/// * a capitalised word right after a court, municipality or brand word
+///   ([`NOT_A_PERSON_AFTER`]), or a make of car and its model ("Toyota Prius");
+/// * a later bare mention of a professional a rule found by role ("psychiater Nicolai …
+///   heeft Nicolai verklaard"), unless a person who is not a professional has that surname.
+///
+/// Each such text is then no person anywhere in the ruling.
+fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
+    let rule_organisations: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|s| s.category == Category::Organisation && s.evidence != Evidence::Model)
+        .map(|s| (s.start, s.end))
+        .collect();
+    let inside_organisation = |s: &Span| {
+        rule_organisations
+            .iter()
+            .any(|&(a, b)| a <= s.start && s.end <= b)
+    };
+    let persons: Vec<&Span> = spans
+        .iter()
+        .filter(|s| s.category == Category::Person && !inside_organisation(s))
+        .collect();
+    let words_of = |name: &str| -> Vec<String> {
+        name.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 1)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let mut not_persons: Vec<String> = Vec::new();
+    for definition in DEFINED_TERM.captures_iter(text) {
+        let whole = definition.get(0).expect("match");
+        let term = definition.name("term").expect("term group").as_str();
+        let term_words = words_of(term);
+        let names_a_person = persons.iter().any(|p| {
+            p.end <= whole.start()
+                && whole.start() - p.end <= 80
+                && words_of(&text[p.start..p.end])
+                    .iter()
+                    .any(|w| term_words.contains(w))
+        });
+        if !names_a_person {
+            not_persons.push(term.to_lowercase());
+        }
+    }
+    let professional_surnames: Vec<String> = spans
+        .iter()
+        .filter(|s| s.category == Category::Professional && s.evidence != Evidence::Model)
+        .filter_map(|s| cluster::name_parts(&text[s.start..s.end]))
+        .map(|parts| parts.surname)
+        .collect();
+    let surname_of_a_party = |surname: &str| {
+        persons.iter().any(|p| {
+            p.evidence == Evidence::Model
+                && cluster::name_parts(&text[p.start..p.end])
+                    .is_some_and(|parts| !parts.initials.is_empty() && parts.surname == surname)
+                && !spans.iter().any(|s| {
+                    s.category == Category::Professional && s.start <= p.start && p.end <= s.end
+                })
+        })
+    };
+    let kept_surnames: Vec<&String> = professional_surnames
+        .iter()
+        .filter(|surname| !surname_of_a_party(surname))
+        .collect();
+    for span in spans.iter_mut() {
+        if span.category != Category::Person || span.evidence != Evidence::Model {
+            continue;
+        }
+        // "M. Jansen de Funds": the model ran a name into the defined term after it.
+        let name = text[span.start..span.end].to_lowercase();
+        let glued_term = not_persons.iter().find_map(|term| {
+            [" de ", " het ", " "]
+                .iter()
+                .map(|glue| format!("{glue}{term}"))
+                .find(|suffix| {
+                    name.ends_with(suffix.as_str())
+                        && text[span.start..span.end - suffix.len()].contains(char::is_uppercase)
+                })
+        });
+        if let Some(suffix) = glued_term {
+            span.end -= suffix.len();
+            span.normalised = text[span.start..span.end].to_lowercase();
+        }
+    }
+    let says_not_a_person = |span: &Span| {
+        let name = text[span.start..span.end].to_lowercase();
+        let bare = name
+            .strip_prefix("de ")
+            .or_else(|| name.strip_prefix("het "))
+            .unwrap_or(&name);
+        if not_persons.iter().any(|term| term == bare || *term == name) {
+            return true;
+        }
+        if name
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| CAR_MAKES.contains(&first))
+        {
+            return true;
+        }
+        let before = text[..span.start].trim_end_matches([' ', '\t', '(']);
+        let lower_before = before
+            [crate::detect::floor_char_boundary(before, before.len().saturating_sub(20))..]
+            .to_lowercase();
+        NOT_A_PERSON_AFTER.iter().any(|word| {
+            lower_before.ends_with(word)
+                && !lower_before[..lower_before.len() - word.len()].ends_with(char::is_alphanumeric)
+        }) || kept_surnames.iter().any(|surname| **surname == name)
+    };
+    // One sense per document: "Suzuki Alto" after "merk" is a car wherever it recurs.
+    let not_names: Vec<String> = spans
+        .iter()
+        .filter(|s| s.category == Category::Person && s.evidence == Evidence::Model)
+        .filter(|s| says_not_a_person(s))
+        .map(|s| text[s.start..s.end].to_string())
+        .collect();
+    spans.retain(|span| {
+        span.category != Category::Person
+            || span.evidence != Evidence::Model
+            || !not_names.iter().any(|n| *n == text[span.start..span.end])
+    });
+}
+
 /// Categories a model may confuse for one another on the same word.
 const NAME_CATEGORIES: [Category; 3] = [Category::Person, Category::Place, Category::Organisation];
 
@@ -449,6 +639,8 @@ fn organisation_decision(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::professional::ProfessionalDetector;
+    use crate::detect::Detector;
 
     fn span(
         start: usize,
@@ -493,6 +685,70 @@ mod tests {
         );
         assert_eq!(resolution.entities.len(), 1);
         assert_eq!(resolution.entities[0].label, None);
+    }
+
+    /// The model's person span over the first occurrence of `needle` at or after `from`.
+    fn model_person(text: &str, needle: &str, from: usize) -> Span {
+        let start = from + text[from..].find(needle).expect("needle in text");
+        let mut s = span(
+            start,
+            start + needle.len(),
+            Category::Person,
+            Evidence::Model,
+            0.8,
+        );
+        s.normalised = needle.to_lowercase();
+        s
+    }
+
+    fn replaced(text: &str, resolution: &Resolution) -> Vec<String> {
+        resolution
+            .mentions
+            .iter()
+            .filter(|m| m.action == Action::Replace)
+            .map(|m| text[m.span.start..m.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn what_the_text_says_is_not_a_person_is_not_replaced() {
+        let text = "met Bakker Söhne GmbH & Co (hierna: Kiffe). Kiffe won. Harm de Jonge (hierna: De Jonge) zag De Jonge. \
+            verzoeksters - verder te noemen: de Funds - kwamen. M. Jansen de Funds kwam. De rechtbank Roermond en het merk Bianchi. Een Toyota Prius; de Bianchi was weg. \
+            De psychiater Nicolai is gehoord; Nicolai zei niets.";
+        let doc = Document::from_text("t", text);
+        let mut spans = vec![
+            model_person(text, "Kiffe", 0),
+            model_person(text, "Kiffe", 40),
+            model_person(text, "Harm de Jonge", 0),
+            model_person(text, "De Jonge", 70),
+            model_person(text, "de Funds", 0),
+            model_person(text, "M. Jansen de Funds", 0),
+            model_person(text, "Roermond", 0),
+            model_person(text, "Bianchi", 0),
+            model_person(text, "Toyota Prius", 0),
+            model_person(text, "Bianchi", text.find("Prius").unwrap()),
+            model_person(text, "Nicolai", 0),
+            model_person(text, "Nicolai", text.find("gehoord").unwrap()),
+        ];
+        spans.extend(ProfessionalDetector::new().detect(&doc));
+        let resolution = resolve(&doc, spans);
+        let mut names = replaced(text, &resolution);
+        names.sort();
+        names.dedup();
+        assert_eq!(names, ["De Jonge", "Harm de Jonge", "M. Jansen"]);
+    }
+
+    #[test]
+    fn a_party_sharing_a_professionals_surname_stays_replaced() {
+        let text = "De deskundige Bakker is gehoord. Eiser P. Bakker zegt dat Bakker gelijk heeft.";
+        let doc = Document::from_text("t", text);
+        let mut spans = vec![
+            model_person(text, "P. Bakker", 0),
+            model_person(text, "Bakker", text.find("zegt").unwrap()),
+        ];
+        spans.extend(ProfessionalDetector::new().detect(&doc));
+        let resolution = resolve(&doc, spans);
+        assert_eq!(replaced(text, &resolution), ["P. Bakker", "Bakker"]);
     }
 
     #[test]

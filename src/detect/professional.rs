@@ -1,0 +1,294 @@
+//! Professionals by their role word: judges, clerks, lawyers, representatives, interpreters
+//! and experts keep their names (Anonimiseringsrichtlijnen 1(c): "namen van rechters,
+//! advocaten, gemachtigden, tolken, deskundigen"). The role names the person right before
+//! ("N.E. Halma, reclasseringswerker") or right after ("advocaat-generaal J.L.R.A.
+//! Huydecoper", "deskundige De Blaeij", "deskundigen Nicolai en Hent",
+//! "mrs. E.E. van Tuyll, J.M.J. Chorus en N. van Lingen"). The NER model knows most of them;
+//! this rule catches the rest, and the resolve stage keeps later mentions of the same name.
+//! "gemachtigde" and "ambtenaar" are not role words here: a representative who is not a
+//! lawyer ("gemachtigde R.F. Oosterhuis") and an official acting for a public body are
+//! replaced in some rulings and kept in others, and recall comes first.
+
+use super::{Detector, Finding};
+use crate::model::{Category, Document, Evidence, Span};
+use regex::Regex;
+
+const ID: &str = "rule:professional";
+
+/// Role words written before a name. Plural ones (and "mrs.") may head a list of names.
+const ROLES_BEFORE: [&str; 22] = [
+    "advocaat-generaal",
+    "advocaten-generaal",
+    "deskundigen",
+    "deskundige",
+    "psychiater",
+    "psycholoog",
+    "tolk",
+    "notaris",
+    "curator",
+    "reclasseringswerker",
+    "griffier",
+    "voorzitter",
+    "raadsheer",
+    "kantonrechter",
+    "politierechter",
+    "rechter-commissaris",
+    "officier van justitie",
+    "advocaat",
+    "advocaten",
+    "raadsman",
+    "raadsvrouw",
+    "bewindvoerder",
+];
+
+/// Role words written after a name and a comma ("J. Jansen, griffier").
+const ROLES_AFTER: [&str; 18] = [
+    "advocaat-generaal",
+    "advocaat",
+    "griffier",
+    "voorzitter",
+    "rechter",
+    "raadsheer",
+    "kantonrechter",
+    "politierechter",
+    "rechter-commissaris",
+    "officier van justitie",
+    "tolk",
+    "deskundige",
+    "reclasseringswerker",
+    "notaris",
+    "curator",
+    "psychiater",
+    "psycholoog",
+    "bewindvoerder",
+];
+
+/// Lower-case words that may open a sentence before a name ("Volgens J. Jansen, advocaat").
+const NOT_GIVEN_NAMES: [&str; 10] = [
+    "Volgens", "Toen", "Door", "Namens", "Ook", "Daarna", "Verder", "Aldus", "Tegen", "Met",
+];
+
+pub struct ProfessionalDetector {
+    before: Regex,
+    after: Regex,
+    next_in_list: Regex,
+}
+
+/// "J.L.R.A. Huydecoper", "E.E. van Tuyll van Serooskerken-Röell", "De Blaeij", "Anna de
+/// Vries": optional initials or one given name, surname prefixes, a capitalised surname
+/// (double-barrelled, or with a second prefixed part). With `introduced`, initials or a
+/// given name are required: a bare capitalised word before ", advocaat" may be a town
+/// ("wonende te Utrecht, advocaat mr. …").
+fn name_pattern(introduced: bool) -> String {
+    let word = r"\p{Lu}[\p{L}'’]+";
+    let prefix =
+        r"(?:(?:[vV]an|[dD]e|[dD]er|[dD]en|[tT]er|[tT]en|'t|[hH]et|in|[vV]on|[eE]l)[ \t]+)";
+    let surname = format!(r"{prefix}{{0,3}}{word}(?:-{prefix}{{0,2}}{word})*");
+    let optional = if introduced { "" } else { "?" };
+    format!(
+        r"(?:(?:\p{{Lu}}[a-z]?\.[ \t]?){{1,6}}|{word}[ \t]+){optional}{surname}(?:[ \t]+[vV]an[ \t]+{word}(?:-{word})*)?"
+    )
+}
+
+/// "(?i:griffier|rechter …)": role words in any case ("Advocaat-Generaal", "GRIFFIER").
+fn alternatives(words: &[&str]) -> String {
+    let words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    format!("(?i:{})", words.join("|"))
+}
+
+impl ProfessionalDetector {
+    pub fn new() -> ProfessionalDetector {
+        let name = name_pattern(false);
+        let introduced_name = name_pattern(true);
+        let before = alternatives(&ROLES_BEFORE);
+        let after = alternatives(&ROLES_AFTER);
+        ProfessionalDetector {
+            before: Regex::new(&format!(
+                r"(?-u:\b)(?P<role>{before}|[mM]rs?\.|mr|[dD]rs?\.|[pP]rof\.)[ \t]*:?[ \t]*(?P<title>mr\.[ \t]*)?(?P<name>{name})"
+            ))
+            .expect("valid regex"),
+            after: Regex::new(&format!(
+                r"(?P<name>{introduced_name})[ \t]*,[ \t]*(?:als[ \t]+|de[ \t]+)?(?:{after})(?-u:\b)[ \t]*(?P<colon>:)?"
+            ))
+            .expect("valid regex"),
+            next_in_list: Regex::new(&format!(
+                r"^(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+)(?:mr\.[ \t]*)?(?P<name>{name})"
+            ))
+            .expect("valid regex"),
+        }
+    }
+}
+
+impl Default for ProfessionalDetector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn is_plural(role: &str) -> bool {
+    let role = role.to_lowercase();
+    role == "mrs." || role.ends_with("en") || role.starts_with("advocaten")
+}
+
+/// Drops a sentence word the name pattern took for a given name.
+fn without_sentence_word(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let name = &text[start..end];
+    match name.split_once([' ', '\t']) {
+        Some((first, rest)) if NOT_GIVEN_NAMES.contains(&first) => {
+            (end - rest.trim_start().len(), end)
+        }
+        _ => (start, end),
+    }
+}
+
+impl Detector for ProfessionalDetector {
+    fn id(&self) -> &str {
+        ID
+    }
+
+    fn categories(&self) -> &[Category] {
+        &[Category::Professional]
+    }
+
+    fn detect(&self, doc: &Document) -> Vec<Span> {
+        let text = &doc.text;
+        let mut found: Vec<(usize, usize, String)> = Vec::new();
+        for caps in self.before.captures_iter(text) {
+            let role = caps.name("role").expect("role group");
+            let name = caps.name("name").expect("name group");
+            // "advocaat van Pieter Kramer": a lower-case start is a preposition, not a
+            // prefix, except after a title ("mr. van den Berg").
+            let title = role.as_str().ends_with('.')
+                || role.as_str() == "mr"
+                || caps.name("title").is_some();
+            if !title && name.as_str().starts_with(char::is_lowercase) {
+                continue;
+            }
+            let reason = format!("named after the role word {:?}", role.as_str());
+            found.push((name.start(), name.end(), reason.clone()));
+            if !is_plural(role.as_str()) {
+                continue;
+            }
+            let mut position = name.end();
+            while let Some(next) = self.next_in_list.captures(&text[position..]) {
+                let next_name = next.name("name").expect("name group");
+                found.push((
+                    position + next_name.start(),
+                    position + next_name.end(),
+                    reason.clone(),
+                ));
+                position += next_name.end();
+            }
+        }
+        for caps in self.after.captures_iter(text) {
+            let name = caps.name("name").expect("name group");
+            // "[eiser], Jan de Vries, advocaat: mr. P. Bakker": the colon introduces the
+            // lawyer after it.
+            if caps.name("colon").is_some() {
+                continue;
+            }
+            let (start, end) = without_sentence_word(text, name.start(), name.end());
+            found.push((start, end, "named before a role word".to_string()));
+        }
+        found
+            .into_iter()
+            .map(|(start, end, reason)| {
+                Finding {
+                    detector: ID,
+                    category: Category::Professional,
+                    start,
+                    end,
+                    confidence: 0.9,
+                    evidence: Evidence::Context,
+                    normalised: text[start..end].to_lowercase(),
+                    reason,
+                }
+                .into_span()
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::testing::found;
+
+    #[test]
+    fn names_after_a_role_word() {
+        let d = ProfessionalDetector::new();
+        assert_eq!(
+            found(
+                &d,
+                "De conclusie van de Advocaat-Generaal J.L.R.A. Huydecoper strekt"
+            ),
+            ["J.L.R.A. Huydecoper"]
+        );
+        assert_eq!(
+            found(&d, "Deskundige De Blaeij vermeldt in het rapport"),
+            ["De Blaeij"]
+        );
+        assert_eq!(
+            found(&d, "De deskundigen Nicolai en Hent hebben"),
+            ["Nicolai", "Hent"]
+        );
+        assert_eq!(
+            found(
+                &d,
+                "gewezen door mrs. E.E. van Tuyll van Serooskerken-Röell, J.M.J. Chorus en N. van Lingen en door"
+            ),
+            [
+                "E.E. van Tuyll van Serooskerken-Röell",
+                "J.M.J. Chorus",
+                "N. van Lingen"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_before_a_role_word() {
+        let d = ProfessionalDetector::new();
+        assert_eq!(
+            found(
+                &d,
+                "opgemaakt door N.E. Halma , als reclasseringswerker verbonden"
+            ),
+            ["N.E. Halma"]
+        );
+        assert!(found(
+            &d,
+            "vertegenwoordigd door M.C. Zondag, ambtenaar van de gemeente"
+        )
+        .is_empty());
+        assert!(found(&d, "vergezeld van zijn gemachtigde R.F. Oosterhuis").is_empty());
+        assert_eq!(
+            found(&d, "Volgens J. Jansen, advocaat te Utrecht"),
+            ["J. Jansen"]
+        );
+    }
+
+    #[test]
+    fn a_single_role_heads_no_list() {
+        let d = ProfessionalDetector::new();
+        assert_eq!(
+            found(&d, "de advocaat mr. P. Bakker en Kees de Boer kwamen"),
+            ["P. Bakker"]
+        );
+    }
+
+    #[test]
+    fn parties_are_not_professionals() {
+        let d = ProfessionalDetector::new();
+        assert!(found(&d, "eiser Jan de Vries, wonende te Utrecht").is_empty());
+        assert!(found(&d, "de verdachte Pieter Kramer heeft").is_empty());
+        assert!(found(&d, "de advocaat van Pieter Kramer heeft").is_empty());
+        assert_eq!(
+            found(&d, "wonende te Utrecht, advocaat mr. P. Bakker"),
+            ["P. Bakker"]
+        );
+        assert_eq!(
+            found(&d, "Jan de Vries, advocaat: mr. van den Berg"),
+            ["van den Berg"]
+        );
+    }
+}
