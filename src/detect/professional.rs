@@ -104,7 +104,7 @@ impl ProfessionalDetector {
         let after = alternatives(&ROLES_AFTER);
         ProfessionalDetector {
             before: Regex::new(&format!(
-                r"(?-u:\b)(?P<role>{before}|[mM]rs?\.|mr|[dD]rs?\.|[pP]rof\.)[ \t]*:?[ \t]*(?P<title>mr\.[ \t]*)?(?P<name>{name})"
+                r"(?-u:\b)(?P<role>{before}|[mM]rs?\.|mr|[dD]rs?\.|[pP]rof\.|w\.[ \t]?g\.)[ \t]*:?[ \t]*(?P<title>mr\.[ \t]*)?(?P<name>{name})"
             ))
             .expect("valid regex"),
             after: Regex::new(&format!(
@@ -227,6 +227,10 @@ mod tests {
         assert_eq!(
             found(&d, "Deskundige De Blaeij vermeldt in het rapport"),
             ["De Blaeij"]
+        );
+        assert_eq!(
+            found(&d, "w.g. Van den Brink    w.g. Steinebach-de Wit"),
+            ["Van den Brink", "Steinebach-de Wit"]
         );
         assert_eq!(
             found(&d, "De deskundigen Nicolai en Hent hebben"),

@@ -467,10 +467,17 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
                 })
         })
     };
-    let kept_surnames: Vec<&String> = professional_surnames
+    let mut kept_names: Vec<String> = professional_surnames
         .iter()
         .filter(|surname| !surname_of_a_party(surname))
+        .cloned()
         .collect();
+    kept_names.extend(
+        spans
+            .iter()
+            .filter(|s| s.category == Category::Professional && s.evidence != Evidence::Model)
+            .map(|s| text[s.start..s.end].to_lowercase()),
+    );
     for span in spans.iter_mut() {
         if span.category != Category::Person || span.evidence != Evidence::Model {
             continue;
@@ -514,7 +521,8 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         NOT_A_PERSON_AFTER.iter().any(|word| {
             lower_before.ends_with(word)
                 && !lower_before[..lower_before.len() - word.len()].ends_with(char::is_alphanumeric)
-        }) || kept_surnames.iter().any(|surname| **surname == name)
+        }) || kept_names.contains(&name)
+            || is_a_common_word(text, span)
     };
     // One sense per document: "Suzuki Alto" after "merk" is a car wherever it recurs.
     let not_names: Vec<String> = spans
@@ -528,6 +536,28 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
             || span.evidence != Evidence::Model
             || !not_names.iter().any(|n| *n == text[span.start..span.end])
     });
+}
+
+/// "Zonder nadere toelichting …", "Varkens die …", "Van enig vertrouwen …": one capitalised
+/// word opening a sentence that the ruling also writes in lower case is a common word, not a
+/// name. A lone surname prefix is never a name.
+fn is_a_common_word(text: &str, span: &Span) -> bool {
+    let word = &text[span.start..span.end];
+    if word.contains(char::is_whitespace) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if crate::detect::SURNAME_PREFIXES.contains(&lower.as_str()) {
+        return true;
+    }
+    let before = text[..span.start].trim_end_matches([' ', '\t', '“', '"', '\'']);
+    let opens_a_sentence = before.is_empty()
+        || before.ends_with(['.', '!', '?', ':', '\n'])
+        || before.ends_with(|c: char| c.is_ascii_digit());
+    opens_a_sentence
+        && text
+            .match_indices(lower.as_str())
+            .any(|(at, _)| crate::detect::is_word_bounded(text, at, at + lower.len()))
 }
 
 /// Categories a model may confuse for one another on the same word.
@@ -714,7 +744,8 @@ mod tests {
     fn what_the_text_says_is_not_a_person_is_not_replaced() {
         let text = "met Bakker Söhne GmbH & Co (hierna: Kiffe). Kiffe won. Harm de Jonge (hierna: De Jonge) zag De Jonge. \
             verzoeksters - verder te noemen: de Funds - kwamen. M. Jansen de Funds kwam. De rechtbank Roermond en het merk Bianchi. Een Toyota Prius; de Bianchi was weg. \
-            De psychiater Nicolai is gehoord; Nicolai zei niets.";
+            De psychiater Nicolai is gehoord; Nicolai zei niets. Zonder uitleg ging hij, zonder jas. \
+            Van enig vertrouwen. Bakker zei het.";
         let doc = Document::from_text("t", text);
         let mut spans = vec![
             model_person(text, "Kiffe", 0),
@@ -729,13 +760,16 @@ mod tests {
             model_person(text, "Bianchi", text.find("Prius").unwrap()),
             model_person(text, "Nicolai", 0),
             model_person(text, "Nicolai", text.find("gehoord").unwrap()),
+            model_person(text, "Zonder", 0),
+            model_person(text, "Van", text.find("Zonder").unwrap()),
+            model_person(text, "Bakker", 0),
         ];
         spans.extend(ProfessionalDetector::new().detect(&doc));
         let resolution = resolve(&doc, spans);
         let mut names = replaced(text, &resolution);
         names.sort();
         names.dedup();
-        assert_eq!(names, ["De Jonge", "Harm de Jonge", "M. Jansen"]);
+        assert_eq!(names, ["Bakker", "De Jonge", "Harm de Jonge", "M. Jansen"]);
     }
 
     #[test]
