@@ -193,26 +193,37 @@ def entity_f1(model, samples, batch_size):
     return scores
 
 
-def student_from(checkpoint, keep_layers, base_config, kept):
-    """A smaller model made of some encoder layers of a fine-tuned checkpoint (same vocabulary)."""
+def token_classifier(base_config, vocab_size, layers):
+    """An untrained BERT token classifier shaped like the base encoder, with `layers` layers."""
     config = BertConfig(**{k: v for k, v in base_config.items() if not k.startswith("_") and k != "architectures"})
-    config.vocab_size = len(kept)
-    config.num_hidden_layers = len(keep_layers)
+    config.vocab_size = vocab_size
+    config.num_hidden_layers = layers
     config.num_labels = len(LABELS)
     config.id2label = dict(enumerate(LABELS))
     config.label2id = LABEL_ID
-    model = BertForTokenClassification(config)
+    return BertForTokenClassification(config)
+
+
+def keep_encoder_layers(weights, layer_field, keep):
+    """The weights of the encoder layers in `keep`, renumbered 0..len(keep)-1 (`layer_field`: the
+    position of the layer number in the dotted name); all other weights unchanged."""
     state = {}
-    for name, tensor in torch.load(checkpoint, weights_only=True).items():
-        if name.startswith("bert.encoder.layer."):
-            parts = name.split(".")
-            old = int(parts[3])
-            if old not in keep_layers:
+    for name, tensor in weights.items():
+        parts = name.split(".")
+        if ".encoder.layer." in f".{name}":
+            old = int(parts[layer_field])
+            if old not in keep:
                 continue
-            parts[3] = str(keep_layers.index(old))
-            name = ".".join(parts)
-        state[name] = tensor
-    model.load_state_dict(state, strict=True)
+            parts[layer_field] = str(keep.index(old))
+        state[".".join(parts)] = tensor
+    return state
+
+
+def student_from(checkpoint, keep_layers, base_config, kept):
+    """A smaller model made of some encoder layers of a fine-tuned checkpoint (same vocabulary)."""
+    model = token_classifier(base_config, len(kept), len(keep_layers))
+    weights = torch.load(checkpoint, weights_only=True)
+    model.load_state_dict(keep_encoder_layers(weights, 3, keep_layers), strict=True)
     log(f"student: layers {keep_layers} of {checkpoint}")
     return model
 
@@ -234,28 +245,11 @@ def build_model(args, kept):
                             intermediate_size=64, max_position_embeddings=512, pad_token_id=1,
                             num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=LABEL_ID)
         return BertForTokenClassification(config)
-    config = BertConfig(**{k: v for k, v in base.items() if not k.startswith("_") and k != "architectures"})
-    config.vocab_size = len(kept)
     layers = [round(i * (base["num_hidden_layers"] - 1) / max(1, args.layers - 1)) for i in range(args.layers)]
-    config.num_hidden_layers = args.layers
-    config.num_labels = len(LABELS)
-    config.id2label = dict(enumerate(LABELS))
-    config.label2id = LABEL_ID
-    model = BertForTokenClassification(config)
+    model = token_classifier(base, len(kept), args.layers)
     weights = load_file(str(Path(args.base, "model.safetensors")))
-    state = {}
-    index = torch.tensor(kept)
-    for name, tensor in weights.items():
-        if name == "embeddings.word_embeddings.weight":
-            tensor = tensor[index]
-        if name.startswith("encoder.layer."):
-            parts = name.split(".")
-            old = int(parts[2])
-            if old not in layers:
-                continue
-            parts[2] = str(layers.index(old))
-            name = ".".join(parts)
-        state["bert." + name] = tensor
+    weights["embeddings.word_embeddings.weight"] = weights["embeddings.word_embeddings.weight"][torch.tensor(kept)]
+    state = {"bert." + name: tensor for name, tensor in keep_encoder_layers(weights, 2, layers).items()}
     missing, unexpected = model.load_state_dict(state, strict=False)
     log(f"encoder layers kept: {layers}; not loaded: {missing}; unused: {unexpected}")
     return model
