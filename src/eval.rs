@@ -555,9 +555,15 @@ mod tests {
             text: text.into(),
             entities: vec![span(text, "Utrecht", "KEEP_PLACE")],
         }];
-        let summary = evaluate(&pipeline, &gold).summary();
+        let report = evaluate(&pipeline, &gold);
+        let summary = report.summary();
         assert_eq!(summary.kept_rate, 0.0);
         assert_eq!(summary.per_label["PLACE"].precision, 0.0);
+        let false_alarms = report.worst_false_alarms(5);
+        assert_eq!(false_alarms.len(), 1);
+        assert_eq!(false_alarms[0].0, 1);
+        assert_eq!(false_alarms[0].1.label, "PLACE");
+        assert_eq!(false_alarms[0].1.text, "Utrecht");
     }
 
     #[test]
