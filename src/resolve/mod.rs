@@ -406,8 +406,8 @@ static DEFINED_TERM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 
 /// Removes the model's person spans that the text itself says are something else:
 /// * the short name a ruling defines for a company, an act or a body ("FahrzeugFabrik
-///   F.Kiffe Söhne GmbH & Co (hierna: Kiffe)"): no person span right before the
-///   definition shares a word with it;
+///   F.Kiffe Söhne GmbH & Co (hierna: Kiffe)"): no person span in the 250 bytes before the
+///   definition (a party header with birth date and address fits) shares a word with it;
 /// * a capitalised word right after a court, municipality or brand word
 ///   ([`NOT_A_PERSON_AFTER`]), or a make of car and its model ("Toyota Prius");
 /// * a later bare mention of a professional a rule found by role ("psychiater Nicolai …
@@ -442,7 +442,7 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         let term_words = words_of(term);
         let names_a_person = persons.iter().any(|p| {
             p.end <= whole.start()
-                && whole.start() - p.end <= 80
+                && whole.start() - p.end <= 250
                 && words_of(&text[p.start..p.end])
                     .iter()
                     .any(|w| term_words.contains(w))
@@ -742,7 +742,8 @@ mod tests {
 
     #[test]
     fn what_the_text_says_is_not_a_person_is_not_replaced() {
-        let text = "met Bakker Söhne GmbH & Co (hierna: Kiffe). Kiffe won. Harm de Jonge (hierna: De Jonge) zag De Jonge. \
+        let text = "met Bakker Söhne GmbH & Co (hierna: Kiffe). Kiffe won. Harm de Jonge, geboren op 1 mei 1980 \
+            te Utrecht, wonende aan de Kerkstraat 12 te Amsterdam, zonder beroep (hierna: De Jonge) zag De Jonge. \
             verzoeksters - verder te noemen: de Funds - kwamen. M. Jansen de Funds kwam. De rechtbank Roermond en het merk Bianchi. Een Toyota Prius; de Bianchi was weg. \
             De psychiater Nicolai is gehoord; Nicolai zei niets. Zonder uitleg ging hij, zonder jas. \
             Van enig vertrouwen. Bakker zei het.";
