@@ -450,14 +450,53 @@ impl Detector for NerDetector {
 /// a single capitalised word with one of them names a law, not a person.
 const LAW_ENDINGS: [&str; 5] = ["wet", "besluit", "regeling", "verordening", "wetboek"];
 
+/// Endings of words that name an institution, never a person ("Herman Jordan Lyceum",
+/// "Kring-apotheek", "Leger des Heils Jeugdreclassering").
+const INSTITUTION_ENDINGS: [&str; 11] = [
+    "lyceum",
+    "apotheek",
+    "reclassering",
+    "ziekenhuis",
+    "kliniek",
+    "stichting",
+    "vereniging",
+    "instituut",
+    "universiteit",
+    "basisschool",
+    "hogeschool",
+];
+
+fn names_an_institution(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    INSTITUTION_ENDINGS
+        .iter()
+        .any(|ending| lower.ends_with(ending))
+}
+
+/// Abbreviated names of acts and codes, as rulings write them ("de Wob", "artikel 8:69 Awb").
+const ACT_ABBREVIATIONS: [&str; 22] = [
+    "Awb", "Wob", "Woo", "Wmo", "Wvw", "WVW", "Sr", "Sv", "BW", "Rv", "AWR", "Vw", "WW", "WIA",
+    "AOW", "Wajong", "Wwb", "Opw", "Wzd", "Wvggz", "Bopz", "EVRM",
+];
+
 /// False for what the model calls a person but no person is called: the name of an act
-/// ("Opiumwet") or a single word in camel case ("AlleeWonen", "KiesWijzer"), which is how
+/// ("Opiumwet", "Wob"), a word without a capital ("casu") or a single word in camel case ("AlleeWonen", "KiesWijzer"), which is how
 /// organisations and brands are written.
 fn could_be_a_person(name: &str) -> bool {
+    // "casu": a name has a capital somewhere.
+    if !name.contains(char::is_uppercase) {
+        return false;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
+    if words.iter().any(|word| names_an_institution(word)) {
+        return false;
+    }
     let [word] = words.as_slice() else {
         return true;
     };
+    if ACT_ABBREVIATIONS.contains(word) {
+        return false;
+    }
     let lower = word.to_lowercase();
     let law = word.starts_with(char::is_uppercase)
         && LAW_ENDINGS
@@ -590,7 +629,13 @@ fn tidy_person_spans(text: &str, spans: Vec<Span>) -> Vec<Span> {
                 let Some(last_space) = inside.rfind(char::is_whitespace) else {
                     break;
                 };
-                if could_be_a_person(&inside[last_space + 1..]) {
+                let last = &inside[last_space + 1..];
+                // A lower-case last word is a surname prefix the widening could not complete;
+                // an institution's word makes the whole span no person (dropped later).
+                if !last.contains(char::is_uppercase)
+                    || could_be_a_person(last)
+                    || names_an_institution(last)
+                {
                     break;
                 }
                 span.end = span.start + inside[..last_space].trim_end().len();
@@ -784,6 +829,10 @@ mod tests {
         assert!(could_be_a_person("McDonald"));
         assert!(could_be_a_person("Wet"));
         assert!(could_be_a_person("Piet Opiumwet"));
+        assert!(!could_be_a_person("Wob"));
+        assert!(!could_be_a_person("casu"));
+        assert!(!could_be_a_person("Herman Jordan Lyceum"));
+        assert!(!could_be_a_person("Leger des Heils Jeugdreclassering"));
         assert!(could_be_a_person("Van Wetering"));
     }
 

@@ -16,7 +16,10 @@ use regex::Regex;
 const ID: &str = "rule:professional";
 
 /// Role words written before a name. Plural ones (and "mrs.") may head a list of names.
-const ROLES_BEFORE: [&str; 22] = [
+const ROLES_BEFORE: [&str; 25] = [
+    "raadsheren",
+    "rechters",
+    "leden",
     "advocaat-generaal",
     "advocaten-generaal",
     "deskundigen",
@@ -85,8 +88,10 @@ fn name_pattern(introduced: bool) -> String {
         r"(?:(?:[vV]an|[dD]e|[dD]er|[dD]en|[tT]er|[tT]en|'t|[hH]et|in|[vV]on|[eE]l)[ \t]+)";
     let surname = format!(r"{prefix}{{0,3}}{word}(?:-{prefix}{{0,2}}{word})*");
     let optional = if introduced { "" } else { "?" };
+    // Capitals run on: "R.J. GRAAF SCHIMMELPENNINCK", "M.Ph. VAN SINT TRUIDEN".
+    let more_capitals = r"(?:[ \t]+\p{Lu}{2,}[\p{Lu}'’\-]*){0,2}";
     format!(
-        r"(?:(?:\p{{Lu}}[a-z]?\.[ \t]?){{1,6}}|{word}[ \t]+){optional}{surname}(?:[ \t]+[vV]an[ \t]+{word}(?:-{word})*)?"
+        r"(?:(?:\p{{Lu}}[a-z]?\.[ \t]?){{1,6}}|{word}[ \t]+){optional}{surname}{more_capitals}(?:[ \t]+[vV]an[ \t]+{word}(?:-{word})*)?"
     )
 }
 
@@ -104,7 +109,7 @@ impl ProfessionalDetector {
         let after = alternatives(&ROLES_AFTER);
         ProfessionalDetector {
             before: Regex::new(&format!(
-                r"(?-u:\b)(?P<role>{before}|[mM]rs?\.|mr|[dD]rs?\.|[pP]rof\.|w\.[ \t]?g\.)[ \t]*:?[ \t]*(?P<title>mr\.[ \t]*)?(?P<name>{name})"
+                r"(?-u:\b)(?P<role>{before}|[mM]rs?\.|MRS?\.|mr|[dD]rs?\.|[pP]rof\.|w\.[ \t]?g\.)[ \t]*:?[ \t]*(?P<title>mr\.[ \t]*)?(?P<name>{name})"
             ))
             .expect("valid regex"),
             after: Regex::new(&format!(
@@ -231,6 +236,20 @@ mod tests {
         assert_eq!(
             found(&d, "w.g. Van den Brink    w.g. Steinebach-de Wit"),
             ["Van den Brink", "Steinebach-de Wit"]
+        );
+        assert_eq!(
+            found(
+                &d,
+                "1. MR. R.J. GRAAF SCHIMMELPENNINCK, 2. MR. M.Ph. VAN SINT TRUIDEN, beiden"
+            ),
+            ["R.J. GRAAF SCHIMMELPENNINCK", "M.Ph. VAN SINT TRUIDEN"]
+        );
+        assert_eq!(
+            found(
+                &d,
+                "raadsheren M.A. Fierstra, J. Wortel en A.F.M.Q. Beukers-van Dooren."
+            ),
+            ["M.A. Fierstra", "J. Wortel", "A.F.M.Q. Beukers-van Dooren"]
         );
         assert_eq!(
             found(&d, "De deskundigen Nicolai en Hent hebben"),
