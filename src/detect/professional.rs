@@ -73,9 +73,15 @@ const NOT_GIVEN_NAMES: [&str; 10] = [
 
 pub struct ProfessionalDetector {
     before: Regex,
-    after: Regex,
+    /// ", griffier": found first, because a role word is rare and a capital is not; the name
+    /// is then read in the few bytes before it with `name_before`.
+    role_after: Regex,
+    name_before: Regex,
     next_in_list: Regex,
 }
+
+/// How far before ", griffier" a name may start ("E.E. van Tuyll van Serooskerken-Röell").
+const NAME_BYTES: usize = 100;
 
 /// "J.L.R.A. Huydecoper", "E.E. van Tuyll van Serooskerken-Röell", "De Blaeij", "Anna de
 /// Vries": optional initials or one given name, surname prefixes, a capitalised surname
@@ -112,10 +118,12 @@ impl ProfessionalDetector {
                 r"(?-u:\b)(?P<role>{before}|[mM]rs?\.|MRS?\.|mr|[dD]rs?\.|[pP]rof\.|w\.[ \t]?g\.)[ \t]*:?[ \t]*(?P<title>mr\.[ \t]*)?(?P<name>{name})"
             ))
             .expect("valid regex"),
-            after: Regex::new(&format!(
-                r"(?P<name>{introduced_name})[ \t]*,[ \t]*(?:als[ \t]+|de[ \t]+)?(?:{after})(?-u:\b)[ \t]*(?P<colon>:)?"
+            role_after: Regex::new(&format!(
+                r"[ \t]*,[ \t]*(?:als[ \t]+|de[ \t]+)?(?:{after})(?-u:\b)[ \t]*(?P<colon>:)?"
             ))
             .expect("valid regex"),
+            name_before: Regex::new(&format!(r"(?P<name>{introduced_name})$"))
+                .expect("valid regex"),
             next_in_list: Regex::new(&format!(
                 r"^(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+)(?:mr\.[ \t]*)?(?P<name>{name})"
             ))
@@ -185,14 +193,24 @@ impl Detector for ProfessionalDetector {
                 position += next_name.end();
             }
         }
-        for caps in self.after.captures_iter(text) {
-            let name = caps.name("name").expect("name group");
+        for role in self.role_after.captures_iter(text) {
             // "[eiser], Jan de Vries, advocaat: mr. P. Bakker": the colon introduces the
             // lawyer after it.
-            if caps.name("colon").is_some() {
+            if role.name("colon").is_some() {
                 continue;
             }
-            let (start, end) = without_sentence_word(text, name.start(), name.end());
+            let comma = role.get(0).expect("match").start();
+            let window_start = super::context_before(text, comma, NAME_BYTES);
+            let offset = comma - window_start.len();
+            let Some(name) = self
+                .name_before
+                .captures(window_start)
+                .and_then(|caps| caps.name("name"))
+            else {
+                continue;
+            };
+            let (start, end) =
+                without_sentence_word(text, offset + name.start(), offset + name.end());
             found.push((start, end, "named before a role word".to_string()));
         }
         found
