@@ -21,6 +21,7 @@ pub mod flags;
 pub mod server;
 
 use crate::detect::is_word_bounded;
+use crate::error::Error as FileError;
 use crate::model::{Action, Category, Document, Entity, Evidence, Mention, Resolution, Span};
 use crate::pseudonymise::rechtspraak::default_stem;
 use crate::write::{self, LogRecord, Rendered, Substitution};
@@ -78,16 +79,9 @@ pub struct Review {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
-    #[error("{path}: cannot read: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{path}: cannot write: {source}")]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    /// A file could not be read or written: the library's own error says which and why.
+    #[error(transparent)]
+    File(#[from] crate::error::Error),
     #[error("{path}: {reason}")]
     Invalid { path: PathBuf, reason: String },
     #[error("{document}: {reason}")]
@@ -111,25 +105,29 @@ pub fn load_review(path: &Path, document: &str) -> Result<Review, ReviewError> {
             document: document.to_string(),
             ..Review::default()
         }),
-        Err(source) => Err(ReviewError::Read {
+        Err(source) => Err(FileError::Read {
             path: path.to_path_buf(),
             source,
-        }),
+        }
+        .into()),
     }
 }
 
 pub fn save_review(path: &Path, review: &Review) -> Result<(), ReviewError> {
     let mut bytes = serde_json::to_vec_pretty(review).expect("serialisable");
     bytes.push(b'\n');
-    write::write_atomic(path, &bytes, true).map_err(|source| ReviewError::Write {
-        path: path.to_path_buf(),
-        source,
+    write::write_atomic(path, &bytes, true).map_err(|source| {
+        FileError::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+        .into()
     })
 }
 
 /// The substitutions of a log file (JSON Lines).
 pub fn read_log(path: &Path) -> Result<Vec<Substitution>, ReviewError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ReviewError::Read {
+    let text = std::fs::read_to_string(path).map_err(|source| FileError::Read {
         path: path.to_path_buf(),
         source,
     })?;
@@ -417,7 +415,7 @@ struct RunSummary {
 /// The documents a `run` wrote into `out_dir` (from its summary.json).
 pub fn run_documents(out_dir: &Path) -> Result<Vec<RunDocument>, ReviewError> {
     let path = out_dir.join(crate::batch::SUMMARY_FILE);
-    let bytes = std::fs::read(&path).map_err(|source| ReviewError::Read {
+    let bytes = std::fs::read(&path).map_err(|source| FileError::Read {
         path: path.clone(),
         source,
     })?;
@@ -434,7 +432,7 @@ pub fn run_documents(out_dir: &Path) -> Result<Vec<RunDocument>, ReviewError> {
 
 /// The style a log was written with (its `begin` record).
 pub fn log_style(path: &Path) -> Result<String, ReviewError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ReviewError::Read {
+    let text = std::fs::read_to_string(path).map_err(|source| FileError::Read {
         path: path.to_path_buf(),
         source,
     })?;

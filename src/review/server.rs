@@ -5,6 +5,7 @@
 
 use super::{flags, load_review, read_log, review_path, save_review, Decision, DecisionKind};
 use super::{ReviewError, RunDocument};
+use crate::error::Error as FileError;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -258,7 +259,7 @@ pub fn serve(
     on_ready: impl FnOnce(&str),
 ) -> Result<(), ReviewError> {
     let documents = super::run_documents(&out_dir)?;
-    let token = random_token().map_err(|source| ReviewError::Read {
+    let token = random_token().map_err(|source| FileError::Read {
         path: "/dev/urandom".into(),
         source,
     })?;
@@ -281,18 +282,18 @@ pub fn serve(
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|source| ReviewError::Read {
+        .map_err(|source| FileError::Read {
             path: "tokio runtime".into(),
             source,
         })?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
             .await
-            .map_err(|source| ReviewError::Read {
+            .map_err(|source| FileError::Read {
                 path: format!("127.0.0.1:{port}").into(),
                 source,
             })?;
-        let address = listener.local_addr().map_err(|source| ReviewError::Read {
+        let address = listener.local_addr().map_err(|source| FileError::Read {
             path: "socket".into(),
             source,
         })?;
@@ -302,9 +303,12 @@ pub fn serve(
                 let _ = tokio::signal::ctrl_c().await;
             })
             .await
-            .map_err(|source| ReviewError::Read {
-                path: address.to_string().into(),
-                source,
+            .map_err(|source| {
+                FileError::Read {
+                    path: address.to_string().into(),
+                    source,
+                }
+                .into()
             })
     })
 }
