@@ -464,11 +464,7 @@ fn apply_publishes_reviewed_documents_only_unless_told() {
     let out = run_samples(&[]);
     let dir = tempfile::tempdir().unwrap();
     let published = dir.path().join("published");
-    schuilnaam()
-        .arg("apply")
-        .arg(out.path())
-        .arg("--out")
-        .arg(&published)
+    apply(out.path(), &published)
         .assert()
         .success()
         .stderr(predicates::str::contains("not reviewed, not published"));
@@ -490,24 +486,14 @@ fn apply_publishes_reviewed_documents_only_unless_told() {
         serde_json::to_vec(&review).unwrap(),
     )
     .unwrap();
-    schuilnaam()
-        .arg("apply")
-        .arg(out.path())
-        .arg("--out")
-        .arg(&published)
-        .assert()
-        .success();
+    apply(out.path(), &published).assert().success();
     assert_eq!(files_under(&published).len(), 2, "the document and its log");
     let text = std::fs::read_to_string(published.join(document)).unwrap();
     assert!(text.contains(email["original"].as_str().unwrap()));
     assert!(!text.contains("1-KBB-00"));
 
     let everything = dir.path().join("everything");
-    schuilnaam()
-        .arg("apply")
-        .arg(out.path())
-        .arg("--out")
-        .arg(&everything)
+    apply(out.path(), &everything)
         .arg("--include-unreviewed")
         .assert()
         .success();

@@ -111,13 +111,7 @@ fn an_editor_rejects_adds_reviews_and_publishes() {
     assert_eq!(actions, ["reject", "add"]);
 
     let published = dir.path().join("published");
-    schuilnaam()
-        .arg("apply")
-        .arg(&out)
-        .arg("--out")
-        .arg(&published)
-        .assert()
-        .success();
+    apply(&out, &published).assert().success();
     let text = std::fs::read_to_string(published.join(sample)).unwrap();
     // The rejected e-mail address is back, the added name is gone everywhere, and the
     // other substitutions stand.

@@ -12,6 +12,17 @@ pub fn schuilnaam() -> Command {
     Command::cargo_bin("schuilnaam").expect("binary is built")
 }
 
+/// `schuilnaam apply OUT_DIR --out PUBLISHED`, ready for more arguments.
+pub fn apply(out_dir: &Path, published: &Path) -> Command {
+    let mut command = schuilnaam();
+    command
+        .arg("apply")
+        .arg(out_dir)
+        .arg("--out")
+        .arg(published);
+    command
+}
+
 /// Every file under `dir`, relative, sorted.
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
