@@ -466,7 +466,7 @@ const INSTITUTION_ENDINGS: [&str; 11] = [
     "hogeschool",
 ];
 
-fn names_an_institution(word: &str) -> bool {
+fn is_an_institution_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     INSTITUTION_ENDINGS
         .iter()
@@ -488,7 +488,7 @@ fn could_be_a_person(name: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.iter().any(|word| names_an_institution(word)) {
+    if words.iter().any(|word| is_an_institution_word(word)) {
         return false;
     }
     let [word] = words.as_slice() else {
@@ -634,7 +634,7 @@ fn tidy_person_spans(text: &str, spans: Vec<Span>) -> Vec<Span> {
                 // an institution's word makes the whole span no person (dropped later).
                 if !last.contains(char::is_uppercase)
                     || could_be_a_person(last)
-                    || names_an_institution(last)
+                    || is_an_institution_word(last)
                 {
                     break;
                 }

@@ -515,9 +515,7 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
             return true;
         }
         let before = text[..span.start].trim_end_matches([' ', '\t', '(']);
-        let lower_before = before
-            [crate::detect::floor_char_boundary(before, before.len().saturating_sub(20))..]
-            .to_lowercase();
+        let lower_before = crate::detect::context_before(before, before.len(), 20).to_lowercase();
         NOT_A_PERSON_AFTER.iter().any(|word| {
             lower_before.ends_with(word)
                 && !lower_before[..lower_before.len() - word.len()].ends_with(char::is_alphanumeric)
