@@ -82,6 +82,12 @@ pub enum ReviewError {
     /// A file could not be read or written: the library's own error says which and why.
     #[error(transparent)]
     File(#[from] crate::error::Error),
+    /// The review server could not start or stopped: what it was doing, and why.
+    #[error("review server: {doing}: {source}")]
+    Server {
+        doing: String,
+        source: std::io::Error,
+    },
     #[error("{path}: {reason}")]
     Invalid { path: PathBuf, reason: String },
     #[error("{document}: {reason}")]

@@ -282,33 +282,32 @@ pub fn serve(
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|source| FileError::Read {
-            path: "tokio runtime".into(),
+        .map_err(|source| ReviewError::Server {
+            doing: "cannot start its runtime".into(),
             source,
         })?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
             .await
-            .map_err(|source| FileError::Read {
-                path: format!("127.0.0.1:{port}").into(),
+            .map_err(|source| ReviewError::Server {
+                doing: format!("cannot listen on 127.0.0.1:{port}"),
                 source,
             })?;
-        let address = listener.local_addr().map_err(|source| FileError::Read {
-            path: "socket".into(),
-            source,
-        })?;
+        let address = listener
+            .local_addr()
+            .map_err(|source| ReviewError::Server {
+                doing: "cannot read its own address".into(),
+                source,
+            })?;
         on_ready(&format!("http://{address}/?token={token}"));
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })
             .await
-            .map_err(|source| {
-                FileError::Read {
-                    path: address.to_string().into(),
-                    source,
-                }
-                .into()
+            .map_err(|source| ReviewError::Server {
+                doing: format!("stopped serving {address}"),
+                source,
             })
     })
 }
