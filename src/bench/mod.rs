@@ -23,6 +23,8 @@ pub struct Round {
     pub mb_per_s: f64,
     /// Model tokens per second of wall time (0 without the model).
     pub tokens_per_s: f64,
+    /// Share of the tokens the model labelled; the name gate passes the rest by.
+    pub model_read_share: f64,
     /// Milliseconds per stage summed over documents (CPU-like when jobs > 1), plus
     /// `detect:ner:tokenise` and `detect:ner:model` inside the NER detector.
     pub stage_ms: BTreeMap<String, f64>,
@@ -88,6 +90,8 @@ pub struct BenchReport {
     pub documents_per_s: Spread,
     pub mb_per_s: Spread,
     pub tokens_per_s: Spread,
+    /// Share of the tokens the model labelled (the same in every round).
+    pub model_read_share: f64,
     /// Median milliseconds per stage over the rounds.
     pub stage_ms: BTreeMap<String, f64>,
     /// The process's peak resident set (VmHWM), in MiB.
@@ -159,6 +163,8 @@ pub fn measure(
             documents_per_s: summary.documents as f64 / seconds,
             mb_per_s: summary.bytes as f64 / 1e6 / seconds,
             tokens_per_s: delta("model_tokens") as f64 / seconds,
+            model_read_share: delta("model_tokens_read") as f64
+                / delta("model_tokens").max(1) as f64,
             stage_ms,
             failed: summary.failed,
         });
@@ -222,6 +228,11 @@ pub fn render(report: &BenchReport) -> String {
     out.push_str(&row("throughput", &report.mb_per_s, "MB/s"));
     if report.model {
         out.push_str(&row("model tokens", &report.tokens_per_s, "/s"));
+        out.push_str(&format!(
+            "{:<14} {:>10.1} %      of the tokens (the name gate passed the rest by)\n",
+            "model read",
+            report.model_read_share * 100.0
+        ));
     }
     out.push_str(&format!(
         "{:<14} {:>10.1} ms\n",
