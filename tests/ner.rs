@@ -175,3 +175,44 @@ fn the_committed_model_finds_names_across_small_windows_once() {
         );
     }
 }
+
+/// The name gate lets the model pass by the sentences that cannot hold a name, and the
+/// parties in the others are still found; without the gate the model reads every token.
+#[test]
+fn the_name_gate_skips_sentences_without_names_but_not_the_names() {
+    let text =
+        std::fs::read_to_string(samples().join("straf/rbrot-mishandeling-2024.txt")).unwrap();
+    let doc = Document::from_text("poort", text);
+    let read_share = |gate: bool| {
+        let mut options = NerOptions::new(root().join("models/schuilnaam-ner"), runtime());
+        options.name_gate = gate;
+        let detector = NerDetector::new(options).unwrap();
+        let spans = detector.detect(&doc);
+        let counters: std::collections::HashMap<_, _> = detector.counters().into_iter().collect();
+        let persons: Vec<String> = spans
+            .iter()
+            .filter(|s| s.category == Category::Person)
+            .map(|s| doc.text[s.start..s.end].to_string())
+            .collect();
+        (
+            counters["model_tokens_read"] as f64 / counters["model_tokens"] as f64,
+            persons,
+        )
+    };
+    let (gated, persons) = read_share(true);
+    assert!(gated > 0.1 && gated < 0.9, "the gate let {gated} through");
+    for name in [
+        "Dennis Gerardus Verhoeven",
+        "Kevin de Ruiter",
+        "Fatima Bakkali",
+    ] {
+        assert!(
+            persons
+                .iter()
+                .any(|p| p.contains(name) || name.contains(p.as_str())),
+            "{name} not found behind the gate: {persons:?}"
+        );
+    }
+    let (ungated, _) = read_share(false);
+    assert_eq!(ungated, 1.0);
+}

@@ -12,11 +12,12 @@
 use std::collections::HashSet;
 
 /// Capitalised words of legal prose that are never a name or part of one, lower-cased.
-/// Courts and public bodies, headings of a ruling, and the law reports.
-const LEGAL_TERMS: [&str; 86] = [
+/// Courts and public bodies, headings of a ruling, and the law reports. Not "Hof" or
+/// "Koning": "Van 't Hof" and "De Koning" are names (a ruling that writes "het hof" in lower
+/// case elsewhere still lets "het Hof" pass).
+const LEGAL_TERMS: [&str; 114] = [
     "rechtbank",
     "gerechtshof",
-    "hof",
     "hoge",
     "raad",
     "college",
@@ -100,6 +101,85 @@ const LEGAL_TERMS: [&str; 86] = [
     "jb",
     "bnb",
     "hr",
+    "wet",
+    "besluit",
+    "verordening",
+    "regeling",
+    "beroep",
+    "lid-staten",
+    "lid-staat",
+    "verenigde",
+    "europees",
+    "tweede",
+    "eerste",
+    "kamer",
+    "gerechtelijk",
+    "titel",
+    "tuchtgerecht",
+    "kinderbescherming",
+    "gouverneur",
+    "plaatsvervangend",
+    "state",
+    "waterschap",
+    "middelonderdeel",
+    "cassatiemiddel",
+    "middel",
+    "onderdeel",
+    "artikel",
+    "hoofdstuk",
+    "paragraaf",
+    "richtlijn",
+    "grondwet",
+];
+
+/// Words that open a sentence of legal prose and are never a name, lower-cased; the
+/// sentence's first word is also known when the ruling writes it in lower case elsewhere.
+/// Surname particles ("Ter", "Van", "De") are not here: "Ter Horst heeft verklaard".
+const SENTENCE_OPENERS: [&str; 44] = [
+    "aan",
+    "alle",
+    "anders",
+    "beveelt",
+    "bepaalt",
+    "blijkens",
+    "daaraan",
+    "daarbij",
+    "daarnaast",
+    "daartoe",
+    "evenmin",
+    "gelet",
+    "hierdoor",
+    "hieruit",
+    "hiervan",
+    "ingevolge",
+    "indien",
+    "nu",
+    "onze",
+    "staan",
+    "subsidiair",
+    "primair",
+    "tenzij",
+    "uitgangspunt",
+    "uitgaande",
+    "verklaart",
+    "veroordeelt",
+    "vernietigt",
+    "verwerpt",
+    "bevestigt",
+    "wijst",
+    "wat",
+    "welke",
+    "zo",
+    "zij",
+    "gezien",
+    "hoewel",
+    "immers",
+    "overigens",
+    "voorts",
+    "weliswaar",
+    "wanneer",
+    "waar",
+    "daarom",
 ];
 
 /// Decides, per sentence, whether the model must read it.
@@ -142,6 +222,9 @@ impl NameGate {
             }
             let lower = word.to_lowercase();
             let known = is_a_legal_term(word, &lower)
+                || is_first
+                    && (SENTENCE_OPENERS.contains(&lower.as_str())
+                        || super::FUNCTION_WORDS.contains(&lower.as_str()))
                 || (is_first || plain) && self.lowercase_words.contains(&lower);
             if !known {
                 return true;
@@ -243,14 +326,20 @@ mod tests {
             "De getuige Jan Boer heeft verklaard.",
             "Het kind woont in Midden-Nederland.",
             "Ter zitting is KOSTERMANS verschenen.",
+            "Ter zitting is Van 't Hof verschenen.",
         ] {
             assert!(admits(ruling, sentence), "{sentence}");
         }
     }
 
     #[test]
-    fn a_sentence_opening_word_counts_as_known_only_if_the_ruling_writes_it_in_lower_case() {
+    fn a_sentence_opening_word_is_known_if_the_ruling_writes_it_in_lower_case_or_it_opens_prose() {
         assert!(!admits("bovendien is het zo.", "Bovendien is het zo."));
-        assert!(admits("het is zo.", "Bovendien is het zo."));
+        assert!(admits("het is zo.", "Stoffer is het zo."));
+        // Words that open sentences of legal prose are known without that.
+        assert!(!admits("het is zo.", "Bovendien is het zo."));
+        assert!(!admits("het is zo.", "Ingevolge artikel 8 is het zo."));
+        // A surname particle opening a sentence is not such a word.
+        assert!(admits("het is zo.", "Ter Horst is het zo."));
     }
 }
