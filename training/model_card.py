@@ -63,7 +63,7 @@ languages without new evaluation; not a replacement for the review.
   {training['vocabulary']:,} pieces, token-classification head with BIO labels for PERSON,
   PROFESSIONAL, ORGANISATION, PLACE, ADDRESS, DATE_OF_BIRTH.
 * ONNX opset 17, int8 dynamic quantisation: `model.onnx`, {size:.1f} MB.
-* Windows of {training['window']} tokens; schuilnaam runs overlapping windows over whole rulings.
+* Trained on windows of {training['window']} tokens; schuilnaam packs whole sentences into windows of up to 126 tokens and reads only the sentences its name gate lets through.
 
 ## Training data
 

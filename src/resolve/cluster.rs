@@ -27,7 +27,8 @@ pub fn name_parts(name: &str) -> Option<NameParts> {
         .filter(|w| !w.is_empty())
         .collect();
     let last = words.last()?;
-    if last.ends_with('.') {
+    // "Osta van" (the model's cut of "van Osta van de AID") has no surname: "van" is none.
+    if last.ends_with('.') || is_surname_prefix(last) {
         return None;
     }
     let mut first = words.len() - 1;
@@ -418,6 +419,7 @@ mod tests {
         );
         assert_eq!(parts("DE VRIES"), Some(("".into(), "de vries".into())));
         assert_eq!(parts("A.B."), None);
+        assert_eq!(parts("Osta van"), None, "a surname prefix is no surname");
     }
 
     fn entity_of(resolution: &Resolution, text: &str, name: &str) -> usize {

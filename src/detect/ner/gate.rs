@@ -6,8 +6,8 @@
 //! "Verdachte"), the names of courts, bodies and acts ("Rechtbank", "Hoge Raad", "Opiumwet",
 //! "Awb"), abbreviations in capitals ("NFI"), codes with digits ("BOK14") and compounds that end
 //! in a common noun ("Wob-verzoek"). Any other capitalised word, and every initial ("J."),
-//! sends the sentence to the model. On the dev rulings the model reads about half of the text
-//! and eval's recall does not move (README, speed table).
+//! sends the sentence to the model. On the refilled dev and test rulings the model reads 48 %
+//! of the tokens, and dev recall is the same with and without the gate (README, speed table).
 
 use std::collections::HashSet;
 
