@@ -930,7 +930,7 @@ mod tests {
         // each window's predictions near its own edge are poor (the second window misses
         // the B). Merging by centrality takes each token from the window that sees it best.
         let tokens = 16;
-        let mut planned = windows::pack(&[(0, tokens)], tokens, 10, 4, 0);
+        let planned = windows::pack(&[(0, tokens)], tokens, 10, 4, 0);
         let cores: Vec<_> = planned.iter().map(|w| (w[0].start, w[0].end)).collect();
         assert_eq!(cores, [(0, 10), (6, 16)]);
         let truth = |t: usize| match t {
