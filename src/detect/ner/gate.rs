@@ -205,7 +205,8 @@ impl NameGate {
             let capitalised = word.starts_with(char::is_uppercase);
             let is_first = std::mem::replace(&mut first, false);
             if !capitalised {
-                previous_is_plain = !is_a_name_particle(word);
+                // A surname prefix ("van", "de") may lead into a name: "Jan de Boer".
+                previous_is_plain = !super::is_prefix(word);
                 continue;
             }
             let plain = previous_is_plain;
@@ -239,36 +240,6 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
         .filter(|word| word.chars().next().is_some_and(char::is_alphanumeric))
         .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
-}
-
-/// Lower-case words that are part of names ("Van de Berg", "Jan de Vries", "'t Hart").
-fn is_a_name_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "van"
-            | "de"
-            | "der"
-            | "den"
-            | "het"
-            | "ten"
-            | "ter"
-            | "te"
-            | "op"
-            | "in"
-            | "la"
-            | "le"
-            | "du"
-            | "da"
-            | "di"
-            | "von"
-            | "zu"
-            | "el"
-            | "al"
-            | "bin"
-            | "ben"
-            | "'t"
-            | "’t"
-    )
 }
 
 fn is_a_legal_term(word: &str, lower: &str) -> bool {
