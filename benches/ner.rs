@@ -51,38 +51,36 @@ fn ner(c: &mut Criterion) {
     ));
     group.throughput(Throughput::Elements(tokens as u64));
     group.sample_size(10);
-    for batch in [4, 16] {
-        let mut options = NerOptions::new(model.clone(), runtime.clone());
-        options.sessions = 1;
-        options.intra_threads = 2;
-        options.batch = batch;
-        let detector = NerDetector::new(options).expect("model loads");
-        group.bench_function(format!("1 worker x 2 threads, batch {batch}"), |b| {
-            b.iter(|| {
-                docs.iter()
-                    .map(|d| black_box(detector.detect(d)).len())
-                    .sum::<usize>()
-            })
-        });
-    }
-    let mut options = NerOptions::new(model.clone(), runtime.clone());
-    options.sessions = 2;
-    options.intra_threads = 1;
-    options.batch = 8;
-    let detector = NerDetector::new(options).expect("model loads");
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(2)
         .build()
         .unwrap();
-    group.bench_function("2 workers x 1 thread, batch 8", |b| {
-        b.iter(|| {
-            pool.install(|| {
-                docs.par_iter()
-                    .map(|d| black_box(detector.detect(d)).len())
-                    .sum::<usize>()
+    for (workers, batch) in [(1, 1), (1, 8), (2, 1), (2, 8)] {
+        let mut options = NerOptions::new(model.clone(), runtime.clone());
+        options.sessions = workers;
+        options.intra_threads = 2 / workers;
+        options.batch = batch;
+        let detector = NerDetector::new(options).expect("model loads");
+        let name = format!(
+            "{workers} worker(s) x {} thread(s), batch {batch}",
+            2 / workers
+        );
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                if workers == 1 {
+                    docs.iter()
+                        .map(|d| black_box(detector.detect(d)).len())
+                        .sum::<usize>()
+                } else {
+                    pool.install(|| {
+                        docs.par_iter()
+                            .map(|d| black_box(detector.detect(d)).len())
+                            .sum::<usize>()
+                    })
+                }
             })
-        })
-    });
+        });
+    }
     group.finish();
 }
 
