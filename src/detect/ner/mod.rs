@@ -6,8 +6,9 @@
 //! (plus `<s>` and `</s>`, see `windows`), each stretch with a few tokens of the text around
 //! it. Only a sentence longer than a window is read in windows that overlap by `overlap`
 //! tokens, each token taking its label from the window in which it sits most centrally, so
-//! an entity that straddles two windows is found once. Windows are batched. BIO tags become byte spans,
-//! widened to whole words; a span's confidence is the mean softmax probability of its tags.
+//! an entity that straddles two windows is found once. Windows go to the model `batch` at a
+//! time (one by default). BIO tags become byte spans, widened to whole words; a span's
+//! confidence is the mean softmax probability of its tags.
 //! PROFESSIONAL spans are keep spans: the name of a judge or lawyer stays.
 
 mod gate;
@@ -146,9 +147,8 @@ pub struct NerDetector {
     sessions: Vec<Mutex<Session>>,
     tags: Vec<Tag>,
     options: NerOptions,
-    /// Work done so far, for `schuilnaam bench`: tokens, tokens the model read (the gate
-    /// passes the rest by), and nanoseconds spent tokenising
-    /// and in ONNX Runtime.
+    /// Work done so far, for `schuilnaam bench`: tokens, tokens the model labelled (the gate
+    /// passes the rest by), and nanoseconds spent tokenising and in ONNX Runtime.
     tokens: AtomicU64,
     tokens_read: AtomicU64,
     tokenise_ns: AtomicU64,
