@@ -26,6 +26,8 @@ pub struct InputFile {
     pub path: PathBuf,
     /// Path relative to the input root; also the document id.
     pub relative: PathBuf,
+    /// Why this entry is not processed (a symbolic link, a device), reported as its error.
+    pub refusal: Option<String>,
 }
 
 impl InputFile {
@@ -61,6 +63,8 @@ pub enum BatchError {
     OutputsExist { count: usize, example: PathBuf },
     #[error("no documents found in the inputs")]
     NoDocuments,
+    #[error("{0}: --out is an input folder; write the outputs to another folder")]
+    OutputIsInput(PathBuf),
     #[error("cannot start {jobs} worker threads: {reason}")]
     ThreadPool { jobs: usize, reason: String },
     #[error(transparent)]
@@ -90,8 +94,12 @@ pub fn collect_inputs(
             files.push(InputFile {
                 path: input.clone(),
                 relative,
+                refusal: None,
             });
             continue;
+        }
+        if out_canonical.is_some() && input.canonicalize().ok() == out_canonical {
+            return Err(BatchError::OutputIsInput(input.clone()));
         }
         let walker = walkdir::WalkDir::new(input)
             .sort_by_file_name()
@@ -108,9 +116,22 @@ pub fn collect_inputs(
                 path: input.clone(),
                 reason: e.to_string(),
             })?;
-            if !entry.file_type().is_file() {
+            let kind = entry.file_type();
+            if kind.is_dir() {
                 continue;
             }
+            // Links are not followed (they may lead out of the input folder), and devices,
+            // sockets and pipes are no rulings: each is reported, never skipped silently.
+            let refusal = if kind.is_symlink() {
+                Some(
+                    "a symbolic link, not followed; give its target as an input to process it"
+                        .to_string(),
+                )
+            } else if !kind.is_file() {
+                Some("not a regular file".to_string())
+            } else {
+                None
+            };
             let relative = entry
                 .path()
                 .strip_prefix(input)
@@ -119,6 +140,7 @@ pub fn collect_inputs(
             files.push(InputFile {
                 path: entry.path().to_path_buf(),
                 relative,
+                refusal,
             });
         }
     }
@@ -183,6 +205,11 @@ pub struct BatchOptions {
     pub progress: bool,
     /// Render outputs and logs in memory but write no files (for `bench --no-write`).
     pub dry_run: bool,
+    /// Finish a batch that was stopped: documents whose log proves a whole output for the
+    /// same input are kept as they are, the others are (re)done.
+    pub resume: bool,
+    /// Files that hold secrets (the key file, the mapping): never read as a document.
+    pub secrets: Vec<PathBuf>,
 }
 
 /// The outcome of one document, as recorded in `summary.json`.
@@ -196,8 +223,17 @@ pub struct DocumentReport {
     pub replaced: BTreeMap<Category, usize>,
     pub kept: usize,
     pub error: Option<String>,
+    /// Done by an earlier, stopped run and kept by `--resume`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub resumed: bool,
     #[serde(skip)]
     pub timings: StageTimings,
+}
+
+/// `path` made absolute against the working directory, so that `summary.json` can be read
+/// from anywhere (`review` from another folder).
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 impl DocumentReport {
@@ -205,13 +241,14 @@ impl DocumentReport {
     fn pending(file: &InputFile) -> DocumentReport {
         DocumentReport {
             document: file.id(),
-            input: file.path.clone(),
+            input: absolute(&file.path),
             output: None,
             log: None,
             bytes: 0,
             replaced: BTreeMap::new(),
             kept: 0,
             error: None,
+            resumed: false,
             timings: StageTimings::default(),
         }
     }
@@ -231,6 +268,8 @@ pub struct Summary {
     pub documents: usize,
     pub succeeded: usize,
     pub failed: usize,
+    /// Documents an earlier, stopped run had finished (`--resume`).
+    pub resumed: usize,
     pub bytes: u64,
     pub replaced: BTreeMap<Category, usize>,
     pub kept: usize,
@@ -244,9 +283,25 @@ pub struct Summary {
 
 fn process_file(pipeline: &Pipeline, file: &InputFile, options: &BatchOptions) -> DocumentReport {
     let mut timings = StageTimings::default();
-    let bytes = std::fs::metadata(&file.path).map(|m| m.len()).unwrap_or(0);
     let mut report = DocumentReport::pending(file);
-    report.bytes = bytes;
+    if let Some(refusal) = &file.refusal {
+        report.error = Some(format!("{}: {refusal}", file.path.display()));
+        return report;
+    }
+    let metadata = std::fs::metadata(&file.path).ok();
+    report.bytes = metadata.as_ref().map_or(0, |m| m.len());
+    let output_path = file.output_path(&options.out);
+    let log_path = file.log_path(&options.out);
+    if options.resume {
+        if let Some(done) = finished_earlier(file, &output_path, &log_path) {
+            report.output = Some(absolute(&output_path));
+            report.log = Some(absolute(&log_path));
+            report.replaced = done.replaced;
+            report.kept = done.kept;
+            report.resumed = true;
+            return report;
+        }
+    }
     let read = timings.time("read", || {
         read::read_file(&file.path, &file.id(), options.max_size)
     });
@@ -258,28 +313,77 @@ fn process_file(pipeline: &Pipeline, file: &InputFile, options: &BatchOptions) -
             return report;
         }
     };
-    let processed = pipeline.process(&doc, timings);
+    let processed = match pipeline.process(&doc, timings) {
+        Ok(processed) => processed,
+        Err(error) => {
+            report.error = Some(error.to_string());
+            return report;
+        }
+    };
     let mut timings = processed.timings;
-    let output_path = file.output_path(&options.out);
-    let log_path = file.log_path(&options.out);
+    let private = metadata.as_ref().is_some_and(crate::write::is_private);
     let written = timings.time("write", || -> Result<(), Error> {
         if options.dry_run {
             std::hint::black_box(processed.rendered.log_jsonl());
             return Ok(());
         }
-        crate::write::write_document(&output_path, &processed.rendered)
+        crate::write::write_document(&output_path, &processed.rendered, private)
     });
     report.timings = timings;
     match written {
         Ok(()) => {
-            report.output = Some(output_path);
-            report.log = Some(log_path);
+            report.output = Some(absolute(&output_path));
+            report.log = Some(absolute(&log_path));
             report.replaced = processed.replaced;
             report.kept = processed.kept;
         }
         Err(error) => report.error = Some(error.to_string()),
     }
     report
+}
+
+/// What an earlier run's log says of a finished document.
+struct Finished {
+    replaced: BTreeMap<Category, usize>,
+    kept: usize,
+}
+
+/// The earlier run's result for `file`, if its log proves it whole: a `begin` record with
+/// the SHA-256 of the input as it is now, and an `end` record with the SHA-256 of the
+/// output as it is now. Anything else (no log, a log cut short, a changed input, an output
+/// from another run) means the document is done again.
+fn finished_earlier(file: &InputFile, output: &Path, log: &Path) -> Option<Finished> {
+    use crate::write::sha256_hex;
+    let text = std::fs::read_to_string(log).ok()?;
+    let records: Vec<serde_json::Value> = text
+        .lines()
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let (begin, end) = (records.first()?, records.last()?);
+    if begin["type"] != "begin" || end["type"] != "end" {
+        return None;
+    }
+    if begin["input_sha256"].as_str()? != sha256_hex(&std::fs::read(&file.path).ok()?)
+        || end["output_sha256"].as_str()? != sha256_hex(&std::fs::read(output).ok()?)
+    {
+        return None;
+    }
+    let mut finished = Finished {
+        replaced: BTreeMap::new(),
+        kept: 0,
+    };
+    for record in &records[1..records.len() - 1] {
+        let substitution: crate::write::Substitution =
+            serde_json::from_value(record.clone()).ok()?;
+        match substitution.action {
+            crate::model::Action::Replace => {
+                *finished.replaced.entry(substitution.category).or_default() += 1
+            }
+            crate::model::Action::Keep => finished.kept += 1,
+        }
+    }
+    Some(finished)
 }
 
 /// Runs a batch and writes `summary.json`. Per-document failures are in the summary (and
@@ -292,7 +396,12 @@ pub fn run(
     if files.is_empty() {
         return Err(BatchError::NoDocuments);
     }
-    if !options.force {
+    let options = &BatchOptions {
+        out: absolute(&options.out),
+        ..options.clone()
+    };
+    let files = &refuse_secrets(files, &options.secrets);
+    if !options.force && !options.resume {
         let existing: Vec<PathBuf> = files
             .iter()
             .flat_map(|f| [f.output_path(&options.out), f.log_path(&options.out)])
@@ -304,6 +413,13 @@ pub fn run(
                 example: example.clone(),
             });
         }
+    }
+    if !options.dry_run {
+        // A run killed before had no chance to remove its temporary files.
+        crate::write::remove_stale_temporaries(&options.out).map_err(|source| Error::Write {
+            path: options.out.clone(),
+            source,
+        })?;
     }
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -365,6 +481,32 @@ pub fn run(
     Ok(summary)
 }
 
+/// The files that are a secret given on the command line, refused by name.
+fn refuse_secrets(files: &[InputFile], secrets: &[PathBuf]) -> Vec<InputFile> {
+    let secrets: Vec<PathBuf> = secrets
+        .iter()
+        .filter_map(|s| s.canonicalize().ok())
+        .collect();
+    files
+        .iter()
+        .map(|file| {
+            let mut file = file.clone();
+            if !secrets.is_empty()
+                && file
+                    .path
+                    .canonicalize()
+                    .is_ok_and(|path| secrets.contains(&path))
+            {
+                file.refusal = Some(
+                    "holds a secret of this run (--key-file or --mapping); never processed or copied"
+                        .to_string(),
+                );
+            }
+            file
+        })
+        .collect()
+}
+
 fn failed_report(file: &InputFile, reason: String) -> DocumentReport {
     let mut report = DocumentReport::pending(file);
     report.error = Some(format!("{}: {reason}", file.path.display()));
@@ -404,6 +546,7 @@ fn summarise(
         documents: reports.len(),
         succeeded: reports.len() - errors.len(),
         failed: errors.len(),
+        resumed: reports.iter().filter(|r| r.resumed).count(),
         bytes: reports.iter().map(|r| r.bytes).sum(),
         replaced,
         kept: reports.iter().map(|r| r.kept).sum(),
@@ -428,6 +571,7 @@ mod tests {
         let file = InputFile {
             path: PathBuf::from("in/civiel/a.xml"),
             relative: PathBuf::from("civiel/a.xml"),
+            refusal: None,
         };
         assert_eq!(
             file.output_path(Path::new("out")),

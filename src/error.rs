@@ -21,6 +21,8 @@ pub enum Error {
         size: u64,
         limit: u64,
     },
+    #[error("{path}: more than {limit} bytes, over the size limit (see --max-size); reading stopped there")]
+    StreamTooLarge { path: PathBuf, limit: u64 },
     #[error("{path}: not valid UTF-8 (first bad byte at offset {offset})")]
     InvalidUtf8 { path: PathBuf, offset: usize },
     #[error("{path}: unsupported format: {reason}")]
@@ -31,6 +33,8 @@ pub enum Error {
         offset: u64,
         reason: String,
     },
+    #[error("{path}: too complex to process safely: {reason}")]
+    TooComplex { path: PathBuf, reason: String },
     #[error("{path}: output exists (use --force to overwrite)")]
     OutputExists { path: PathBuf },
     #[error("{path}: invalid configuration: {reason}")]

@@ -18,8 +18,9 @@
 //!
 //! let pipeline = Pipeline::from_config(&Config::default()).unwrap();
 //! let doc = Document::from_text("vonnis.txt", "Eiser, BSN 123456782, bankrekening NL91 ABNA 0417 1643 00.");
-//! let processed = pipeline.process(&doc, StageTimings::default());
+//! let processed = pipeline.process(&doc, StageTimings::default())?;
 //! assert_eq!(processed.rendered.output_text, "Eiser, BSN [BSN], bankrekening [IBAN 1].");
+//! # Ok::<(), schuilnaam::error::Error>(())
 //! ```
 
 pub mod batch;

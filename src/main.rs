@@ -18,7 +18,7 @@ use schuilnaam::pseudonymise::{KeyedStyle, Mapping, SurrogateStyle};
 use schuilnaam::read;
 use schuilnaam::review;
 use schuilnaam::write::write_atomic;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -407,10 +407,16 @@ struct RunArgs {
     pipeline: PipelineArgs,
 
     /// Overwrite outputs that exist already. Without it, the run refuses to start.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "resume")]
     force: bool,
 
-    /// Refuse documents larger than this many bytes.
+    /// Finish a batch that was stopped (killed, a machine that went down): a document whose
+    /// log proves a whole output for the same input (the SHA-256 of both in its log) is kept
+    /// as it is, every other one is done; summary.json then covers the whole batch.
+    #[arg(long)]
+    resume: bool,
+
+    /// Refuse documents larger than this many bytes (on stdin: reading stops there).
     #[arg(long, value_name = "BYTES", default_value_t = read::DEFAULT_MAX_SIZE)]
     max_size: u64,
 
@@ -576,6 +582,14 @@ fn run_documents(pipeline: &Pipeline, args: &RunArgs, jobs: usize) -> Result<u8>
         max_size: args.max_size,
         progress: std::io::stderr().is_terminal(),
         dry_run: false,
+        resume: args.resume,
+        secrets: args
+            .pipeline
+            .key_file
+            .iter()
+            .chain(&args.mapping)
+            .cloned()
+            .collect(),
     };
     let summary = batch::run(pipeline, &files, &options)?;
     for error in &summary.errors {
@@ -607,18 +621,20 @@ fn run_stdin(pipeline: &Pipeline, args: &RunArgs) -> Result<u8> {
     let Some(log_path) = &args.log else {
         bail!("reading stdin needs --log FILE for the substitution log");
     };
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .context("<stdin>: cannot read")?;
-    let doc = match read::parse(Path::new("<stdin>"), "-", bytes, args.max_size) {
-        Ok(doc) => doc,
+    let read = read::read_stream(
+        std::io::stdin().lock(),
+        Path::new("<stdin>"),
+        "-",
+        args.max_size,
+    )
+    .and_then(|doc| pipeline.process(&doc, StageTimings::default()));
+    let processed = match read {
+        Ok(processed) => processed,
         Err(error) => {
             eprintln!("schuilnaam: {error}");
             return Ok(EXIT_DOCUMENTS_FAILED);
         }
     };
-    let processed = pipeline.process(&doc, StageTimings::default());
     if log_path.exists() && !args.force {
         bail!(
             "{}: log exists (use --force to overwrite)",

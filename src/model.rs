@@ -207,8 +207,18 @@ pub struct Segment {
     pub escaped: bool,
     /// The source is a CDATA section: replacements are written without escaping.
     pub cdata: bool,
-    /// Index into [`Document::element_paths`].
-    pub path: usize,
+    /// Index into [`Document::elements`]: the element that holds the text.
+    pub element: usize,
+}
+
+/// An XML element that holds text, or an ancestor of one: its local name, its position
+/// among its parent's children of that name (1-based), and its parent. Paths are built
+/// from these on demand, so that memory stays linear in the document however deep it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ElementNode {
+    pub parent: Option<usize>,
+    pub name: String,
+    pub index: usize,
 }
 
 /// A document as the detectors see it.
@@ -224,7 +234,8 @@ pub struct Document {
     pub has_bom: bool,
     /// For XML: how `text` maps to `source`. Empty for plain text.
     pub segments: Vec<Segment>,
-    pub element_paths: Vec<String>,
+    /// For XML: the elements that segments point into.
+    pub elements: Vec<ElementNode>,
 }
 
 impl Document {
@@ -238,7 +249,7 @@ impl Document {
             text,
             has_bom: false,
             segments: Vec::new(),
-            element_paths: Vec::new(),
+            elements: Vec::new(),
         }
     }
 
@@ -273,13 +284,31 @@ impl Document {
         areas
     }
 
-    /// The element path of the XML text node that holds byte `offset` of the text.
-    pub fn element_path_at(&self, offset: usize) -> Option<&str> {
+    /// The element path of the XML text node that holds byte `offset` of the text
+    /// (`/open-rechtspraak/uitspraak[1]/para[3]`).
+    pub fn element_path_at(&self, offset: usize) -> Option<String> {
         let index = self
             .segments
             .partition_point(|segment| segment.text_end <= offset);
         let segment = self.segments.get(index)?;
-        (segment.text_start <= offset).then(|| self.element_paths[segment.path].as_str())
+        if segment.text_start > offset {
+            return None;
+        }
+        let mut chain = Vec::new();
+        let mut node = Some(segment.element);
+        while let Some(at) = node {
+            chain.push(&self.elements[at]);
+            node = self.elements[at].parent;
+        }
+        let mut path = String::new();
+        for (depth, element) in chain.iter().rev().enumerate() {
+            path.push('/');
+            path.push_str(&element.name);
+            if depth > 0 {
+                path.push_str(&format!("[{}]", element.index));
+            }
+        }
+        Some(path)
     }
 }
 

@@ -19,6 +19,10 @@ pub struct Processed {
     pub timings: StageTimings,
 }
 
+/// How many detections one document may hold. The longest real rulings have a few
+/// thousand; a document past this is a dump or an attack, and its resolve would take long.
+pub const MAX_DETECTIONS: usize = 200_000;
+
 pub struct Pipeline {
     detectors: DetectorSequence,
     organisations: OrganisationsConfig,
@@ -105,9 +109,24 @@ impl Pipeline {
         self.mapping.as_ref()
     }
 
-    /// detect → resolve → pseudonymise → render, for a document already read.
-    pub fn process(&self, doc: &Document, mut timings: StageTimings) -> Processed {
+    /// detect → resolve → pseudonymise → render, for a document already read. A document
+    /// with more than [`MAX_DETECTIONS`] detections fails with a clear error instead of
+    /// making the batch wait on it.
+    pub fn process(
+        &self,
+        doc: &Document,
+        mut timings: StageTimings,
+    ) -> Result<Processed, crate::error::Error> {
         let spans = self.detectors.detect(doc, &mut timings);
+        if spans.len() > MAX_DETECTIONS {
+            return Err(crate::error::Error::TooComplex {
+                path: doc.id.clone().into(),
+                reason: format!(
+                    "{} detections, more than the {MAX_DETECTIONS} one document may hold; split it",
+                    spans.len()
+                ),
+            });
+        }
         let mut resolution = timings.time("resolve", || {
             resolve::resolve_with(doc, spans, &self.organisations)
         });
@@ -133,11 +152,11 @@ impl Pipeline {
                 crate::model::Action::Keep => kept += 1,
             }
         }
-        Processed {
+        Ok(Processed {
             rendered,
             replaced,
             kept,
             timings,
-        }
+        })
     }
 }

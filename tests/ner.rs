@@ -105,7 +105,7 @@ fn the_committed_model_tags_persons_and_professionals() {
     let pipeline = schuilnaam::pipeline::Pipeline::new(&Config::default(), Some(options)).unwrap();
     let text = "Vonnis in de zaak van Hendrik Jan van der Meulen, wonende te Utrecht, gedaagde, tegen Sandra Maria Kok, eiseres, advocaat mr. L.J. Vos te Amsterdam.\nDit vonnis is gewezen door mr. A.H. Smit, rechter, bijgestaan door mr. K. de Boer, griffier.";
     let doc = Document::from_text("zinnen", text);
-    let processed = pipeline.process(&doc, Default::default());
+    let processed = pipeline.process(&doc, Default::default()).unwrap();
     let output = &processed.rendered.output_text;
     for party in ["Hendrik Jan van der Meulen", "Sandra Maria Kok"] {
         assert!(!output.contains(party), "{party} leaked: {output}");

@@ -105,7 +105,10 @@ static PIPELINE: std::sync::LazyLock<Pipeline> =
     std::sync::LazyLock::new(|| Pipeline::from_config(&Config::default()).unwrap());
 
 fn process(doc: &Document) -> Rendered {
-    PIPELINE.process(doc, StageTimings::default()).rendered
+    PIPELINE
+        .process(doc, StageTimings::default())
+        .unwrap()
+        .rendered
 }
 
 fn check_log_against(input: &str, output: &str, rendered: &Rendered) -> Result<(), TestCaseError> {

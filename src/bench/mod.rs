@@ -143,6 +143,8 @@ pub fn measure(
             max_size: crate::read::DEFAULT_MAX_SIZE,
             progress: false,
             dry_run: !write_files,
+            resume: false,
+            secrets: Vec::new(),
         };
         let summary = batch::run(pipeline, files, &options)?;
         let after = pipeline.counters();

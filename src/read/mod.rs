@@ -37,6 +37,32 @@ pub fn read_file(path: &Path, id: &str, max_size: u64) -> Result<Document> {
     parse(path, id, bytes, max_size)
 }
 
+/// Reads one document from a stream (stdin), stopping as soon as it passes `max_size`
+/// bytes: a huge stream is refused without being held in memory.
+pub fn read_stream(
+    stream: impl std::io::Read,
+    path: &Path,
+    id: &str,
+    max_size: u64,
+) -> Result<Document> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    stream
+        .take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    if bytes.len() as u64 > max_size {
+        return Err(Error::StreamTooLarge {
+            path: path.to_path_buf(),
+            limit: max_size,
+        });
+    }
+    parse(path, id, bytes, max_size)
+}
+
 /// Parses bytes already in memory (stdin, tests). `path` is only used in error messages.
 pub fn parse(path: &Path, id: &str, bytes: Vec<u8>, max_size: u64) -> Result<Document> {
     if bytes.len() as u64 > max_size {
@@ -102,6 +128,29 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("open-rechtspraak"), "{err}");
+    }
+
+    #[test]
+    fn a_stream_is_read_no_further_than_the_limit() {
+        struct Endless(u64);
+        impl std::io::Read for Endless {
+            fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+                buffer.fill(b'a');
+                self.0 += buffer.len() as u64;
+                Ok(buffer.len())
+            }
+        }
+        let mut endless = Endless(0);
+        let err = read_stream(&mut endless, Path::new("<stdin>"), "-", 1000)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("<stdin>") && err.contains("size limit"),
+            "{err}"
+        );
+        assert!(endless.0 < 100_000, "read {} bytes", endless.0);
+        let doc = read_stream(&b"kort"[..], Path::new("<stdin>"), "-", 1000).unwrap();
+        assert_eq!(doc.text, "kort");
     }
 
     #[test]

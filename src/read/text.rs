@@ -10,6 +10,6 @@ pub(super) fn document(id: &str, text: String, source: Vec<u8>, has_bom: bool) -
         source,
         has_bom,
         segments: Vec::new(),
-        element_paths: Vec::new(),
+        elements: Vec::new(),
     }
 }

@@ -8,9 +8,10 @@
 //! extracted text.
 
 use crate::error::{Error, Result};
-use crate::model::{Document, Format, Segment};
+use crate::model::{Document, ElementNode, Format, Segment};
 use quick_xml::events::Event;
 use quick_xml::Reader;
+use std::collections::HashMap;
 use std::path::Path;
 
 const ROOT: &str = "open-rechtspraak";
@@ -37,20 +38,33 @@ const INLINE_ELEMENTS: [&str; 19] = [
     "nr",
 ];
 
+/// How deep elements may nest. Rechtspraak rulings nest about ten deep; the limit keeps a
+/// hostile file from costing time and memory with every level.
+pub const MAX_DEPTH: usize = 256;
+/// How many elements one document may hold (a long ruling has a few thousand).
+pub const MAX_ELEMENTS: usize = 1_000_000;
+
 struct OpenElement {
     name: String,
-    path: String,
-    child_counts: Vec<(String, usize)>,
+    /// Position among the parent's children of the same name, 1-based.
+    index: usize,
+    /// Its node in the document's element tree, once text inside it needed one.
+    node: Option<usize>,
+    child_counts: HashMap<String, usize>,
     is_body: bool,
 }
 
 struct Extractor {
     text: String,
     segments: Vec<Segment>,
-    element_paths: Vec<String>,
+    elements: Vec<ElementNode>,
     stack: Vec<OpenElement>,
     body_depth: usize,
+    opened: usize,
 }
+
+/// A limit of [`MAX_DEPTH`] or [`MAX_ELEMENTS`] was passed.
+struct OverLimit(String);
 
 impl Extractor {
     fn in_body(&self) -> bool {
@@ -63,29 +77,23 @@ impl Extractor {
         }
     }
 
-    fn open(&mut self, name: &str) -> String {
-        let parent_path = self
-            .stack
-            .last()
-            .map(|e| e.path.clone())
-            .unwrap_or_default();
+    fn open(&mut self, name: &str) -> Result<(), OverLimit> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(OverLimit(format!(
+                "elements nest deeper than {MAX_DEPTH} levels"
+            )));
+        }
+        self.opened += 1;
+        if self.opened > MAX_ELEMENTS {
+            return Err(OverLimit(format!("more than {MAX_ELEMENTS} elements")));
+        }
         let index = match self.stack.last_mut() {
-            Some(parent) => match parent.child_counts.iter_mut().find(|(n, _)| n == name) {
-                Some((_, count)) => {
-                    *count += 1;
-                    *count
-                }
-                None => {
-                    parent.child_counts.push((name.to_string(), 1));
-                    1
-                }
-            },
+            Some(parent) => {
+                let count = parent.child_counts.entry(name.to_string()).or_insert(0);
+                *count += 1;
+                *count
+            }
             None => 1,
-        };
-        let path = if self.stack.is_empty() {
-            format!("/{name}")
-        } else {
-            format!("{parent_path}/{name}[{index}]")
         };
         let is_body = self.stack.len() == 1 && BODY_ELEMENTS.contains(&name);
         if is_body {
@@ -96,11 +104,12 @@ impl Extractor {
         }
         self.stack.push(OpenElement {
             name: name.to_string(),
-            path: path.clone(),
-            child_counts: Vec::new(),
+            index,
+            node: None,
+            child_counts: HashMap::new(),
             is_body,
         });
-        path
+        Ok(())
     }
 
     fn close(&mut self) {
@@ -114,22 +123,34 @@ impl Extractor {
         }
     }
 
+    /// The tree node of the innermost open element, made (with its ancestors') on first use.
+    fn current_node(&mut self) -> usize {
+        let first_missing = self
+            .stack
+            .iter()
+            .rposition(|e| e.node.is_some())
+            .map_or(0, |i| i + 1);
+        for depth in first_missing..self.stack.len() {
+            let parent = depth.checked_sub(1).and_then(|d| self.stack[d].node);
+            let element = &mut self.stack[depth];
+            self.elements.push(ElementNode {
+                parent,
+                name: element.name.clone(),
+                index: element.index,
+            });
+            element.node = Some(self.elements.len() - 1);
+        }
+        self.stack
+            .last()
+            .and_then(|e| e.node)
+            .expect("text is inside an element")
+    }
+
     fn add_text(&mut self, decoded: &str, source_start: usize, source_end: usize, kind: TextKind) {
         if !self.in_body() || decoded.is_empty() {
             return;
         }
-        let path = self
-            .stack
-            .last()
-            .map(|e| e.path.clone())
-            .unwrap_or_default();
-        let path_index = match self.element_paths.last() {
-            Some(last) if *last == path => self.element_paths.len() - 1,
-            _ => {
-                self.element_paths.push(path);
-                self.element_paths.len() - 1
-            }
-        };
+        let element = self.current_node();
         let text_start = self.text.len();
         self.text.push_str(decoded);
         self.segments.push(Segment {
@@ -139,7 +160,7 @@ impl Extractor {
             source_end,
             escaped: kind == TextKind::Escaped,
             cdata: kind == TextKind::CData,
-            path: path_index,
+            element,
         });
     }
 }
@@ -159,6 +180,22 @@ fn local_name(qualified: &[u8]) -> String {
     }
 }
 
+/// Checks the attributes of a start tag: well-formed, no duplicates, and only known
+/// references in their values (a raw `&` is malformed).
+fn check_attributes(start: &quick_xml::events::BytesStart) -> Result<(), String> {
+    for attribute in start.attributes() {
+        let attribute = attribute.map_err(|e| e.to_string())?;
+        let value = std::str::from_utf8(&attribute.value).map_err(|e| e.to_string())?;
+        if value.contains('&') {
+            decode_references(value)?;
+        }
+        if value.contains('<') {
+            return Err("'<' in an attribute value".to_string());
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> Result<Document> {
     let malformed = |offset: u64, reason: String| Error::MalformedXml {
         path: path.to_path_buf(),
@@ -170,17 +207,20 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
     let mut extractor = Extractor {
         text: String::new(),
         segments: Vec::new(),
-        element_paths: Vec::new(),
+        elements: Vec::new(),
         stack: Vec::new(),
         body_depth: 0,
+        opened: 0,
     };
     let mut saw_root = false;
     let mut saw_body = false;
     loop {
+        let position = body_start as u64 + reader.buffer_position();
         let event = reader
             .read_event()
             .map_err(|e| malformed(body_start as u64 + reader.error_position(), e.to_string()))?;
         let end = body_start + reader.buffer_position() as usize;
+        let root_closed = saw_root && extractor.stack.is_empty();
         match event {
             Event::Decl(decl) => {
                 if let Some(Ok(encoding)) = decl.encoding() {
@@ -193,36 +233,52 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
                     }
                 }
             }
-            Event::Start(ref start) | Event::Empty(ref start) if !saw_root => {
-                let name = local_name(start.name().as_ref());
-                if name != ROOT {
-                    return Err(Error::UnsupportedFormat {
-                        path: path.to_path_buf(),
-                        reason: format!(
-                            "XML with root <{name}>; expected Rechtspraak open data (<{ROOT}>)"
-                        ),
-                    });
+            Event::Start(ref start) | Event::Empty(ref start) => {
+                if root_closed {
+                    return Err(malformed(
+                        position,
+                        "a second root element after </open-rechtspraak>".to_string(),
+                    ));
                 }
-                saw_root = true;
-                extractor.open(&name);
+                let name = local_name(start.name().as_ref());
+                if !saw_root {
+                    if name != ROOT {
+                        return Err(Error::UnsupportedFormat {
+                            path: path.to_path_buf(),
+                            reason: format!(
+                                "XML with root <{name}>; expected Rechtspraak open data (<{ROOT}>)"
+                            ),
+                        });
+                    }
+                    saw_root = true;
+                }
+                check_attributes(start).map_err(|reason| malformed(position, reason))?;
+                saw_body |= extractor.stack.len() == 1 && BODY_ELEMENTS.contains(&name.as_str());
+                extractor
+                    .open(&name)
+                    .map_err(|OverLimit(reason)| too_complex(path, reason))?;
                 if matches!(event, Event::Empty(_)) {
                     extractor.close();
                 }
-            }
-            Event::Start(start) => {
-                let name = local_name(start.name().as_ref());
-                saw_body |= extractor.stack.len() == 1 && BODY_ELEMENTS.contains(&name.as_str());
-                extractor.open(&name);
-            }
-            Event::Empty(start) => {
-                let name = local_name(start.name().as_ref());
-                extractor.open(&name);
-                extractor.close();
             }
             Event::End(_) => extractor.close(),
             Event::Text(raw) => {
                 let raw_text = std::str::from_utf8(raw.as_ref()).expect("validated as UTF-8");
                 let start = end - raw_text.len();
+                if extractor.stack.is_empty() {
+                    // Outside the root only whitespace may stand.
+                    if !raw_text
+                        .trim_matches(['\u{20}', '\t', '\r', '\n'])
+                        .is_empty()
+                    {
+                        let place = if saw_root { "after" } else { "before" };
+                        return Err(malformed(
+                            start as u64,
+                            format!("text {place} the root element"),
+                        ));
+                    }
+                    continue;
+                }
                 if raw_text.contains('&') {
                     let decoded = decode_references(raw_text)
                         .map_err(|reason| malformed(start as u64, reason))?;
@@ -232,6 +288,12 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
                 }
             }
             Event::CData(raw) => {
+                if extractor.stack.is_empty() {
+                    return Err(malformed(
+                        position,
+                        "CDATA outside the root element".to_string(),
+                    ));
+                }
                 let raw_text = std::str::from_utf8(raw.as_ref()).expect("validated as UTF-8");
                 let content_end = end - "]]>".len();
                 extractor.add_text(
@@ -240,6 +302,12 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
                     content_end,
                     TextKind::CData,
                 );
+            }
+            Event::DocType(_) if saw_root => {
+                return Err(malformed(
+                    position,
+                    "a DOCTYPE inside the document".to_string(),
+                ));
             }
             Event::Eof => break,
             _ => {}
@@ -264,9 +332,9 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
         });
     }
     let mut segments = extractor.segments;
-    let mut element_paths = extractor.element_paths;
+    let mut elements = extractor.elements;
     segments.shrink_to_fit();
-    element_paths.shrink_to_fit();
+    elements.shrink_to_fit();
     Ok(Document {
         id: id.to_string(),
         format: Format::Xml,
@@ -274,17 +342,29 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
         source: bytes.to_vec(),
         has_bom: body_start > 0,
         segments,
-        element_paths,
+        elements,
     })
+}
+
+fn too_complex(path: &Path, reason: String) -> Error {
+    Error::TooComplex {
+        path: path.to_path_buf(),
+        reason,
+    }
+}
+
+/// Whether `c` may stand in an XML document (XML 1.0, production 2 `Char`).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// Decodes one XML reference starting at `raw[0] == '&'`: returns the character and the
 /// reference's length in bytes.
 fn decode_reference(raw: &str) -> Result<(char, usize), String> {
-    let end = raw
-        .find(';')
-        .filter(|&end| end <= 12)
-        .ok_or_else(|| format!("unterminated reference {:?}", &raw[..raw.len().min(12)]))?;
+    let end = raw.find(';').filter(|&end| end <= 12).ok_or_else(|| {
+        let shown: String = raw.chars().take(12).collect();
+        format!("unterminated reference {shown:?}")
+    })?;
     let name = &raw[1..end];
     let decoded = match name {
         "amp" => Some('&'),
@@ -300,7 +380,7 @@ fn decode_reference(raw: &str) -> Result<(char, usize), String> {
             } else {
                 None
             };
-            number.and_then(char::from_u32)
+            number.and_then(char::from_u32).filter(|&c| is_xml_char(c))
         }
     };
     decoded
@@ -382,7 +462,7 @@ mod tests {
         let offset = doc.text.find("Jan").unwrap();
         assert_eq!(
             doc.element_path_at(offset),
-            Some("/open-rechtspraak/uitspraak[1]/para[1]/emphasis[1]")
+            Some("/open-rechtspraak/uitspraak[1]/para[1]/emphasis[1]".to_string())
         );
     }
 
@@ -417,5 +497,96 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("uitspraak"), "{err}");
+    }
+
+    #[test]
+    fn a_malformed_reference_before_multibyte_text_is_an_error_not_a_panic() {
+        let err = parse_sample(
+            "<open-rechtspraak><uitspraak><para>Jan &ééééééé;</para></uitspraak></open-rechtspraak>",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("malformed") && err.contains("reference"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn content_after_the_root_and_a_second_root_are_malformed() {
+        for tail in ["BSN 123456782", "<open-rechtspraak/>", "<![CDATA[x]]>"] {
+            let xml = format!(
+                "<open-rechtspraak><uitspraak><para>x</para></uitspraak></open-rechtspraak>{tail}"
+            );
+            let err = parse_sample(&xml).unwrap_err().to_string();
+            assert!(err.contains("malformed"), "{tail}: {err}");
+        }
+        let err =
+            parse_sample("tekst<open-rechtspraak><uitspraak>x</uitspraak></open-rechtspraak>")
+                .unwrap_err()
+                .to_string();
+        assert!(err.contains("malformed"), "{err}");
+        // Whitespace and comments after the root are fine.
+        parse_sample(
+            "<open-rechtspraak><uitspraak>x</uitspraak></open-rechtspraak>\n<!-- einde -->\n",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn characters_xml_forbids_and_raw_ampersands_in_attributes_are_malformed() {
+        for xml in [
+            "<open-rechtspraak><uitspraak>a&#0;b</uitspraak></open-rechtspraak>",
+            "<open-rechtspraak><uitspraak>a&#x1;b</uitspraak></open-rechtspraak>",
+            "<open-rechtspraak><uitspraak id=\"a&b\">x</uitspraak></open-rechtspraak>",
+            "<open-rechtspraak><uitspraak id=\"a\" id=\"b\">x</uitspraak></open-rechtspraak>",
+        ] {
+            let err = parse_sample(xml).unwrap_err().to_string();
+            assert!(err.contains("malformed"), "{xml}: {err}");
+        }
+        parse_sample(
+            "<open-rechtspraak><uitspraak id=\"a&amp;b\">a&#233;</uitspraak></open-rechtspraak>",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_a_clear_error() {
+        let depth = 100_000;
+        let xml = format!(
+            "<open-rechtspraak><uitspraak>{}x{}</uitspraak></open-rechtspraak>",
+            "<para>".repeat(depth),
+            "</para>".repeat(depth)
+        );
+        let err = parse_sample(&xml).unwrap_err().to_string();
+        assert!(
+            err.contains("s.xml") && err.contains(&format!("deeper than {MAX_DEPTH}")),
+            "{err}"
+        );
+        // Just inside the limit is read, with its full element path.
+        let inside = MAX_DEPTH - 2;
+        let xml = format!(
+            "<open-rechtspraak><uitspraak>{}Jansen{}</uitspraak></open-rechtspraak>",
+            "<para>".repeat(inside),
+            "</para>".repeat(inside)
+        );
+        let doc = parse_sample(&xml).unwrap();
+        let path = doc
+            .element_path_at(doc.text.find("Jansen").unwrap())
+            .unwrap();
+        assert_eq!(path.matches("/para[1]").count(), inside);
+    }
+
+    #[test]
+    fn many_distinct_child_names_are_read_in_linear_time() {
+        let children: String = (0..80_000).map(|i| format!("<c{i}/>")).collect();
+        let xml = format!(
+            "<open-rechtspraak><uitspraak><para>x{children}</para></uitspraak></open-rechtspraak>"
+        );
+        let started = std::time::Instant::now();
+        parse_sample(&xml).unwrap();
+        // A linear search of the children's names took about 9 s here; a map takes
+        // milliseconds. The bound is loose: this checks the growth, not the speed.
+        assert!(started.elapsed().as_secs() < 3, "{:?}", started.elapsed());
     }
 }

@@ -83,18 +83,21 @@ pub fn cluster_persons(text: &str, resolution: &mut Resolution) {
     let count = resolution.entities.len();
     let mut parent: Vec<usize> = (0..count).collect();
     let mut parts: Vec<Option<NameParts>> = vec![None; count];
-    for (index, entity) in resolution.entities.iter().enumerate() {
-        if entity.category != Category::Person {
+    // The longest mention says most about the name (the first of equal length).
+    let mut longest: Vec<Option<&str>> = vec![None; count];
+    for mention in &resolution.mentions {
+        let Some(index) = mention.entity else {
             continue;
+        };
+        let written = &text[mention.span.start..mention.span.end];
+        if longest[index].is_none_or(|l| written.len() >= l.len()) {
+            longest[index] = Some(written);
         }
-        // The longest mention says most about the name.
-        let longest = resolution
-            .mentions
-            .iter()
-            .filter(|m| m.entity == Some(index))
-            .map(|m| &text[m.span.start..m.span.end])
-            .max_by_key(|t| t.len());
-        parts[index] = longest.and_then(name_parts);
+    }
+    for (index, entity) in resolution.entities.iter().enumerate() {
+        if entity.category == Category::Person {
+            parts[index] = longest[index].and_then(name_parts);
+        }
     }
     let mut by_surname: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (index, p) in parts.iter().enumerate() {
@@ -196,14 +199,12 @@ pub fn cluster_persons(text: &str, resolution: &mut Resolution) {
         let Some(heads) = mention.entity.and_then(|e| ambiguous.get(&e)) else {
             continue;
         };
-        let nearest_before = named_at
+        // Mentions are in text order, so named_at is sorted by start.
+        let at = named_at.partition_point(|(start, _)| *start < mention.span.start);
+        let nearest_before = named_at[..at].iter().rev().find(|(_, e)| heads.contains(e));
+        let nearest_after = named_at[at..]
             .iter()
-            .filter(|(start, e)| *start < mention.span.start && heads.contains(e))
-            .max_by_key(|(start, _)| *start);
-        let nearest_after = named_at
-            .iter()
-            .filter(|(start, e)| *start > mention.span.start && heads.contains(e))
-            .min_by_key(|(start, _)| *start);
+            .find(|(start, e)| *start > mention.span.start && heads.contains(e));
         if let Some(&(_, head)) = nearest_before {
             per_mention.insert(
                 position,
@@ -225,16 +226,24 @@ pub fn cluster_persons(text: &str, resolution: &mut Resolution) {
 /// most complete mention of the cluster: the key that the keyed style and the mapping use
 /// across documents, and the given name that tells the surrogate style a gender.
 fn canonical_person_keys(text: &str, resolution: &mut Resolution) {
-    for index in 0..resolution.entities.len() {
+    let mut best: Vec<Option<NameParts>> = vec![None; resolution.entities.len()];
+    for mention in &resolution.mentions {
+        let Some(index) = mention.entity else {
+            continue;
+        };
         if resolution.entities[index].category != Category::Person {
             continue;
         }
-        let best = resolution
-            .mentions
-            .iter()
-            .filter(|m| m.entity == Some(index))
-            .filter_map(|m| name_parts(&text[m.span.start..m.span.end]))
-            .max_by_key(|p| (p.initials.len(), p.first_given.len()));
+        let Some(parts) = name_parts(&text[mention.span.start..mention.span.end]) else {
+            continue;
+        };
+        // The last of equally complete mentions wins, as max_by_key would choose.
+        let key = |p: &NameParts| (p.initials.len(), p.first_given.len());
+        if best[index].as_ref().is_none_or(|b| key(&parts) >= key(b)) {
+            best[index] = Some(parts);
+        }
+    }
+    for (index, best) in best.into_iter().enumerate() {
         if let Some(parts) = best {
             let initial: String = parts.initials.chars().take(1).collect();
             resolution.entities[index].normalised =
@@ -306,20 +315,27 @@ pub fn cluster_organisations(resolution: &mut Resolution) {
         .collect();
     let mut heads: Vec<usize> = (0..count).collect();
     let mut reasons: BTreeMap<usize, &'static str> = BTreeMap::new();
+    // A name that ends with another ends with its last word: compare within those groups.
+    let mut by_last_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, name) in words.iter().enumerate() {
+        if let Some(last) = name.as_ref().and_then(|w| w.last()) {
+            by_last_word.entry(last).or_default().push(i);
+        }
+    }
     for (i, short) in words.iter().enumerate() {
         let Some(short) = short.as_ref().filter(|w| !w.is_empty()) else {
             continue;
         };
-        let longer: Vec<usize> = words
+        let group = &by_last_word[short.last().expect("not empty")];
+        let longer: Vec<usize> = group
             .iter()
-            .enumerate()
-            .filter(|(j, long)| {
-                *j != i
-                    && long
+            .copied()
+            .filter(|&j| {
+                j != i
+                    && words[j]
                         .as_ref()
                         .is_some_and(|long| long.len() > short.len() && long.ends_with(short))
             })
-            .map(|(j, _)| j)
             .collect();
         if let [only] = longer.as_slice() {
             heads[i] = *only;
@@ -367,9 +383,11 @@ fn merge_entities(
         }
     }
     let mut order: Vec<usize> = Vec::new();
+    let mut ordered = vec![false; resolution.entities.len()];
     for mention in &resolution.mentions {
         if let Some(index) = mention.entity {
-            if !order.contains(&index) {
+            if !ordered[index] {
+                ordered[index] = true;
                 order.push(index);
             }
         }

@@ -114,15 +114,13 @@ fn add_exact_residue(
     text: &str,
     index: usize,
     entity: &crate::model::Entity,
-    resolution: &Resolution,
-    claimed: &mut Vec<(usize, usize)>,
+    mentions: &[&str],
+    claimed: &mut Claimed,
     added: &mut Vec<Mention>,
 ) {
-    let mut forms: Vec<&str> = resolution
-        .mentions
+    let mut forms: Vec<&str> = mentions
         .iter()
-        .filter(|m| m.entity == Some(index))
-        .map(|m| &text[m.span.start..m.span.end])
+        .copied()
         .filter(|f| {
             f.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && f.starts_with(char::is_uppercase)
@@ -136,10 +134,10 @@ fn add_exact_residue(
             let glued = !is_word_bounded(text, start, end);
             let institution =
                 entity.category == Category::Place && names_an_institution(text, start);
-            if glued || institution || claimed.iter().any(|&(s, e)| s < end && start < e) {
+            if glued || institution || claimed.overlaps(start, end) {
                 continue;
             }
-            claimed.push((start, end));
+            claimed.insert(start, end);
             let reason = format!("residual: the {} of entity {}", entity.category, entity.id);
             added.push(Mention {
                 span: Span {
@@ -161,32 +159,62 @@ fn add_exact_residue(
     }
 }
 
+/// The text already taken by a mention: disjoint ranges by start, so that the overlap
+/// check costs a look-up rather than a pass over every mention (a dense document has
+/// hundreds of thousands).
+#[derive(Default)]
+struct Claimed(std::collections::BTreeMap<usize, usize>);
+
+impl Claimed {
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        // Ranges are disjoint, so only the last one starting before `end` can reach in.
+        self.0
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &claimed_end)| claimed_end > start)
+    }
+
+    /// Claims `start..end`, merged with the ranges it touches so that they stay disjoint.
+    fn insert(&mut self, mut start: usize, mut end: usize) {
+        if start >= end {
+            return;
+        }
+        while let Some((&s, &e)) = self.0.range(..end).next_back() {
+            if e <= start {
+                break;
+            }
+            self.0.remove(&s);
+            (start, end) = (start.min(s), end.max(e));
+        }
+        self.0.insert(start, end);
+    }
+}
+
 /// Adds a mention for every unclaimed occurrence of a replaced person's name forms.
 pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
     let text = &doc.text;
-    let mut claimed: Vec<(usize, usize)> = resolution
-        .mentions
-        .iter()
-        .map(|m| (m.span.start, m.span.end))
-        .collect();
+    let mut claimed = Claimed::default();
+    let mut by_entity: Vec<Vec<&str>> = vec![Vec::new(); resolution.entities.len()];
+    for mention in &resolution.mentions {
+        let (start, end) = (mention.span.start, mention.span.end);
+        claimed.insert(start, end);
+        if let Some(entity) = mention.entity {
+            by_entity[entity].push(&text[start..end]);
+        }
+    }
     let mut added = Vec::new();
     for (index, entity) in resolution.entities.iter().enumerate() {
+        let mentions = &by_entity[index];
         if matches!(
             entity.category,
             Category::Place | Category::Address | Category::Organisation
         ) {
-            add_exact_residue(text, index, entity, resolution, &mut claimed, &mut added);
+            add_exact_residue(text, index, entity, mentions, &mut claimed, &mut added);
             continue;
         }
         if entity.category != Category::Person {
             continue;
         }
-        let mentions: Vec<&str> = resolution
-            .mentions
-            .iter()
-            .filter(|m| m.entity == Some(index))
-            .map(|m| &text[m.span.start..m.span.end])
-            .collect();
         // Only a person named with a given name or initials somewhere spreads to bare
         // surnames: a single capitalised word ("Hortensia") is too weak a witness.
         let named_in_full = mentions
@@ -204,12 +232,12 @@ pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
                 let end = start + form.len();
                 let glued = !is_word_bounded(text, start, end);
                 if glued
-                    || claimed.iter().any(|&(s, e)| s < end && start < e)
+                    || claimed.overlaps(start, end)
                     || is_professional_title_before(text, start)
                 {
                     continue;
                 }
-                claimed.push((start, end));
+                claimed.insert(start, end);
                 added.push(Mention {
                     span: Span {
                         start,

@@ -488,12 +488,14 @@ pub fn publish(
                 reason: e.to_string(),
             })?;
             let rendered = apply(&doc, &read_log(log)?, &review, &log_style(log)?)?;
-            write::write_document(&publish_dir.join(&document.document), &rendered).map_err(
-                |error| ReviewError::Apply {
+            let private = std::fs::metadata(&document.input)
+                .as_ref()
+                .is_ok_and(write::is_private);
+            write::write_document(&publish_dir.join(&document.document), &rendered, private)
+                .map_err(|error| ReviewError::Apply {
                     document: document.document.clone(),
                     reason: error.to_string(),
-                },
-            )
+                })
         })();
         match published {
             Ok(()) => result.published.push(document.document.clone()),
@@ -515,7 +517,7 @@ mod tests {
     fn logged(text: &str) -> (Document, Vec<Substitution>) {
         let doc = Document::from_text("d.txt", text);
         let pipeline = Pipeline::from_config(&Config::default()).unwrap();
-        let rendered = pipeline.process(&doc, Default::default()).rendered;
+        let rendered = pipeline.process(&doc, Default::default()).unwrap().rendered;
         // Through the log file, as apply reads it.
         let dir = tempfile::tempdir().unwrap();
         let log = dir.path().join("d.txt.log.jsonl");

@@ -6,7 +6,7 @@
 //! One JSON object per line, each with a `type`:
 //!
 //! * `begin`: `document`, `format` (`text` | `xml`), `chars` (code points of the text),
-//!   `style`, `version`.
+//!   `style`, `version`, `input_sha256` (of the input file's bytes).
 //! * `substitution`: one per replaced or kept span, in text order:
 //!   `document`; `action` (`replace` | `keep`); `start`, `end` (Unicode code points into
 //!   the input text, end exclusive; for XML into the text as extracted); `output_start`,
@@ -16,7 +16,8 @@
 //!   `confidence` (0..1); `evidence` (`pattern` | `context` | `checksum` | `model`); `context` (up
 //!   to 40 code points either side of the span in the input text); `entity` (`e1`, `e2`
 //!   ...; null for keep); `reason`.
-//! * `end`: `document`, `replaced`, `kept`, `entities`.
+//! * `end`: `document`, `replaced`, `kept`, `entities`, `output_sha256` (of the output
+//!   file's bytes). A log that ends with this record belongs to a whole output.
 //! * `decision` (published logs from `apply` only): `document`, `decision` (the editor's
 //!   decision as saved by `review`, with `action`, `reviewer` and `at`).
 //!
@@ -40,6 +41,9 @@ pub enum LogRecord {
         chars: usize,
         style: String,
         version: String,
+        /// SHA-256 of the input file's bytes: `apply` and `run --resume` see whether the
+        /// input is still the one the log speaks of.
+        input_sha256: String,
     },
     Substitution(Substitution),
     End {
@@ -47,6 +51,9 @@ pub enum LogRecord {
         replaced: usize,
         kept: usize,
         entities: usize,
+        /// SHA-256 of the output file's bytes: with this record the log proves that its
+        /// output was written whole (`run --resume`).
+        output_sha256: String,
     },
     /// An editor's decision, recorded by `apply`: the decision as saved by `review`.
     Decision {
@@ -148,6 +155,7 @@ pub fn render(doc: &Document, resolution: &Resolution, style: &str) -> Rendered 
         chars: text.chars().count(),
         style: style.to_string(),
         version: env!("CARGO_PKG_VERSION").to_string(),
+        input_sha256: sha256_hex(&doc.source),
     }];
     let (mut replaced, mut kept) = (0, 0);
     for (position, mention) in resolution.mentions.iter().enumerate() {
@@ -181,7 +189,7 @@ pub fn render(doc: &Document, resolution: &Resolution, style: &str) -> Rendered 
             end: input_chars.at(span.end),
             output_start,
             output_end: output_chars,
-            element: doc.element_path_at(span.start).map(str::to_string),
+            element: doc.element_path_at(span.start),
             original: original.to_string(),
             replacement: entity.map(|_| written.to_string()),
             category: span.category,
@@ -195,12 +203,6 @@ pub fn render(doc: &Document, resolution: &Resolution, style: &str) -> Rendered 
         }));
     }
     output_text.push_str(&text[copied_to..]);
-    log.push(LogRecord::End {
-        document: doc.id.clone(),
-        replaced,
-        kept,
-        entities: resolution.entities.len(),
-    });
     let output = match doc.format {
         Format::Text => {
             let mut bytes = Vec::with_capacity(output_text.len() + 3);
@@ -212,11 +214,27 @@ pub fn render(doc: &Document, resolution: &Resolution, style: &str) -> Rendered 
         }
         Format::Xml => splice_xml(doc, resolution),
     };
+    log.push(LogRecord::End {
+        document: doc.id.clone(),
+        replaced,
+        kept,
+        entities: resolution.entities.len(),
+        output_sha256: sha256_hex(&output),
+    });
     Rendered {
         output,
         output_text,
         log,
     }
+}
+
+/// SHA-256 of `bytes` in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn escape_xml(text: &str) -> String {
@@ -286,23 +304,54 @@ pub fn log_path(output: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Writes a rendered document to `output` and its log beside it (mode 0600), each
-/// atomically. If the log cannot be written the output is taken back: a document without
-/// its log cannot be reviewed.
-pub fn write_document(output: &Path, rendered: &Rendered) -> Result<(), crate::error::Error> {
-    write_atomic(output, &rendered.output, false).map_err(|source| crate::error::Error::Write {
-        path: output.to_path_buf(),
-        source,
-    })?;
+/// Writes a rendered document's log and then its output beside it, each atomically; the
+/// log has mode 0600, the output 0644 unless `private` (an input others may not read gives
+/// an output they may not read either). The log comes first, so that an output never
+/// stands without its log, even after `kill -9`; if the output cannot be written the log is
+/// taken back.
+pub fn write_document(
+    output: &Path,
+    rendered: &Rendered,
+    private: bool,
+) -> Result<(), crate::error::Error> {
     let log = log_path(output);
     write_atomic(&log, &rendered.log_jsonl(), true).map_err(|source| {
-        let _ = std::fs::remove_file(output);
-        crate::error::Error::Write { path: log, source }
+        crate::error::Error::Write {
+            path: log.clone(),
+            source,
+        }
+    })?;
+    write_atomic(output, &rendered.output, private).map_err(|source| {
+        let _ = std::fs::remove_file(&log);
+        crate::error::Error::Write {
+            path: output.to_path_buf(),
+            source,
+        }
     })
 }
 
+/// Whether others than the owner may not read a file (no group or other read bit): the
+/// output of such an input is written private too.
+pub fn is_private(metadata: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        metadata.permissions().mode() & 0o044 == 0
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        false
+    }
+}
+
+/// How the temporary files of [`write_atomic`] end.
+pub const TEMP_SUFFIX: &str = ".schuilnaam-tmp";
+
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
-/// reader never sees half a file. `private` creates the file with mode 0600.
+/// reader never sees half a file. The temporary file has an unpredictable name and is
+/// created exclusively (`O_EXCL`): a symlink or file planted there is never followed or
+/// reused. `private` creates the file with mode 0600, else 0644.
 pub fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> std::io::Result<()> {
     let dir = path
         .parent()
@@ -313,23 +362,41 @@ pub fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> std::io::Result
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp: PathBuf = dir.join(format!(".{name}.{}.schuilnaam-tmp", std::process::id()));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX).rand_bytes(12);
     #[cfg(unix)]
     {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(if private { 0o600 } else { 0o644 });
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(if private {
+            0o600
+        } else {
+            0o644
+        }));
     }
-    let result = options.open(&temp).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.flush()
-    });
-    let result = result.and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
+    let mut temp = builder.tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.flush()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Removes the temporary files a killed run left under `dir` (names that start with `.`
+/// and end with [`TEMP_SUFFIX`]; links are not followed). Returns how many it removed.
+pub fn remove_stale_temporaries(dir: &Path) -> std::io::Result<usize> {
+    let mut removed = 0;
+    if !dir.is_dir() {
+        return Ok(0);
     }
-    result
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_file() && name.starts_with('.') && name.ends_with(TEMP_SUFFIX) {
+            std::fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 #[cfg(test)]
@@ -415,5 +482,38 @@ mod tests {
             std::fs::read_dir(dir.path().join("sub")).unwrap().count(),
             1
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_never_follows_a_planted_link_or_reuses_a_planted_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("elsewhere");
+        std::fs::write(&target, "untouched").unwrap();
+        // What the old, predictable name was: links and 0644 files planted there.
+        let log = dir.path().join("vonnis.log");
+        let predictable = dir
+            .path()
+            .join(format!(".vonnis.log.{}.schuilnaam-tmp", std::process::id()));
+        std::os::unix::fs::symlink(&target, &predictable).unwrap();
+        write_atomic(&log, b"originals", true).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"untouched");
+        let mode = std::fs::metadata(&log).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert!(std::fs::symlink_metadata(&predictable)
+            .unwrap()
+            .is_symlink());
+    }
+
+    #[test]
+    fn stale_temporaries_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("a")).unwrap();
+        std::fs::write(dir.path().join("a/.x.txt.abc.schuilnaam-tmp"), "half").unwrap();
+        std::fs::write(dir.path().join("a/x.txt"), "whole").unwrap();
+        assert_eq!(remove_stale_temporaries(dir.path()).unwrap(), 1);
+        assert!(dir.path().join("a/x.txt").exists());
+        assert_eq!(std::fs::read_dir(dir.path().join("a")).unwrap().count(), 1);
     }
 }
