@@ -173,7 +173,8 @@ impl Config {
             path: path.to_path_buf(),
             reason,
         };
-        let config: Config = toml::from_str(text).map_err(|e| config_error(e.to_string()))?;
+        let config: Config =
+            toml::from_str(text).map_err(|e| config_error(describe_toml_error(text, &e)))?;
         for pattern in &config.patterns {
             regex::Regex::new(&pattern.regex)
                 .map_err(|e| config_error(format!("pattern {:?}: {e}", pattern.id)))?;
@@ -195,6 +196,22 @@ impl Config {
         }
         Ok(config)
     }
+}
+
+/// A TOML error without the lines of the file that toml's own message quotes: a key file
+/// passed by mistake as `--config` must not reach the terminal. Line and column say where.
+fn describe_toml_error(text: &str, error: &toml::de::Error) -> String {
+    let place = error.span().map(|span| {
+        let before = &text[..span.start.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        format!("line {line}, column {column}: ")
+    });
+    format!(
+        "{}{} (is this a schuilnaam TOML configuration?)",
+        place.unwrap_or_default(),
+        error.message().trim_end()
+    )
 }
 
 #[cfg(test)]
@@ -249,6 +266,21 @@ areas = { belastingrecht = "replace", strafrecht = "traceable" }
         );
         let again = toml::to_string(&config).unwrap();
         assert_eq!(Config::parse(Path::new("c.toml"), &again).unwrap(), config);
+    }
+
+    #[test]
+    fn a_key_file_given_as_config_is_not_echoed() {
+        for key in [
+            "Zq8#pL2!vN5@xR7$wK4^mT9&",
+            "sleutel Zq8pL2vN5xR7wK4mT9",
+            "Zq8pL2vN5xR7wK4mT9 = ",
+        ] {
+            let err = Config::parse(Path::new("key.txt"), key)
+                .unwrap_err()
+                .to_string();
+            assert!(!err.contains("Zq8"), "{err}");
+            assert!(err.contains("key.txt") && err.contains("line 1"), "{err}");
+        }
     }
 
     #[test]

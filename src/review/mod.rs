@@ -156,6 +156,64 @@ pub fn read_log(path: &Path) -> Result<Vec<Substitution>, ReviewError> {
     Ok(substitutions)
 }
 
+/// The longest placeholder an editor may give an entity.
+pub const MAX_PSEUDONYM_CHARS: usize = 100;
+
+/// Checks a decision against the document it is for: offsets inside its text (`chars` code
+/// points), a substitution that exists where one is accepted or rejected, an entity that
+/// exists, a category that is replaced, a placeholder without control characters. The
+/// review server stores only decisions that pass, so `apply` never trips over one.
+pub fn validate_decision(
+    kind: &DecisionKind,
+    chars: usize,
+    logged: &[Substitution],
+) -> Result<(), String> {
+    let entity_exists = |id: &str| logged.iter().any(|s| s.entity.as_deref() == Some(id));
+    match kind {
+        DecisionKind::Accept { start, end } | DecisionKind::Reject { start, end } => {
+            if !logged.iter().any(|s| s.start == *start && s.end == *end) {
+                return Err(format!("no substitution at {start}..{end}"));
+            }
+        }
+        DecisionKind::AcceptEntity { entity } | DecisionKind::RejectEntity { entity } => {
+            if !entity_exists(entity) {
+                return Err(format!("no entity {entity:?}"));
+            }
+        }
+        DecisionKind::RenameEntity { entity, pseudonym } => {
+            if !entity_exists(entity) {
+                return Err(format!("no entity {entity:?}"));
+            }
+            if pseudonym.trim().is_empty()
+                || pseudonym.chars().count() > MAX_PSEUDONYM_CHARS
+                || pseudonym.chars().any(char::is_control)
+            {
+                return Err(format!(
+                    "a placeholder must be 1 to {MAX_PSEUDONYM_CHARS} characters without control characters"
+                ));
+            }
+        }
+        DecisionKind::Add {
+            start,
+            end,
+            category,
+            ..
+        } => {
+            if start >= end || *end > chars {
+                return Err(format!(
+                    "{start}..{end} is not a span of the text (0..{chars})"
+                ));
+            }
+            if category.is_keep() || category.is_guard() {
+                return Err(format!(
+                    "{category} is not replaced; add a category that is"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Byte offset of every code point, plus the end.
 fn char_starts(text: &str) -> Vec<usize> {
     text.char_indices()
@@ -635,6 +693,74 @@ mod tests {
             error.contains("\"Jan de Vries\"") && error.contains("still in the output"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn decisions_are_checked_against_the_log() {
+        let (doc, subs) = logged(TEXT);
+        let chars = doc.text.chars().count();
+        let first = &subs[0];
+        let entity = first.entity.clone().unwrap();
+        let valid = [
+            DecisionKind::Reject {
+                start: first.start,
+                end: first.end,
+            },
+            DecisionKind::RejectEntity {
+                entity: entity.clone(),
+            },
+            DecisionKind::RenameEntity {
+                entity: entity.clone(),
+                pseudonym: "[getuige 1]".into(),
+            },
+            DecisionKind::Add {
+                start: 0,
+                end: 3,
+                category: Category::Person,
+                all_occurrences: true,
+            },
+        ];
+        for kind in &valid {
+            assert_eq!(validate_decision(kind, chars, &subs), Ok(()), "{kind:?}");
+        }
+        let invalid = [
+            DecisionKind::Reject {
+                start: first.end,
+                end: first.start,
+            },
+            DecisionKind::Accept {
+                start: first.start,
+                end: first.end + 1,
+            },
+            DecisionKind::AcceptEntity {
+                entity: "e999".into(),
+            },
+            DecisionKind::RenameEntity {
+                entity,
+                pseudonym: "[a]\n".into(),
+            },
+            DecisionKind::Add {
+                start: 5,
+                end: 5,
+                category: Category::Person,
+                all_occurrences: false,
+            },
+            DecisionKind::Add {
+                start: 0,
+                end: chars + 1,
+                category: Category::Person,
+                all_occurrences: false,
+            },
+            DecisionKind::Add {
+                start: 0,
+                end: 3,
+                category: Category::KeepCaseNumber,
+                all_occurrences: false,
+            },
+        ];
+        for kind in &invalid {
+            assert!(validate_decision(kind, chars, &subs).is_err(), "{kind:?}");
+        }
     }
 
     #[test]

@@ -2,12 +2,19 @@
 //! 127.0.0.1 on a random port, and every request must carry the random token of the printed
 //! URL, so that other users of the machine cannot read the originals. Everything the page
 //! needs is in the binary (no CDN).
+//!
+//! Against web pages in the editor's browser: a request must name this server in its `Host`
+//! (`127.0.0.1:PORT` or `localhost:PORT`; DNS rebinding sends another name), and a request
+//! that changes anything must carry the token in the `X-Schuilnaam-Token` header (which a
+//! cross-site form cannot set) and a same-origin `Origin`. Decisions are checked against the
+//! log before they are stored, and one server at a time may serve a folder (a lock file).
 
 use super::{flags, load_review, read_log, review_path, save_review, Decision, DecisionKind};
 use super::{ReviewError, RunDocument};
 use crate::error::Error as FileError;
-use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Query, Request, State};
+use axum::http::{header, Method, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -26,9 +33,16 @@ struct Shared {
     counts: Vec<OnceLock<(usize, usize, usize)>>,
     reviewer: String,
     token: String,
+    /// What `Host` may say: this server's address by IP and by name.
+    hosts: [String; 2],
     /// One decision is saved at a time.
     saving: Mutex<()>,
 }
+
+/// The header that carries the token on requests that change something.
+pub const TOKEN_HEADER: &str = "x-schuilnaam-token";
+/// The lock file that keeps a second server off a folder.
+pub const LOCK_FILE: &str = ".schuilnaam-review.lock";
 
 #[derive(Deserialize)]
 struct Params {
@@ -74,6 +88,43 @@ fn error(status: StatusCode, message: impl Into<String>) -> Response {
 
 fn review_error(e: ReviewError) -> Response {
     error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+}
+
+/// Refuses what a browser page of another site could send: a foreign `Host` (DNS
+/// rebinding), and a state-changing request without the token header or from another
+/// origin.
+async fn same_site_only(
+    State(state): State<Arc<Shared>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let headers = request.headers();
+    let header_text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if !header_text(header::HOST.as_str()).is_some_and(|host| state.hosts.iter().any(|h| h == host))
+    {
+        return error(
+            StatusCode::MISDIRECTED_REQUEST,
+            "this server answers only to 127.0.0.1 and localhost at its own port",
+        );
+    }
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        let same_origin = header_text(header::ORIGIN.as_str()).is_some_and(|origin| {
+            state
+                .hosts
+                .iter()
+                .any(|h| origin.strip_prefix("http://") == Some(h.as_str()))
+        });
+        if !same_origin {
+            return error(StatusCode::FORBIDDEN, "cross-origin request refused");
+        }
+        if header_text(TOKEN_HEADER) != Some(state.token.as_str()) {
+            return error(
+                StatusCode::FORBIDDEN,
+                "a change needs the token in the X-Schuilnaam-Token header",
+            );
+        }
+    }
+    next.run(request).await
 }
 
 impl Shared {
@@ -219,6 +270,23 @@ async fn decide(
     Json(kind): Json<DecisionKind>,
 ) -> Response {
     guard!(state, params);
+    let Some(document) = state.document(&params) else {
+        return error(StatusCode::NOT_FOUND, "no such document");
+    };
+    let Some(log) = &document.log else {
+        return error(StatusCode::NOT_FOUND, "document has no output");
+    };
+    let chars = match input_text(document) {
+        Ok(text) => text.chars().count(),
+        Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    };
+    let substitutions = match read_log(log) {
+        Ok(s) => s,
+        Err(e) => return review_error(e),
+    };
+    if let Err(reason) = super::validate_decision(&kind, chars, &substitutions) {
+        return error(StatusCode::UNPROCESSABLE_ENTITY, reason);
+    }
     let reviewer = state.reviewer.clone();
     update_review(&state, &params, |review| {
         review.decisions.push(Decision {
@@ -250,6 +318,31 @@ async fn mark_reviewed(
     })
 }
 
+/// Takes the folder's review lock, or says that another server holds it.
+fn lock_folder(out_dir: &std::path::Path) -> Result<std::fs::File, ReviewError> {
+    let path = out_dir.join(LOCK_FILE);
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(&path).map_err(|source| FileError::Write {
+        path: path.clone(),
+        source,
+    })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(ReviewError::Invalid {
+            path,
+            reason: "another review server is serving this folder; use that one, or stop it first"
+                .into(),
+        }),
+        Err(std::fs::TryLockError::Error(source)) => Err(FileError::Write { path, source }.into()),
+    }
+}
+
 /// The review server for the run in `out_dir`; returns the URL once listening and serves
 /// until the process ends.
 pub fn serve(
@@ -259,25 +352,13 @@ pub fn serve(
     on_ready: impl FnOnce(&str),
 ) -> Result<(), ReviewError> {
     let documents = super::run_documents(&out_dir)?;
+    // Held until the server stops: two servers on one folder would overwrite each other's
+    // decisions.
+    let _lock = lock_folder(&out_dir)?;
     let token = random_token().map_err(|source| FileError::Read {
         path: "/dev/urandom".into(),
         source,
     })?;
-    let shared = Arc::new(Shared {
-        counts: documents.iter().map(|_| OnceLock::new()).collect(),
-        documents,
-        reviewer,
-        token: token.clone(),
-        saving: Mutex::new(()),
-    });
-    let app = Router::new()
-        .route("/", get(page))
-        .route("/api/documents", get(document_list))
-        .route("/api/document", get(document))
-        .route("/api/decide", post(decide))
-        .route("/api/undo", post(undo))
-        .route("/api/reviewed", post(mark_reviewed))
-        .with_state(shared);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -299,6 +380,29 @@ pub fn serve(
                 doing: "cannot read its own address".into(),
                 source,
             })?;
+        let shared = Arc::new(Shared {
+            counts: documents.iter().map(|_| OnceLock::new()).collect(),
+            documents,
+            reviewer,
+            token: token.clone(),
+            hosts: [
+                format!("127.0.0.1:{}", address.port()),
+                format!("localhost:{}", address.port()),
+            ],
+            saving: Mutex::new(()),
+        });
+        let app = Router::new()
+            .route("/", get(page))
+            .route("/api/documents", get(document_list))
+            .route("/api/document", get(document))
+            .route("/api/decide", post(decide))
+            .route("/api/undo", post(undo))
+            .route("/api/reviewed", post(mark_reviewed))
+            .layer(middleware::from_fn_with_state(
+                shared.clone(),
+                same_site_only,
+            ))
+            .with_state(shared);
         on_ready(&format!("http://{address}/?token={token}"));
         axum::serve(listener, app)
             .with_graceful_shutdown(async {

@@ -1,0 +1,232 @@
+//! Hostile inputs and a local attacker (issue 15): each test here failed before its fix.
+//! Readers' own limits are unit-tested in src/read; this file drives the binary as a user or
+//! an attacker would.
+
+use crate::util::*;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn summary_of(out: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn deep_and_malformed_xml_fail_alone_and_the_batch_goes_on() {
+    let input = tempfile::tempdir().unwrap();
+    let depth = 100_000;
+    std::fs::write(
+        input.path().join("diep.xml"),
+        format!(
+            "<open-rechtspraak><uitspraak>{}x{}</uitspraak></open-rechtspraak>",
+            "<para>".repeat(depth),
+            "</para>".repeat(depth)
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        input.path().join("staart.xml"),
+        "<open-rechtspraak><uitspraak><para>x</para></uitspraak></open-rechtspraak>BSN 123456782",
+    )
+    .unwrap();
+    std::fs::write(input.path().join("goed.txt"), "BSN 123456782.\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    schuilnaam()
+        .args(["run", "--no-model", "--jobs", "1", "--out"])
+        .arg(out.path())
+        .arg(input.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("diep.xml").and(predicate::str::contains("deeper than")))
+        .stderr(
+            predicate::str::contains("staart.xml")
+                .and(predicate::str::contains("after the root element")),
+        );
+    assert!(out.path().join("goed.txt").exists());
+    assert!(!out.path().join("staart.xml").exists());
+    assert_eq!(summary_of(out.path())["failed"], 2);
+}
+
+#[test]
+fn a_malformed_reference_on_stdin_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    schuilnaam()
+        .args(["run", "-", "--no-model", "--log"])
+        .arg(dir.path().join("x.log"))
+        .write_stdin(
+            "<open-rechtspraak><uitspraak><para>Jan &ééééééé;</para></uitspraak></open-rechtspraak>",
+        )
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("malformed XML"));
+    assert!(!dir.path().join("x.log").exists());
+}
+
+#[test]
+fn stdin_over_the_size_limit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    schuilnaam()
+        .args(["run", "-", "--no-model", "--max-size", "1000", "--log"])
+        .arg(dir.path().join("x.log"))
+        .write_stdin(vec![b'a'; 4 << 20])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("<stdin>").and(predicate::str::contains("size limit")));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_and_secrets_in_an_input_folder_are_reported_and_never_copied() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("vonnis.txt"), "BSN 123456782.\n").unwrap();
+    let elsewhere = dir.path().join("elders.txt");
+    std::fs::write(&elsewhere, "BSN 111222333.\n").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, input.join("link.txt")).unwrap();
+    let key = input.join("sleutel.key");
+    std::fs::write(&key, "Zq8pL2vN5xR7wK4mT9aB3cD6").unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = dir.path().join("out");
+    schuilnaam()
+        .args(["run", "--no-model", "--style", "keyed", "--key-file"])
+        .arg(&key)
+        .arg("--out")
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("link.txt").and(predicate::str::contains("symbolic link")))
+        .stderr(predicate::str::contains("sleutel.key").and(predicate::str::contains("secret")))
+        .stderr(predicate::str::contains("Zq8pL2").not());
+    assert!(out.join("vonnis.txt").exists());
+    assert!(!out.join("link.txt").exists() && !out.join("sleutel.key").exists());
+    for file in files_under(&out) {
+        let bytes = std::fs::read(out.join(&file)).unwrap();
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("Zq8pL2"),
+            "{}",
+            file.display()
+        );
+    }
+    let summary = summary_of(&out);
+    assert_eq!(summary["failed"], 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_private_input_gives_a_private_output() {
+    use std::os::unix::fs::PermissionsExt;
+    let input = tempfile::tempdir().unwrap();
+    let private = input.path().join("prive.txt");
+    std::fs::write(&private, "BSN 123456782.\n").unwrap();
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::write(input.path().join("open.txt"), "BSN 123456782.\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    schuilnaam()
+        .args(["run", "--no-model", "--out"])
+        .arg(out.path())
+        .arg(input.path())
+        .assert()
+        .success();
+    let mode = |name: &str| {
+        std::fs::metadata(out.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode("prive.txt"), 0o600);
+    assert_eq!(mode("open.txt"), 0o644);
+}
+
+#[test]
+fn a_key_file_given_as_config_is_not_echoed() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("sleutel.key");
+    std::fs::write(&key, "Zq8pL2vN5xR7wK4mT9aB3cD6\n").unwrap();
+    schuilnaam()
+        .args(["run", "--no-model", "--out"])
+        .arg(dir.path().join("out"))
+        .arg(samples())
+        .arg("--config")
+        .arg(&key)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("sleutel.key").and(predicate::str::contains("line 1")))
+        .stderr(predicate::str::contains("Zq8pL2").not());
+}
+
+#[test]
+fn an_output_folder_that_is_the_input_is_named_as_the_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vonnis.txt"), "BSN 123456782.\n").unwrap();
+    schuilnaam()
+        .args(["run", "--no-model", "--out"])
+        .arg(dir.path())
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--out is an input folder"));
+}
+
+#[test]
+fn summary_paths_hold_from_any_working_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("vonnis.txt"), "BSN 123456782.\n").unwrap();
+    schuilnaam()
+        .current_dir(dir.path())
+        .args(["run", "--no-model", "--out", "out", "in"])
+        .assert()
+        .success();
+    let summary = summary_of(&dir.path().join("out"));
+    for key in ["input", "output", "log"] {
+        let path = Path::new(summary["per_document"][0][key].as_str().unwrap());
+        assert!(path.is_absolute() && path.exists(), "{key}: {path:?}");
+    }
+    // apply from another folder finds everything.
+    let published = dir.path().join("pub");
+    apply(&dir.path().join("out"), &published)
+        .current_dir(std::env::temp_dir())
+        .arg("--include-unreviewed")
+        .assert()
+        .success();
+    assert!(published.join("vonnis.txt").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_planted_temporary_link_is_never_written_through() {
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("doelwit");
+    std::fs::write(&target, "untouched").unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_schuilnaam"))
+        .current_dir(dir.path())
+        .args(["run", "-", "--no-model", "--log", "vonnis.log"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The process waits for stdin: plant a link where the old scheme put its temporary
+    // log (".NAME.PID.schuilnaam-tmp"), and a leftover 0644 file beside it.
+    std::os::unix::fs::symlink(
+        &target,
+        dir.path()
+            .join(format!(".vonnis.log.{}.schuilnaam-tmp", child.id())),
+    )
+    .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"BSN 123456782.\n").unwrap();
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "untouched");
+    let mode = std::fs::metadata(dir.path().join("vonnis.log"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
