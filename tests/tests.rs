@@ -4,6 +4,7 @@ mod util;
 
 mod cli;
 mod corpus;
+mod crash;
 mod formats;
 mod hostile;
 mod ner;
