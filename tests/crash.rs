@@ -94,7 +94,8 @@ fn a_batch_killed_at_random_moments_resumes_to_the_same_result() {
     assert!(finished.success());
     let all = files_under(&out);
     assert!(
-        all.iter().all(|f| !f.to_string_lossy().ends_with(".schuilnaam-tmp")),
+        all.iter()
+            .all(|f| !f.to_string_lossy().ends_with(".schuilnaam-tmp")),
         "temporary files left: {all:?}"
     );
     let summary: serde_json::Value =

@@ -6,6 +6,7 @@ mod cli;
 mod corpus;
 mod crash;
 mod formats;
+mod fuzz;
 mod hostile;
 mod ner;
 mod properties;

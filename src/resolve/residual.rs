@@ -109,7 +109,9 @@ pub fn names_an_institution(text: &str, start: usize) -> bool {
 /// A replaced place's, address's or company's other occurrences, written the same way, join
 /// it ("Winterswijk" replaced as the scene of the offence is replaced everywhere; an address
 /// that a case number's guard cut off is replaced where it recurs), except a place after a
-/// court's or public body's name ("rechtbank Winterswijk", "gemeente Winterswijk").
+/// court's or public body's name ("rechtbank Winterswijk", "gemeente Winterswijk"). So do
+/// a replaced identifier's or date of birth's ("geboren op 3 november 1990" in the header,
+/// "3 november 1990" again in the charge): the same number is the same person's.
 fn add_exact_residue(
     text: &str,
     index: usize,
@@ -118,12 +120,22 @@ fn add_exact_residue(
     claimed: &mut Claimed,
     added: &mut Vec<Mention>,
 ) {
+    let is_a_name = matches!(
+        entity.category,
+        Category::Place | Category::Address | Category::Organisation
+    );
     let mut forms: Vec<&str> = mentions
         .iter()
         .copied()
         .filter(|f| {
-            f.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && f.starts_with(char::is_uppercase)
+            if is_a_name {
+                f.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && f.starts_with(char::is_uppercase)
+            } else {
+                // A number or a whole date, long enough to be itself: a bare year
+                // ("geboren in 2006") recurs as every other date of that year.
+                f.chars().filter(|c| c.is_alphanumeric()).count() >= 6
+            }
         })
         .collect();
     forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
@@ -205,14 +217,8 @@ pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
     let mut added = Vec::new();
     for (index, entity) in resolution.entities.iter().enumerate() {
         let mentions = &by_entity[index];
-        if matches!(
-            entity.category,
-            Category::Place | Category::Address | Category::Organisation
-        ) {
-            add_exact_residue(text, index, entity, mentions, &mut claimed, &mut added);
-            continue;
-        }
         if entity.category != Category::Person {
+            add_exact_residue(text, index, entity, mentions, &mut claimed, &mut added);
             continue;
         }
         // Only a person named with a given name or initials somewhere spreads to bare
