@@ -106,27 +106,19 @@ pub fn names_an_institution(text: &str, start: usize) -> bool {
         .any(|w| INSTITUTION_WORDS.contains(&w))
 }
 
-/// A replaced place's, address's or company's other occurrences, written the same way, join
-/// it ("Winterswijk" replaced as the scene of the offence is replaced everywhere; an address
-/// that a case number's guard cut off is replaced where it recurs), except a place after a
-/// court's or public body's name ("rechtbank Winterswijk", "gemeente Winterswijk"). So do
-/// a replaced identifier's or date of birth's ("geboren op 3 november 1990" in the header,
-/// "3 november 1990" again in the charge): the same number is the same person's.
-fn add_exact_residue(
-    text: &str,
-    index: usize,
-    entity: &crate::model::Entity,
-    mentions: &[&str],
-    claimed: &mut Claimed,
-    added: &mut Vec<Mention>,
-) {
+/// The forms of a replaced place, address, company, identifier or date of birth whose other
+/// occurrences, written the same way, join it ("Winterswijk" replaced as the scene of the
+/// offence is replaced everywhere; an address that a case number's guard cut off is replaced
+/// where it recurs; "3 november 1990", a date of birth in the header, again in the charge:
+/// the same number is the same person's). A place after a court's or public body's name
+/// ("rechtbank Winterswijk", "gemeente Winterswijk") is left (checked where it is found).
+fn exact_forms(entity: &crate::model::Entity, mentions: &[&str]) -> Vec<String> {
     let is_a_name = matches!(
         entity.category,
         Category::Place | Category::Address | Category::Organisation
     );
-    let mut forms: Vec<&str> = mentions
+    mentions
         .iter()
-        .copied()
         .filter(|f| {
             if is_a_name {
                 f.chars().filter(|c| c.is_alphabetic()).count() >= 3
@@ -137,38 +129,22 @@ fn add_exact_residue(
                 f.chars().filter(|c| c.is_alphanumeric()).count() >= 6
             }
         })
-        .collect();
-    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-    forms.dedup();
-    for form in forms {
-        for (start, _) in text.match_indices(form) {
-            let end = start + form.len();
-            let glued = !is_word_bounded(text, start, end);
-            let institution =
-                entity.category == Category::Place && names_an_institution(text, start);
-            if glued || institution || claimed.overlaps(start, end) {
-                continue;
-            }
-            claimed.insert(start, end);
-            let reason = format!("residual: the {} of entity {}", entity.category, entity.id);
-            added.push(Mention {
-                span: Span {
-                    start,
-                    end,
-                    category: entity.category,
-                    detector: DETECTOR.to_string(),
-                    confidence: 0.7,
-                    evidence: Evidence::Model,
-                    normalised: entity.normalised.clone(),
-                    label: entity.label.clone(),
-                    reason: reason.clone(),
-                },
-                action: Action::Replace,
-                entity: Some(index),
-                reason,
-            });
-        }
+        .map(|f| f.to_string())
+        .collect()
+}
+
+/// The forms of a replaced person's name whose other occurrences join it ("De Vries" for
+/// "Jan de Vries"); none for a person never named with a given name or initials.
+fn person_forms(mentions: &[&str]) -> Vec<String> {
+    // Only a person named with a given name or initials somewhere spreads to bare surnames:
+    // a single capitalised word ("Hortensia") is too weak a witness.
+    let named_in_full = mentions
+        .iter()
+        .any(|m| name_parts(m).is_some_and(|p| !p.initials.is_empty()));
+    if !named_in_full {
+        return Vec::new();
     }
+    mentions.iter().flat_map(|m| name_forms(m)).collect()
 }
 
 /// The text already taken by a mention: disjoint ranges by start, so that the overlap
@@ -202,7 +178,10 @@ impl Claimed {
     }
 }
 
-/// Adds a mention for every unclaimed occurrence of a replaced person's name forms.
+/// Adds a mention for every unclaimed occurrence of a replaced entity's forms: a person's
+/// name forms, and the exact text of the other replaced entities ([`exact_forms`]).
+/// Entities are taken in order and each one's forms longest first ("Jan de Vries" is
+/// claimed before "De Vries" inside it); every form is found in one pass over the text.
 pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
     let text = &doc.text;
     let mut claimed = Claimed::default();
@@ -214,33 +193,58 @@ pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
             by_entity[entity].push(&text[start..end]);
         }
     }
+    let plans: Vec<Vec<String>> = resolution
+        .entities
+        .iter()
+        .zip(&by_entity)
+        .map(|(entity, mentions)| {
+            let mut forms = if entity.category == Category::Person {
+                person_forms(mentions)
+            } else {
+                exact_forms(entity, mentions)
+            };
+            forms.retain(|f| !f.is_empty());
+            forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+            forms.dedup();
+            forms
+        })
+        .collect();
+    let mut patterns: Vec<&str> = plans.iter().flatten().map(String::as_str).collect();
+    if patterns.is_empty() {
+        return;
+    }
+    patterns.sort_unstable();
+    patterns.dedup();
+    // Where each form stands, overlapping ones included: one pass instead of one per form.
+    let finder = aho_corasick::AhoCorasick::new(&patterns).expect("forms are short");
+    let mut found: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
+    for hit in finder.find_overlapping_iter(text.as_str()) {
+        found[hit.pattern().as_usize()].push(hit.start());
+    }
     let mut added = Vec::new();
-    for (index, entity) in resolution.entities.iter().enumerate() {
-        let mentions = &by_entity[index];
-        if entity.category != Category::Person {
-            add_exact_residue(text, index, entity, mentions, &mut claimed, &mut added);
-            continue;
-        }
-        // Only a person named with a given name or initials somewhere spreads to bare
-        // surnames: a single capitalised word ("Hortensia") is too weak a witness.
-        let named_in_full = mentions
-            .iter()
-            .any(|m| name_parts(m).is_some_and(|p| !p.initials.is_empty()));
-        if !named_in_full {
-            continue;
-        }
-        let mut forms: Vec<String> = mentions.iter().flat_map(|m| name_forms(m)).collect();
-        // Longest first, so "Jan de Vries" is claimed before "De Vries" inside it.
-        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-        forms.dedup();
+    for ((index, entity), forms) in resolution.entities.iter().enumerate().zip(&plans) {
+        let person = entity.category == Category::Person;
+        let reason = if person {
+            format!("residual: the name of entity {}", entity.id)
+        } else {
+            format!("residual: the {} of entity {}", entity.category, entity.id)
+        };
         for form in forms {
-            for (start, _) in text.match_indices(form.as_str()) {
+            let pattern = patterns.binary_search(&form.as_str()).expect("collected");
+            // As str::match_indices would: occurrences of one form do not overlap.
+            let mut free_from = 0;
+            for &start in &found[pattern] {
+                if start < free_from {
+                    continue;
+                }
                 let end = start + form.len();
-                let glued = !is_word_bounded(text, start, end);
-                if glued
-                    || claimed.overlaps(start, end)
-                    || is_professional_title_before(text, start)
-                {
+                free_from = end;
+                let excluded = if person {
+                    is_professional_title_before(text, start)
+                } else {
+                    entity.category == Category::Place && names_an_institution(text, start)
+                };
+                if !is_word_bounded(text, start, end) || excluded || claimed.overlaps(start, end) {
                     continue;
                 }
                 claimed.insert(start, end);
@@ -248,17 +252,17 @@ pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
                     span: Span {
                         start,
                         end,
-                        category: Category::Person,
+                        category: entity.category,
                         detector: DETECTOR.to_string(),
                         confidence: 0.7,
                         evidence: Evidence::Model,
                         normalised: entity.normalised.clone(),
                         label: entity.label.clone(),
-                        reason: format!("residual: the name of entity {}", entity.id),
+                        reason: reason.clone(),
                     },
                     action: Action::Replace,
                     entity: Some(index),
-                    reason: format!("residual: the name of entity {}", entity.id),
+                    reason: reason.clone(),
                 });
             }
         }
