@@ -98,8 +98,7 @@ fn a_batch_killed_at_random_moments_resumes_to_the_same_result() {
             .all(|f| !f.to_string_lossy().ends_with(".schuilnaam-tmp")),
         "temporary files left: {all:?}"
     );
-    let summary: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
+    let summary = summary(&out);
     eprintln!(
         "{killed_with_outputs} of 8 kills left outputs; the last run kept {} of 300",
         summary["resumed"]
@@ -156,8 +155,7 @@ fn resume_redoes_a_document_whose_input_or_output_changed() {
         std::fs::read_to_string(out.join("b.txt")).unwrap(),
         "BSN [BSN].\n"
     );
-    let summary: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
+    let summary = summary(&out);
     assert_eq!(summary["resumed"], 1);
     assert_eq!(summary["documents"], 3);
     let c = summary["per_document"]

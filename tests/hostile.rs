@@ -6,10 +6,6 @@ use crate::util::*;
 use predicates::prelude::*;
 use std::path::Path;
 
-fn summary_of(out: &Path) -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap()
-}
-
 #[test]
 fn deep_and_malformed_xml_fail_alone_and_the_batch_goes_on() {
     let input = tempfile::tempdir().unwrap();
@@ -43,7 +39,7 @@ fn deep_and_malformed_xml_fail_alone_and_the_batch_goes_on() {
         );
     assert!(out.path().join("goed.txt").exists());
     assert!(!out.path().join("staart.xml").exists());
-    assert_eq!(summary_of(out.path())["failed"], 2);
+    assert_eq!(summary(out.path())["failed"], 2);
 }
 
 #[test]
@@ -109,8 +105,7 @@ fn symlinks_and_secrets_in_an_input_folder_are_reported_and_never_copied() {
             file.display()
         );
     }
-    let summary = summary_of(&out);
-    assert_eq!(summary["failed"], 2);
+    assert_eq!(summary(&out)["failed"], 2);
 }
 
 #[cfg(unix)]
@@ -181,9 +176,9 @@ fn summary_paths_hold_from_any_working_directory() {
         .args(["run", "--no-model", "--out", "out", "in"])
         .assert()
         .success();
-    let summary = summary_of(&dir.path().join("out"));
+    let written = summary(&dir.path().join("out"));
     for key in ["input", "output", "log"] {
-        let path = Path::new(summary["per_document"][0][key].as_str().unwrap());
+        let path = Path::new(written["per_document"][0][key].as_str().unwrap());
         assert!(path.is_absolute() && path.exists(), "{key}: {path:?}");
     }
     // apply from another folder finds everything.

@@ -45,6 +45,15 @@ pub fn substitutions(log: &Path) -> Vec<Value> {
         .collect()
 }
 
+/// The `summary.json` a run wrote into `out`.
+pub fn summary(out: &Path) -> Value {
+    let path = out.join("summary.json");
+    serde_json::from_slice(
+        &std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+    )
+    .expect("summary.json is JSON")
+}
+
 /// Characters `start..end` (code points) of `text`.
 pub fn char_slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()
