@@ -11,10 +11,16 @@
 //! * **leak rate**: the share of documents in which at least one gold span to replace
 //!   survives verbatim, that is, no replacement touches any of its characters;
 //! * **kept rate**: the share of PROFESSIONAL and KEEP_* spans that no replacement touches.
+//! * **roles**: over gold PERSON mentions whose editors' placeholder names a role
+//!   (`"placeholder": "aangever 1"`), the share whose pseudonym names the same role
+//!   (`agreement`), another role (`contradiction`: calling a complainant the suspect), no
+//!   role (`generic`: `[persoon 1]`), or that nothing replaced (`missed`); per role and
+//!   overall.
 
 use crate::corpus::gold::{is_keep_label, is_replace_label, GoldDocument, REPLACE_LABELS};
 use crate::model::{Action, Category, Document, StageTimings};
 use crate::pipeline::Pipeline;
+use crate::resolve::roles::role_of_placeholder;
 use crate::write::LogRecord;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -61,6 +67,53 @@ pub struct EvalSummary {
     pub leak_rate: f64,
     pub kept_rate: f64,
     pub documents: usize,
+    pub roles: RoleSummary,
+}
+
+/// How person mentions with an editors' role fared (`roles` in `eval --json`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RoleSummary {
+    pub overall: RoleScores,
+    pub per_role: BTreeMap<String, RoleScores>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct RoleScores {
+    pub role_agreement: f64,
+    pub role_contradiction: f64,
+    pub role_generic: f64,
+    pub missed: f64,
+    pub mentions: usize,
+}
+
+/// Person mentions with an editors' role, by what their pseudonym said.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RoleCounts {
+    pub mentions: usize,
+    pub agreement: usize,
+    pub contradiction: usize,
+    pub generic: usize,
+    pub missed: usize,
+}
+
+impl RoleCounts {
+    fn add(&mut self, other: &RoleCounts) {
+        self.mentions += other.mentions;
+        self.agreement += other.agreement;
+        self.contradiction += other.contradiction;
+        self.generic += other.generic;
+        self.missed += other.missed;
+    }
+
+    pub fn scores(&self) -> RoleScores {
+        RoleScores {
+            role_agreement: ratio(self.agreement, self.mentions),
+            role_contradiction: ratio(self.contradiction, self.mentions),
+            role_generic: ratio(self.generic, self.mentions),
+            missed: ratio(self.missed, self.mentions),
+            mentions: self.mentions,
+        }
+    }
 }
 
 /// A gold span to replace that survived verbatim.
@@ -140,6 +193,11 @@ pub struct EvalReport {
     /// Replaced spans that no gold span of the same label overlaps (precision's losses).
     pub false_alarms: Vec<Miss>,
     pub consistency: ConsistencyCounts,
+    /// Per editors' role.
+    pub roles: BTreeMap<String, RoleCounts>,
+    /// Mentions whose pseudonym named another role than the editors', or none:
+    /// (editors' role, ours or "(none)", the mention).
+    pub role_errors: Vec<(String, String, Miss)>,
 }
 
 fn micro(counts: &BTreeMap<String, Counts>) -> Counts {
@@ -179,7 +237,23 @@ impl EvalReport {
                 ratio(self.kept_intact, self.kept_total)
             },
             documents: self.documents,
+            roles: RoleSummary {
+                overall: self.all_roles().scores(),
+                per_role: self
+                    .roles
+                    .iter()
+                    .map(|(role, counts)| (role.clone(), counts.scores()))
+                    .collect(),
+            },
         }
+    }
+
+    fn all_roles(&self) -> RoleCounts {
+        let mut total = RoleCounts::default();
+        for counts in self.roles.values() {
+            total.add(counts);
+        }
+        total
     }
 
     /// The most frequent missed strings, with one context each.
@@ -233,7 +307,39 @@ impl EvalReport {
             consistency.same_entity_same_pseudonym,
             consistency.distinct_entities_distinct_pseudonyms
         ));
+        out.push_str(&format!(
+            "\n{:<16} {:>8} {:>9} {:>13} {:>8} {:>7}\n",
+            "editors' role", "mentions", "agreement", "contradiction", "generic", "missed"
+        ));
+        let role_row = |name: &str, c: &RoleCounts| {
+            let s = c.scores();
+            format!(
+                "{:<16} {:>8} {:>9.3} {:>13.3} {:>8.3} {:>7.3}\n",
+                name, c.mentions, s.role_agreement, s.role_contradiction, s.role_generic, s.missed
+            )
+        };
+        let mut by_size: Vec<(&String, &RoleCounts)> = self.roles.iter().collect();
+        by_size.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(b.0)));
+        for (role, counts) in by_size {
+            out.push_str(&role_row(role, counts));
+        }
+        out.push_str(&role_row("all roles", &self.all_roles()));
         out
+    }
+
+    /// The most frequent role errors: (count, editors' role, ours, one example).
+    pub fn worst_role_errors(&self, limit: usize) -> Vec<(usize, String, String, &Miss)> {
+        let mut groups: BTreeMap<(&str, &str), (usize, &Miss)> = BTreeMap::new();
+        for (editors, ours, miss) in &self.role_errors {
+            groups.entry((editors, ours)).or_insert((0, miss)).0 += 1;
+        }
+        let mut ranked: Vec<(usize, String, String, &Miss)> = groups
+            .into_iter()
+            .map(|((e, o), (n, m))| (n, e.to_string(), o.to_string(), m))
+            .collect();
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+        ranked.truncate(limit);
+        ranked
     }
 }
 
@@ -437,7 +543,65 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
     }
     report.leaking_documents = usize::from(leaked);
     report.consistency = consistency(gold, &predicted);
+    score_roles(gold, &predicted, &chars, &mut report);
     report
+}
+
+/// What each gold person mention with an editors' role received: the replacement that
+/// overlaps it most, and the role its pseudonym names.
+fn score_roles(
+    gold: &GoldDocument,
+    predicted: &[Predicted],
+    chars: &[char],
+    report: &mut EvalReport,
+) {
+    for span in &gold.entities {
+        if span.label != "PERSON" {
+            continue;
+        }
+        let Some(editors) = span.placeholder.as_deref().and_then(role_of_placeholder) else {
+            continue;
+        };
+        let counts = report.roles.entry(editors.to_string()).or_default();
+        counts.mentions += 1;
+        let best = predicted
+            .iter()
+            .filter(|p| overlaps((p.start, p.end), (span.start, span.end)))
+            .max_by_key(|p| p.end.min(span.end) - p.start.max(span.start));
+        let Some(best) = best else {
+            counts.missed += 1;
+            continue;
+        };
+        match role_of_placeholder(&best.replacement) {
+            Some(ours) if ours == editors => counts.agreement += 1,
+            Some(ours) => {
+                counts.contradiction += 1;
+                report.role_errors.push((
+                    editors.to_string(),
+                    ours.to_string(),
+                    Miss {
+                        document: gold.id.clone(),
+                        label: span.label.clone(),
+                        text: chars[span.start..span.end].iter().collect(),
+                        context: context(chars, span.start, span.end),
+                    },
+                ));
+            }
+            None => {
+                counts.generic += 1;
+                report.role_errors.push((
+                    editors.to_string(),
+                    "(none)".to_string(),
+                    Miss {
+                        document: gold.id.clone(),
+                        label: span.label.clone(),
+                        text: chars[span.start..span.end].iter().collect(),
+                        context: context(chars, span.start, span.end),
+                    },
+                ));
+            }
+        }
+    }
 }
 
 /// Runs the pipeline on every gold document (in parallel) and adds up the scores.
@@ -461,6 +625,10 @@ pub fn evaluate(pipeline: &Pipeline, gold: &[GoldDocument]) -> EvalReport {
         total.misses.extend(report.misses);
         total.false_alarms.extend(report.false_alarms);
         total.consistency.add(&report.consistency);
+        for (role, counts) in &report.roles {
+            total.roles.entry(role.clone()).or_default().add(counts);
+        }
+        total.role_errors.extend(report.role_errors);
     }
     total
 }
@@ -505,6 +673,7 @@ mod tests {
             end: start + needle.chars().count(),
             label: label.to_string(),
             entity: None,
+            placeholder: None,
         }
     }
 
@@ -547,8 +716,56 @@ mod tests {
         let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
         assert_eq!(
             keys,
-            ["documents", "kept_rate", "leak_rate", "micro", "per_label"]
+            [
+                "documents",
+                "kept_rate",
+                "leak_rate",
+                "micro",
+                "per_label",
+                "roles"
+            ]
         );
+    }
+
+    #[test]
+    fn roles_agree_contradict_or_stay_generic() {
+        let mut config = Config::default();
+        for name in ["Jan Jansen", "Piet Puk", "Kees Bos", "Anna Smit"] {
+            config.replace.push(crate::config::ReplaceTerm {
+                text: name.into(),
+                category: Category::Person,
+            });
+        }
+        let pipeline = Pipeline::from_config(&config).unwrap();
+        let text = "De getuige Jan Jansen zag dat aangever Piet Puk werd geslagen. Kees Bos was er ook. Anna Smit";
+        let with_placeholder = |needle: &str, placeholder: Option<&str>| GoldSpan {
+            placeholder: placeholder.map(str::to_string),
+            ..span(text, needle, "PERSON")
+        };
+        let gold = vec![GoldDocument {
+            id: "r".into(),
+            text: text.into(),
+            entities: vec![
+                with_placeholder("Jan Jansen", Some("getuige 1")),
+                with_placeholder("Piet Puk", Some("slachtoffer")),
+                with_placeholder("Kees Bos", Some("verdachte")),
+                // Not a role: not counted.
+                with_placeholder("Anna Smit", Some("naam 2")),
+            ],
+        }];
+        let report = evaluate(&pipeline, &gold);
+        let roles = report.summary().roles;
+        assert_eq!(roles.overall.mentions, 3);
+        assert_eq!(roles.per_role["getuige"].role_agreement, 1.0);
+        assert_eq!(roles.per_role["slachtoffer"].role_contradiction, 1.0);
+        assert_eq!(roles.per_role["verdachte"].role_generic, 1.0);
+        assert!((roles.overall.role_agreement - 1.0 / 3.0).abs() < 1e-9);
+        let errors = report.worst_role_errors(5);
+        assert!(errors
+            .iter()
+            .any(|(_, editors, ours, m)| editors == "slachtoffer"
+                && ours == "aangever"
+                && m.text == "Piet Puk"));
     }
 
     #[test]
@@ -583,6 +800,7 @@ mod tests {
             leak_rate: 0.5,
             kept_rate: 0.98,
             documents: 3,
+            roles: RoleSummary::default(),
         };
         let baseline = Baseline {
             micro_recall: 0.51,

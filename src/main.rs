@@ -282,12 +282,12 @@ struct EvalArgs {
     #[arg(long, value_name = "FILE")]
     gold: PathBuf,
 
-    /// Print one JSON object (per_label, micro, leak_rate, kept_rate, documents) instead of
-    /// the table.
+    /// Print one JSON object (per_label, micro, leak_rate, kept_rate, documents, roles)
+    /// instead of the table.
     #[arg(long)]
     json: bool,
 
-    /// With --json: add a sixth key, `consistency` (same_entity_same_pseudonym,
+    /// With --json: add a seventh key, `consistency` (same_entity_same_pseudonym,
     /// distinct_entities_distinct_pseudonyms, entities). The table always shows it.
     #[arg(long, requires = "json")]
     consistency: bool,
@@ -682,6 +682,16 @@ fn eval(args: EvalArgs) -> Result<u8> {
             "false alarms",
             &report.worst_false_alarms(args.false_alarms),
         );
+        let role_errors = report.worst_role_errors(args.misses);
+        if !role_errors.is_empty() {
+            println!("\nMost frequent role errors (count, editors' role, ours, text, context):");
+            for (count, editors, ours, span) in role_errors {
+                println!(
+                    "{count:>4}  {editors:<14} {ours:<14} {:<24} {}: …{}…",
+                    span.text, span.document, span.context
+                );
+            }
+        }
     }
     let Some(baseline_path) = &args.baseline else {
         return Ok(EXIT_OK);

@@ -1,13 +1,15 @@
 //! The gold format (JSON Lines), shared by the refill generator and `eval`:
 //!
 //! `{"id": "...", "text": "...", "entities": [{"start": 10, "end": 26, "label": "PERSON",
-//! "entity": "e1"}]}`
+//! "entity": "e1", "placeholder": "aangever 1"}]}`
 //!
 //! Offsets are Unicode code points, end exclusive (as in spaCy and Doccano span files).
 //! Labels to replace: PERSON, ADDRESS, PLACE, DATE_OF_BIRTH, BSN, IBAN, PHONE, EMAIL,
 //! LICENSE_PLATE, ID_NUMBER, ORGANISATION. Labels to keep: PROFESSIONAL and any label that
 //! starts with `KEEP_`. Any other label is an error. `entity` is optional: spans with the same
-//! id are the same person or thing.
+//! id are the same person or thing. `placeholder` is optional too: what the court's editors
+//! wrote where the refill put the span (the bracket's text, "aangever 1", or a letter, "X"),
+//! so that `eval` can tell whether a person got the editors' role.
 
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -43,6 +45,8 @@ pub struct GoldSpan {
     pub label: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placeholder: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,6 +187,7 @@ mod tests {
                 end: 8,
                 label: "PERSON".into(),
                 entity: None,
+                placeholder: None,
             }],
         };
         let line = to_jsonl(std::slice::from_ref(&doc));

@@ -285,6 +285,8 @@ struct Placeholder {
     capitals: bool,
     /// For a date of birth: where the kept year ends (`[geboortedatum] 1987`).
     year_end: Option<usize>,
+    /// What the editors wrote: the bracket's text ("aangever 1") or the letter ("X").
+    written: String,
 }
 
 fn word_match(stem: &str, word: &str) -> bool {
@@ -441,6 +443,7 @@ fn bracket_placeholders(text: &str) -> Vec<Placeholder> {
             key: format!("[{key}]"),
             capitals: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
             year_end,
+            written: inner.split_whitespace().collect::<Vec<_>>().join(" "),
         });
     }
     found
@@ -496,6 +499,7 @@ fn letter_placeholders(text: &str, brackets: &[Placeholder]) -> Vec<Placeholder>
             key: format!("letter {} {}", &text[start..end], kind.label()),
             capitals: false,
             year_end: None,
+            written: text[start..end].to_string(),
         })
         .collect()
 }
@@ -673,6 +677,7 @@ pub fn refill(id: &str, text: &str, seed: u64, names: &Names) -> GoldDocument {
             end: output_chars,
             label: placeholder.kind.label().to_string(),
             entity: Some(refiller.entity_id(&placeholder.key)),
+            placeholder: Some(placeholder.written.clone()),
         });
     }
     output.push_str(&text[copied_to..]);
@@ -737,6 +742,7 @@ fn keep_spans(text: &str, replaced: &[GoldSpan]) -> Vec<GoldSpan> {
                 end,
                 label: label.to_string(),
                 entity: None,
+                placeholder: None,
             });
         }
     }

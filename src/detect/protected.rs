@@ -1,8 +1,8 @@
 //! Guards: text that must never be replaced, so that no other detector can take it. Case
 //! numbers (`C/16/512345 / HA ZA 21-345`, `ROT 21/3941`), parketnummers (`13/123456-22`),
 //! ECLIs, article references (`artikel 6:162 BW`), amounts (`€ 1.250,00`), and bracketed
-//! text: existing placeholders (`[eiser]`, `[adres 1]`) and editorial brackets (`[…]`,
-//! `[is]`). The resolve stage logs a guard only when it overruled another detection.
+//! text: existing placeholders (`[eiser]`, `[adres 1]`) and short editorial brackets (`[…]`,
+//! `[is]`; a longer bracket is the editors' sentence and is read like any text). The resolve stage logs a guard only when it overruled another detection.
 
 use super::{Detector, Finding};
 use crate::model::{Category, Document, Evidence, Span};
@@ -70,6 +70,15 @@ impl ProtectedDetector {
     }
 }
 
+/// A bracket that is a placeholder or a short editorial insertion ("[eiser]", "[adres 1]",
+/// "[appellant sub 14b]", "[is]", "[…]"): at most four words and no colon. A longer one is
+/// the editors' own sentence ("[het hof begrijpt: W. Strigt]") and is read like the text
+/// around it, names and all.
+fn is_placeholder_shaped(bracket: &str) -> bool {
+    let inner = bracket.trim_start_matches('[').trim_end_matches(']');
+    inner.split_whitespace().count() <= 4 && !inner.contains(':')
+}
+
 impl Default for ProtectedDetector {
     fn default() -> Self {
         Self::new()
@@ -105,6 +114,9 @@ impl Detector for ProtectedDetector {
                 let glued_after = next.is_some_and(char::is_alphanumeric)
                     || (next == Some('/') && after.next().is_some_and(|c| c.is_ascii_digit()));
                 if *category != Category::KeepPlaceholder && (glued_before || glued_after) {
+                    continue;
+                }
+                if *category == Category::KeepPlaceholder && !is_placeholder_shaped(m.as_str()) {
                     continue;
                 }
                 spans.push(
@@ -182,6 +194,11 @@ mod tests {
                 ("[...]".to_string(), Category::KeepPlaceholder),
                 ("[is]".to_string(), Category::KeepPlaceholder),
             ]
+        );
+        // The editors' own sentence in brackets is read like the text around it.
+        assert_eq!(
+            guarded("[het hof begrijpt: W. Strigt] en [appellant sub 14b]"),
+            [("[appellant sub 14b]".to_string(), Category::KeepPlaceholder)]
         );
     }
 

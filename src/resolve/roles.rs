@@ -1,103 +1,492 @@
 //! Procedural roles for people, so that the house style can write `[eiser]`, `[gedaagde]`,
-//! `[verdachte]` or `[getuige 1]` instead of `[persoon 1]`.
+//! `[verdachte]` or `[getuige 1]` instead of `[persoon 1]`, as the court's editors do.
 //!
-//! A role is read from the text around a person's mentions: a role word right after the
-//! name in a party header ("Jan de Vries, wonende te Utrecht, eiser,"), in brackets after it
-//! ("Sanne Kok te Heerenveen (appellante)"), or right before it ("tegen de verdachte:
-//! Dennis Verhoeven", "getuige Fatima Bakkali", "aangever De Ruiter"). The first role found
-//! for a person, in text order, is theirs.
+//! Every mention of a person is evidence, from the whole ruling:
+//! * **the party header**: the role word that closes the person's block ("Jan de Vries,
+//!   wonende te Utrecht, eiser,"; "1. X, wonende te A, 2. Y, wonende te B, gedaagden,";
+//!   "EISERES tot cassatie"), a role in brackets ("Sanne Kok te Heerenveen (appellante)"),
+//!   a defined role ("(hierna: appellant)", "hierna te noemen: de vrouw"), or what the header
+//!   says before the name ("in de strafzaak tegen X": the suspect; "op het hoger beroep van:
+//!   X": the appellant). Header evidence weighs [`HEADER_WEIGHT`] times a mention's.
+//! * **role words around a mention** anywhere: before ("aangever X", "de benadeelde partij
+//!   X", "getuige X", "verbalisanten X, Y en Z") or in brackets after ("X (medeverdachte)").
+//!
+//! The role with the most weight is the person's, and the log's reason says which evidence
+//! won. When two roles weigh alike, or the winner has less than twice the weight of the
+//! runner-up among roles that contradict each other, no role is given: a generic `[persoon
+//! N]` is safer than calling a complainant the suspect, and review shows the mention as a
+//! doubt. The suspect of the ruling stays `[verdachte]` where it is called a co-suspect of
+//! others ("medeverdachte" is evidence only against someone never called the suspect).
 
 use crate::detect::{context_before, floor_char_boundary};
 use crate::model::{Category, Resolution};
 use regex::Regex;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-/// Role words as written in rulings, each with the placeholder word it becomes.
-const ROLES: [(&str, &str); 24] = [
-    ("eiseres", "eiseres"),
-    ("eiser", "eiser"),
-    ("gedaagde", "gedaagde"),
-    ("verzoekster", "verzoekster"),
-    ("verzoeker", "verzoeker"),
-    ("verweerster", "verweerster"),
-    ("verweerder", "verweerder"),
-    ("appellante", "appellante"),
-    ("appellant", "appellant"),
-    ("geïntimeerde", "geïntimeerde"),
-    ("verdachte", "verdachte"),
-    ("belanghebbende", "belanghebbende"),
-    ("medeverdachte", "medeverdachte"),
-    ("slachtoffer", "slachtoffer"),
-    ("getuige", "getuige"),
-    ("aangever", "aangever"),
-    ("aangeefster", "aangeefster"),
-    ("benadeelde partij", "benadeelde partij"),
-    ("benadeelde", "benadeelde"),
-    ("betrokkene", "betrokkene"),
-    ("werknemer", "werknemer"),
-    ("de man", "de man"),
-    ("de vrouw", "de vrouw"),
-    ("minderjarige", "minderjarige"),
+/// A form of a role word: as written, the role, the placeholder word.
+type RoleForm = (&'static str, &'static str, &'static str);
+
+/// Per role: its weight, and the placeholder words that gave it.
+type Votes = BTreeMap<&'static str, (usize, BTreeMap<&'static str, usize>)>;
+
+/// How much more a party header says about a role than a role word in the running text.
+pub const HEADER_WEIGHT: usize = 10;
+
+/// Every way a ruling or its editors write a role: the form, the role it is (gendered and
+/// plural forms are one role), and the placeholder word it becomes (the form, singular).
+/// From `placeholder_catalogue.tsv` (party and other person roles).
+const ROLE_FORMS: [(&str, &str, &str); 61] = [
+    ("eiser", "eiser", "eiser"),
+    ("eiseres", "eiser", "eiseres"),
+    ("eisers", "eiser", "eiser"),
+    ("eiseressen", "eiser", "eiseres"),
+    ("gedaagde", "gedaagde", "gedaagde"),
+    ("gedaagden", "gedaagde", "gedaagde"),
+    ("verzoeker", "verzoeker", "verzoeker"),
+    ("verzoekster", "verzoeker", "verzoekster"),
+    ("verzoekers", "verzoeker", "verzoeker"),
+    ("verweerder", "verweerder", "verweerder"),
+    ("verweerster", "verweerder", "verweerster"),
+    ("verweerders", "verweerder", "verweerder"),
+    ("appellant", "appellant", "appellant"),
+    ("appellante", "appellant", "appellante"),
+    ("appellanten", "appellant", "appellant"),
+    ("geïntimeerde", "geïntimeerde", "geïntimeerde"),
+    ("geintimeerde", "geïntimeerde", "geïntimeerde"),
+    ("geïntimeerden", "geïntimeerde", "geïntimeerde"),
+    ("geintimeerden", "geïntimeerde", "geïntimeerde"),
+    ("verdachte", "verdachte", "verdachte"),
+    ("medeverdachte", "medeverdachte", "medeverdachte"),
+    ("medeverdachten", "medeverdachte", "medeverdachte"),
+    ("belanghebbende", "belanghebbende", "belanghebbende"),
+    ("belanghebbenden", "belanghebbende", "belanghebbende"),
+    ("betrokkene", "betrokkene", "betrokkene"),
+    ("betrokkenen", "betrokkene", "betrokkene"),
+    ("slachtoffer", "slachtoffer", "slachtoffer"),
+    ("slachtoffers", "slachtoffer", "slachtoffer"),
+    ("getuige", "getuige", "getuige"),
+    ("getuigen", "getuige", "getuige"),
+    ("aangever", "aangever", "aangever"),
+    ("aangeefster", "aangever", "aangeefster"),
+    ("aangevers", "aangever", "aangever"),
+    ("benadeelde partij", "benadeelde", "benadeelde"),
+    ("benadeelde", "benadeelde", "benadeelde"),
+    ("benadeelden", "benadeelde", "benadeelde"),
+    ("verbalisant", "verbalisant", "verbalisant"),
+    ("verbalisanten", "verbalisant", "verbalisant"),
+    ("werknemer", "werknemer", "werknemer"),
+    ("werkneemster", "werknemer", "werkneemster"),
+    ("werkgever", "werkgever", "werkgever"),
+    ("de man", "man", "de man"),
+    ("de vrouw", "vrouw", "de vrouw"),
+    ("man", "man", "de man"),
+    ("vrouw", "vrouw", "de vrouw"),
+    ("minderjarige", "minderjarige", "minderjarige"),
+    ("minderjarigen", "minderjarige", "minderjarige"),
+    ("kind", "kind", "kind"),
+    ("gefailleerde", "gefailleerde", "gefailleerde"),
+    ("failliet", "gefailleerde", "gefailleerde"),
+    ("erflater", "erflater", "erflater"),
+    ("erflaatster", "erflater", "erflaatster"),
+    ("vader", "vader", "vader"),
+    ("moeder", "moeder", "moeder"),
+    ("zoon", "zoon", "zoon"),
+    ("dochter", "dochter", "dochter"),
+    ("echtgenoot", "echtgenoot", "echtgenoot"),
+    ("echtgenote", "echtgenoot", "echtgenote"),
+    ("vennoot", "vennoot", "vennoot"),
+    ("aandeelhouder", "aandeelhouder", "aandeelhouder"),
+    // Not a word of rulings: the victim cue of a charge, see VICTIM_CUE.
+    ("slachtoffer (cue)", "slachtoffer (cue)", "slachtoffer"),
 ];
 
-fn role_alternation() -> String {
-    ROLES.map(|(word, _)| word).join("|")
-}
+/// Roles that a word in the running text may give (the rest come from headers and
+/// definitions only: "man", "kind", "vader" before a name say too little).
+const RUNNING_TEXT_ROLES: [&str; 11] = [
+    "verdachte",
+    "medeverdachte",
+    "slachtoffer",
+    "getuige",
+    "aangever",
+    "benadeelde",
+    "verbalisant",
+    "belanghebbende",
+    "appellant",
+    "eiser",
+    "gedaagde",
+];
 
-/// "…, eiser," or "…,\nwonende te X,\ngedaagde," or "(appellante)" after a name.
-static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^(?:\s*[,\n][^,\n()]{{0,60}}?){{0,3}}?\s*[,\n]\s*(?:hierna(?: te noemen)?:?\s*)?(?P<role>{})(?:\s*[,.;\n]|\s*$)|^(?:\s+te\s+[^()\n,.]{{1,30}}?)?\s*\((?P<bracketed>{})\)",
-        role_alternation(),
-        role_alternation()
-    ))
-    .expect("valid regex")
+/// Roles of the victim's side of a criminal case.
+const VICTIM_ROLES: [&str; 3] = ["slachtoffer", "aangever", "benadeelde"];
+
+/// What a charge says before a victim's name: "toebehorende aan X", "een persoon genaamd X",
+/// "tegen die X", "ten nadele van X". Evidence for the victim's side, weaker than its words.
+static VICTIM_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:toebehorende aan|(?:een )?persoon(?:,)? genaamd|genaamd|tegen die|ten nadele van|ten aanzien van)\s*(?:de (?:heer|mevrouw) )?$")
+        .expect("valid regex")
 });
 
-/// "getuige X", "tegen de verdachte: X", "aangever X" before a name.
+/// The role a placeholder names ("[aangever 1]", "appellante sub 2", "de vrouw" →
+/// "aangever", "appellant", "vrouw"), or `None` for a generic one ("[persoon 1]",
+/// "[naam]", a letter).
+pub fn role_of_placeholder(placeholder: &str) -> Option<&'static str> {
+    let inner = placeholder
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_lowercase();
+    let mut words: Vec<&str> = inner
+        .split(|c: char| c.is_whitespace() || c == '_')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Numbering: "1", "sub 2", "sub 14b", "2a".
+    while let Some(last) = words.last() {
+        if last.starts_with(|c: char| c.is_ascii_digit()) || *last == "sub" || *last == "#" {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    if matches!(words.first(), Some(&("de" | "het" | "een"))) && words.len() > 1 {
+        words.remove(0);
+    }
+    let phrase = words.join(" ");
+    let phrase = phrase.trim_end_matches(|c: char| c.is_ascii_digit());
+    form(phrase).map(|(_, role, _)| role)
+}
+
+fn form(word: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    let word = word.to_lowercase();
+    ROLE_FORMS.iter().find(|(f, _, _)| *f == word).copied()
+}
+
+fn forms_alternation() -> String {
+    let mut forms: Vec<&str> = ROLE_FORMS.iter().map(|(f, _, _)| *f).collect();
+    // Longest first, so "benadeelde partij" wins over "benadeelde".
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms.join("|")
+}
+
+/// A role word right before a name: "getuige X", "tegen de verdachte: X", "aangever X".
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)(?:^|[\s(])(?:de |het )?(?P<role>{})\s*:?\s*$",
-        role_alternation()
+        forms_alternation()
     ))
     .expect("valid regex")
 });
 
-fn placeholder_word(found: &str) -> Option<&'static str> {
-    let found = found.to_lowercase();
-    ROLES
-        .iter()
-        .find(|(word, _)| *word == found)
-        .map(|&(_, placeholder)| placeholder)
+/// What a criminal or appeal header says before the party's name.
+static HEADER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:(?P<suspect>(?:straf)?zaak (?:van het openbaar ministerie )?tegen|inzake de verdachte|tegen de verdachte)|(?P<appellant>(?:op |inzake )?het (?:hoger )?beroep van))\s*:?\s*(?:\d+\.?\s*)?$",
+    )
+    .expect("valid regex")
+});
+
+/// What opens a party's block in a header written on one line: "in het geding tussen:
+/// X, wonende te A, appellante, en …", "in de zaak van: X".
+static HEADER_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:geding tussen|in de zaak van|inzake|tegen|[,)] en)\s*:?\s*(?:\d+\.?\s*)?$")
+        .expect("valid regex")
+});
+
+/// "tegen:" or "inzake:" right above a name.
+static CRIMINAL_TEGEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:tegen|inzake)\s*:\s*$").expect("valid regex"));
+
+/// Words only a criminal ruling has.
+static CRIMINAL_RULING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)parketnummer|strafzaak|strafkamer|officier van justitie|tenlastelegging")
+        .expect("valid regex")
+});
+
+/// A role in brackets right after the name, or defined there: "(appellante)",
+/// "(hierna: appellant)", ", hierna te noemen: de vrouw".
+static BRACKETED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:\s+te\s+[^()\n,.]{{1,30}}?)?\s*[(,]?\s*(?:\((?:hierna(?: te noemen)?:?\s*)?|hierna(?: te noemen)?:?\s*)(?:de |het )?(?P<role>{})\s*[),.;\n]",
+        forms_alternation()
+    ))
+    .expect("valid regex")
+});
+
+/// Words a party's role may be followed by in a header: "eiseres tot cassatie", "gedaagde in
+/// conventie", "eisers bij dagvaarding van 2 mei 2009", "appellant sub 1".
+const ROLE_TAILS: [&str; 6] = ["tot ", "in ", "bij ", "sub ", "van ", "ten "];
+
+/// Words a line of running text breaks after; a header line does not end with them.
+const RUNS_ON: [&str; 22] = [
+    "aan", "van", "de", "het", "een", "door", "met", "en", "of", "dan", "tot", "te", "in", "op",
+    "voor", "bij", "die", "dat", "als", "naar", "om", "is",
+];
+
+/// The role word that closes the header block a name opens: the segments after the name
+/// (split at commas and line ends) are read until a role word stands alone at the start of
+/// one, past addresses, "wonende te", lawyers and further numbered parties of the same
+/// block; "tegen", "en", a sentence or a second role stops the search.
+fn header_role_after(text: &str, end: usize) -> Option<&'static RoleForm> {
+    let window = &text[end..floor_char_boundary(text, end + 600)];
+    let mut segments_read = 0;
+    for segment in window.split([',', '\n', ';']) {
+        let segment = segment.trim();
+        if segment.is_empty() {
+            continue;
+        }
+        segments_read += 1;
+        if segments_read > 10 {
+            return None;
+        }
+        let lower = segment.to_lowercase();
+        let lower = lower
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')')
+            .trim();
+        if matches!(lower, "tegen" | "t e g e n") || lower.starts_with("tegen ") {
+            return None;
+        }
+        if matches!(lower, "en" | "") {
+            continue;
+        }
+        let role = ROLE_FORMS
+            .iter()
+            .filter(|(f, _, _)| !matches!(*f, "man" | "vrouw" | "kind"))
+            .find(|(f, _, _)| {
+                lower == *f
+                    || lower.strip_prefix(f).is_some_and(|rest| {
+                        ROLE_TAILS.iter().any(|t| {
+                            rest.trim_start().starts_with(t.trim_end()) && rest.starts_with(' ')
+                        })
+                    })
+            });
+        if role.is_some() {
+            return role;
+        }
+        // A sentence is no header line, and one that runs on over a line break ("… dan
+        // aan\nverdachte,") is not either.
+        let last_word = lower.rsplit(char::is_whitespace).next().unwrap_or("");
+        if segment.len() > 90
+            || (segment.ends_with('.') && segment.split_whitespace().count() > 8)
+            || RUNS_ON.contains(&last_word)
+        {
+            return None;
+        }
+    }
+    None
 }
 
-/// Sets `label` (the placeholder word) of every person entity whose role the text states.
+/// Whether a name opens its line (after a number such as "1." or "2)" at most), as a party
+/// does in a ruling's header.
+fn starts_a_line(text: &str, start: usize) -> bool {
+    let line = context_before(text, start, 24);
+    let line = line.rsplit('\n').next().unwrap_or(line);
+    let before_name = line
+        .trim()
+        .trim_end_matches(['.', ')'])
+        .trim_start_matches(|c: char| c.is_ascii_digit());
+    before_name.is_empty() || matches!(before_name, "-" | "•" | "en")
+}
+
+/// Where a person mention's role evidence comes from.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Evidence {
+    Header,
+    Defined,
+    RoleWord,
+}
+
+/// Sets `label` (the placeholder word) of every person entity whose role the ruling states,
+/// weighing the evidence of all its mentions.
 pub fn assign_roles(text: &str, resolution: &mut Resolution) {
-    let mut roles: Vec<Option<&'static str>> = vec![None; resolution.entities.len()];
+    // Per entity: role → (weight, placeholder word counts, strongest evidence).
+    let mut votes: Vec<Votes> = vec![BTreeMap::new(); resolution.entities.len()];
+    let mut previous: Option<(usize, Option<&'static RoleForm>)> = None;
+    let mut header_seen = vec![false; resolution.entities.len()];
+    let criminal = CRIMINAL_RULING.is_match(text);
     for mention in &resolution.mentions {
         let Some(index) = mention.entity else {
             continue;
         };
-        if resolution.entities[index].category != Category::Person || roles[index].is_some() {
+        if resolution.entities[index].category != Category::Person {
             continue;
         }
-        let after = &text[mention.span.end..floor_char_boundary(text, mention.span.end + 120)];
-        let before = context_before(text, mention.span.start, 40);
-        let found = BEFORE
+        let (start, end) = (mention.span.start, mention.span.end);
+        let mut evidence: Vec<(&(&str, &str, &str), Evidence)> = Vec::new();
+        // The header, once per person: the first mention that has one.
+        if !header_seen[index] {
+            let before = collapse_whitespace(context_before(text, start, 200));
+            // A header sets the suspect's name on a line of its own ("in de strafzaak
+            // tegen\n\n X,") or after a colon ("tegen: X"); "de zaak tegen X" inside a
+            // sentence names another case, often a co-suspect's.
+            let header_line = starts_a_line(text, start) || before.ends_with(':');
+            if let Some(caps) = HEADER_BEFORE
+                .captures(&before)
+                .filter(|c| header_line || c.name("suspect").is_none())
+            {
+                let role = if caps.name("suspect").is_some() {
+                    "verdachte"
+                } else {
+                    "appellant"
+                };
+                evidence.push((form_of(role), Evidence::Header));
+                header_seen[index] = true;
+            } else if let Some(role) = (starts_a_line(text, start)
+                || HEADER_INTRO.is_match(&before))
+            .then(|| header_role_after(text, end))
+            .flatten()
+            {
+                evidence.push((role, Evidence::Header));
+                header_seen[index] = true;
+            } else if criminal && header_line && CRIMINAL_TEGEN.is_match(&before) {
+                // "tegen:" above a name in a criminal ruling: the suspect.
+                evidence.push((form_of("verdachte"), Evidence::Header));
+                header_seen[index] = true;
+            }
+        }
+        let after = &text[end..floor_char_boundary(text, end + 120)];
+        if let Some(found) = BRACKETED_AFTER
+            .captures(after)
+            .and_then(|c| c.name("role"))
+            .and_then(|m| form(m.as_str()))
+        {
+            let found = ROLE_FORMS.iter().find(|f| f.0 == found.0).expect("a form");
+            evidence.push((found, Evidence::Defined));
+        }
+        let before = context_before(text, start, 40);
+        let word_before = BEFORE
             .captures(before)
             .and_then(|c| c.name("role"))
-            .or_else(|| {
-                AFTER
-                    .captures(after)
-                    .and_then(|c| c.name("role").or(c.name("bracketed")))
-            });
-        roles[index] = found.and_then(|m| placeholder_word(m.as_str()));
-    }
-    for (entity, role) in resolution.entities.iter_mut().zip(roles) {
-        if role.is_some() {
-            entity.label = role.map(str::to_string);
+            .and_then(|m| ROLE_FORMS.iter().find(|f| f.0 == m.as_str().to_lowercase()));
+        // "verbalisanten X, Y en Z": a name in a list after a role word takes the role.
+        let listed = previous.and_then(|(previous_end, role)| {
+            let gap = text.get(previous_end..start)?;
+            let joins = gap.trim().trim_matches(',').trim().is_empty()
+                || matches!(gap.trim(), "en" | ", en" | ",");
+            joins.then_some(role).flatten()
+        });
+        let running = word_before
+            .or(listed)
+            .filter(|f| RUNNING_TEXT_ROLES.contains(&f.1));
+        if let Some(found) = running {
+            evidence.push((found, Evidence::RoleWord));
+        } else if VICTIM_CUE.is_match(before) {
+            evidence.push((form_of(VICTIM_CUE_ROLE), Evidence::RoleWord));
+        }
+        previous = Some((end, running));
+        for (found, kind) in evidence {
+            let weight = match kind {
+                Evidence::Header | Evidence::Defined => HEADER_WEIGHT,
+                Evidence::RoleWord => 1,
+            };
+            let entry = votes[index].entry(found.1).or_default();
+            entry.0 += weight;
+            *entry.1.entry(found.2).or_default() += weight;
         }
     }
+    // A ruling against one suspect ("in de strafzaak tegen X") calls others "verdachte" too
+    // (their own cases, a co-accused): for them that word says nothing about this ruling.
+    let header_suspects = votes
+        .iter()
+        .filter(|v| v.get("verdachte").is_some_and(|(w, _)| *w >= HEADER_WEIGHT))
+        .count();
+    if header_suspects > 0 {
+        for entity_votes in &mut votes {
+            if entity_votes
+                .get("verdachte")
+                .is_some_and(|(w, _)| *w < HEADER_WEIGHT)
+            {
+                entity_votes.remove("verdachte");
+            }
+        }
+    }
+    let mut reasons: Vec<Option<String>> = vec![None; resolution.entities.len()];
+    for ((entity, votes), reason) in resolution.entities.iter_mut().zip(votes).zip(&mut reasons) {
+        if votes.is_empty() {
+            continue;
+        }
+        let weighed: Vec<String> = votes
+            .iter()
+            .map(|(role, (weight, _))| format!("{role} {weight}"))
+            .collect();
+        let chosen = choose(&votes);
+        *reason = Some(match chosen {
+            Some(word) => format!("role {word} ({})", weighed.join(", ")),
+            None => format!("no role: the evidence conflicts ({})", weighed.join(", ")),
+        });
+        if let Some(word) = chosen {
+            entity.label = Some(word.to_string());
+        }
+    }
+    for mention in &mut resolution.mentions {
+        if let Some(reason) = mention.entity.and_then(|e| reasons[e].as_ref()) {
+            mention.reason = format!("{}; {reason}", mention.reason);
+        }
+    }
+}
+
+/// The placeholder word of the role with the most weight, if it wins clearly.
+fn choose(votes: &Votes) -> Option<&'static str> {
+    let mut votes = votes.clone();
+    // The suspect of this case is its suspect, whatever else the text calls them.
+    if votes.contains_key("verdachte") {
+        votes.remove("medeverdachte");
+    }
+    // The victim's side is one role, and the editors choose its word by their own lights
+    // when a ruling calls one person victim, complainant and injured party: only one word
+    // (or a charge's cue alone, "toebehorende aan X": the victim) is clear enough to use.
+    let victim: Vec<&'static str> = VICTIM_ROLES
+        .into_iter()
+        .chain([VICTIM_CUE_ROLE])
+        .filter(|r| votes.contains_key(r))
+        .collect();
+    if victim.len() > 1 {
+        return None;
+    }
+    if let Some(&preferred) = victim.first() {
+        let weight: usize = victim.iter().map(|r| votes[r].0).sum();
+        let words = votes[preferred].1.clone();
+        for role in &victim {
+            votes.remove(role);
+        }
+        let role = if preferred == VICTIM_CUE_ROLE {
+            "slachtoffer"
+        } else {
+            preferred
+        };
+        let words = if preferred == VICTIM_CUE_ROLE {
+            BTreeMap::from([("slachtoffer", weight)])
+        } else {
+            words
+        };
+        votes.insert(role, (weight, words));
+    }
+    let mut ranked: Vec<(&'static str, usize)> = votes.iter().map(|(r, (w, _))| (*r, *w)).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let (role, weight) = *ranked.first()?;
+    if let Some(&(_, second)) = ranked.get(1) {
+        if weight < 2 * second {
+            return None;
+        }
+    }
+    let words = &votes[role].1;
+    words
+        .iter()
+        .max_by_key(|(word, n)| (**n, std::cmp::Reverse(**word)))
+        .map(|(word, _)| *word)
+}
+
+/// The pseudo-role of a charge's victim cue: kept apart until [`choose`] folds it in.
+const VICTIM_CUE_ROLE: &str = "slachtoffer (cue)";
+
+fn form_of(role: &str) -> &'static RoleForm {
+    ROLE_FORMS
+        .iter()
+        .find(|f| f.0 == role)
+        .expect("a role form")
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -106,9 +495,21 @@ mod tests {
     use crate::model::Document;
     use crate::resolve::testing::resolution_for;
 
+    /// The roles of `names`, each of whose occurrences is a mention of one person.
     fn roles_in(text: &str, names: &[&str]) -> Vec<Option<String>> {
         let doc = Document::from_text("r", text);
         let mut resolution = resolution_for(text, names);
+        for (index, name) in names.iter().enumerate() {
+            let first = text.find(name).unwrap();
+            for (start, _) in text.match_indices(name).filter(|&(s, _)| s != first) {
+                let mut mention = resolution.mentions[0].clone();
+                mention.span.start = start;
+                mention.span.end = start + name.len();
+                mention.entity = Some(index);
+                resolution.mentions.push(mention);
+            }
+        }
+        resolution.mentions.sort_by_key(|m| m.span.start);
         assign_roles(&doc.text, &mut resolution);
         let mut by_first_mention: Vec<(usize, Option<String>)> = resolution
             .mentions
@@ -164,6 +565,87 @@ mod tests {
                 None
             ]
         );
+    }
+
+    #[test]
+    fn roles_of_placeholders() {
+        for (placeholder, role) in [
+            ("[aangever 1]", Some("aangever")),
+            ("aangeefster", Some("aangever")),
+            ("appellante sub 2", Some("appellant")),
+            ("[appellant sub 14b]", Some("appellant")),
+            ("[eiseres2]", Some("eiser")),
+            ("[de vrouw]", Some("vrouw")),
+            ("[het slachtoffer]", Some("slachtoffer")),
+            ("benadeelde partij", Some("benadeelde")),
+            ("[geintimeerde 3]", Some("geïntimeerde")),
+            ("[persoon 1]", None),
+            ("[naam]", None),
+            ("X", None),
+            ("[bedrijf 1]", None),
+        ] {
+            assert_eq!(role_of_placeholder(placeholder), role, "{placeholder}");
+        }
+    }
+
+    fn some(roles: &[&str]) -> Vec<Option<String>> {
+        roles
+            .iter()
+            .map(|r| (!r.is_empty()).then(|| r.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_plural_role_closes_a_numbered_party_list() {
+        let text = "in de zaak van:\n\n1. Paul Sahin en\n2. Vivian Zwart,\nbeiden wonende te Uden,\nEISERS tot cassatie,\nadvocaat: mr. R. Meijer,\n\nt e g e n\n\nThijs Koster,\nwonende te Uden,\nVERWEERDER in cassatie.";
+        assert_eq!(
+            roles_in(text, &["Paul Sahin", "Vivian Zwart", "Thijs Koster"]),
+            some(&["eiser", "eiser", "verweerder"])
+        );
+    }
+
+    #[test]
+    fn headers_say_suspect_and_appellant_before_the_name() {
+        let text = "Parketnummer 05-028450-25. In de strafzaak tegen\n\n   Zeynep Yilmaz ,\n\ngeboren op 12 oktober 1987. Uitspraak op het hoger beroep van: J. Dekker, tegen de uitspraak van de rechtbank.";
+        assert_eq!(
+            roles_in(text, &["Zeynep Yilmaz", "J. Dekker"]),
+            some(&["verdachte", "appellant"])
+        );
+    }
+
+    #[test]
+    fn names_listed_after_a_role_word_take_it() {
+        let text = "Gehoord zijn de verbalisanten Gerrit Mohamed, T.E. Wagenaar en Theo Veer over de aanhouding.";
+        assert_eq!(
+            roles_in(text, &["Gerrit Mohamed", "T.E. Wagenaar", "Theo Veer"]),
+            some(&["verbalisant", "verbalisant", "verbalisant"])
+        );
+    }
+
+    #[test]
+    fn the_victims_side_gets_a_role_only_when_the_ruling_uses_one_word() {
+        // A charge's cue alone; "aangever" twice; and all three words for one person (the
+        // editors' choice among them is their own: no role rather than a wrong one).
+        let text = "Hij heeft een tas weggenomen, toebehorende aan J. Kaya, in elk geval aan een ander dan aan\nverdachte, welke diefstal. Aangever Stefan Stam verklaarde. Aangever Stefan Stam vervolgde. Het slachtoffer Isa Oers werd geslagen. Aangeefster Isa Oers verklaarde. De benadeelde partij Isa Oers vordert.";
+        assert_eq!(
+            roles_in(text, &["J. Kaya", "Stefan Stam", "Isa Oers"]),
+            some(&["slachtoffer", "aangever", ""])
+        );
+    }
+
+    #[test]
+    fn others_called_suspect_in_a_ruling_against_one_are_not_its_suspect() {
+        let text = "in de zaak tegen:\n\nDennis Verhoeven,\ngeboren 1987. De getuige Harm de Jonge verklaarde. Uit de zaak tegen verdachte Harm de Jonge blijkt niets.";
+        assert_eq!(
+            roles_in(text, &["Dennis Verhoeven", "Harm de Jonge"]),
+            some(&["verdachte", "getuige"])
+        );
+    }
+
+    #[test]
+    fn conflicting_evidence_gives_no_role() {
+        let text = "De getuige Piet Puk zag het. De verdachte Piet Puk ontkent.";
+        assert_eq!(roles_in(text, &["Piet Puk"]), some(&[""]));
     }
 
     #[test]
