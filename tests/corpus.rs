@@ -93,6 +93,17 @@ fn refill_writes_valid_gold_for_the_split_only() {
         .filter(|s| s.label == "PERSON")
         .collect();
     assert_eq!(persons[0].entity, persons[3].entity);
+    // Each records what the editors wrote there.
+    let written: Vec<Option<&str>> = persons.iter().map(|s| s.placeholder.as_deref()).collect();
+    assert_eq!(
+        written,
+        [
+            Some("verdachte"),
+            Some("slachtoffer 1"),
+            Some("slachtoffer 2"),
+            Some("verdachte")
+        ]
+    );
 }
 
 #[test]
@@ -120,7 +131,29 @@ fn eval_json_has_exactly_the_documented_keys() {
     let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
     assert_eq!(
         keys,
-        ["documents", "kept_rate", "leak_rate", "micro", "per_label"]
+        [
+            "documents",
+            "kept_rate",
+            "leak_rate",
+            "micro",
+            "per_label",
+            "roles"
+        ]
+    );
+    let role_keys: Vec<&String> = json["roles"]["overall"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(
+        role_keys,
+        [
+            "mentions",
+            "missed",
+            "role_agreement",
+            "role_contradiction",
+            "role_generic"
+        ]
     );
     assert_eq!(json["documents"], 2);
     assert_eq!(json["per_label"]["PHONE"]["recall"], 1.0);
