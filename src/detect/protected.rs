@@ -1,5 +1,6 @@
 //! Guards: text that must never be replaced, so that no other detector can take it. Case
-//! numbers (`C/16/512345 / HA ZA 21-345`, `ROT 21/3941`), parketnummers (`13/123456-22`),
+//! numbers (`C/16/512345 / HA ZA 21-345`, `ROT 21/3941`), parketnummers (`13/123456-22`,
+//! `21-000844-14`, `03.216548.21`),
 //! ECLIs, article references (`artikel 6:162 BW`), amounts (`€ 1.250,00`), and bracketed
 //! text: existing placeholders (`[eiser]`, `[adres 1]`) and short editorial brackets (`[…]`,
 //! `[is]`; a longer bracket is the editors' sentence and is read like any text). The resolve stage logs a guard only when it overruled another detection.
@@ -20,6 +21,8 @@ impl ProtectedDetector {
             // Parketnummers: 13/123456-22, 05-028450-25, 13/123456-22 (P).
             r"[0-9]{2}/[0-9]{5,6}-[0-9]{2}(?:[ \t]*\(P\))?",
             r"[0-9]{2}-[0-9]{6}-[0-9]{2}",
+            // Written with dots, as some courts do: 03.216548.21 (otherwise a phone number).
+            r"[0-9]{2}\.[0-9]{6}[.-][0-9]{2}",
             // Civil: C/16/512345 / HA ZA 21-345, and the HA ZA part alone.
             r"[A-Z]{1,3}/[0-9]{2}/[0-9]{3,7}(?:[ \t]*/[ \t]*[A-Z]{2,4}[ \t][A-Z]{2}[ \t][0-9]{2}[-/][0-9]{1,5})?",
             r"[A-Z]{2,4}[ \t][A-Z]{2}[ \t][0-9]{2}[-/][0-9]{1,5}",
@@ -159,6 +162,9 @@ mod tests {
             "ROT 21/3941",
             "13/123456-22",
             "05-028450-25",
+            "21-000844-14",
+            "16/661619-13",
+            "03.216548.21",
             "200.123.456/01",
             "201901234/1/R2",
             "23/3411 WAJONG",
