@@ -113,10 +113,7 @@ pub fn names_an_institution(text: &str, start: usize) -> bool {
 /// the same number is the same person's). A place after a court's or public body's name
 /// ("rechtbank Winterswijk", "gemeente Winterswijk") is left (checked where it is found).
 fn exact_forms(entity: &crate::model::Entity, mentions: &[&str]) -> Vec<String> {
-    let is_a_name = matches!(
-        entity.category,
-        Category::Place | Category::Address | Category::Organisation
-    );
+    let is_a_name = is_a_name(entity.category);
     mentions
         .iter()
         .filter(|f| {
@@ -131,6 +128,28 @@ fn exact_forms(entity: &crate::model::Entity, mentions: &[&str]) -> Vec<String> 
         })
         .map(|f| f.to_string())
         .collect()
+}
+
+/// Whether a category's values are names (matched as whole words), not numbers or dates.
+fn is_a_name(category: Category) -> bool {
+    matches!(
+        category,
+        Category::Person | Category::Place | Category::Address | Category::Organisation
+    )
+}
+
+/// Whether a number, date or code at `start..end` stands on its own: a digit at its edge
+/// has no digit beside it, a letter no letter or digit. A symbol at its edge ("+31 6 …")
+/// needs nothing, so "e-mail: x@y.nl+31 6 1234 5678" still gives the number up.
+fn is_number_bounded(text: &str, start: usize, end: usize) -> bool {
+    let joins = |edge: Option<char>, neighbour: Option<char>| match (edge, neighbour) {
+        (Some(e), Some(n)) if e.is_ascii_digit() => n.is_ascii_digit(),
+        (Some(e), Some(n)) if e.is_alphabetic() => n.is_alphanumeric(),
+        _ => false,
+    };
+    let form = &text[start..end];
+    !joins(form.chars().next(), text[..start].chars().next_back())
+        && !joins(form.chars().next_back(), text[end..].chars().next())
 }
 
 /// The forms of a replaced person's name whose other occurrences join it ("De Vries" for
@@ -244,7 +263,12 @@ pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
                 } else {
                     entity.category == Category::Place && names_an_institution(text, start)
                 };
-                if !is_word_bounded(text, start, end) || excluded || claimed.overlaps(start, end) {
+                let bounded = if is_a_name(entity.category) {
+                    is_word_bounded(text, start, end)
+                } else {
+                    is_number_bounded(text, start, end)
+                };
+                if !bounded || excluded || claimed.overlaps(start, end) {
                     continue;
                 }
                 claimed.insert(start, end);
