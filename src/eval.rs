@@ -712,19 +712,9 @@ mod tests {
         assert_eq!(summary.kept_rate, 1.0);
         assert_eq!(report.misses.len(), 1);
         assert_eq!(report.misses[0].text, "Jan Jansen");
+        // The exact keys are the CLI's contract, tested in tests/corpus.rs.
         let json = serde_json::to_value(&summary).unwrap();
-        let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
-        assert_eq!(
-            keys,
-            [
-                "documents",
-                "kept_rate",
-                "leak_rate",
-                "micro",
-                "per_label",
-                "roles"
-            ]
-        );
+        assert!(json["roles"]["overall"]["mentions"].is_number());
     }
 
     #[test]

@@ -59,6 +59,20 @@ pub fn char_slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()
 }
 
+/// `schuilnaam run - --no-model` on `input`, with its log in a scratch folder: the output.
+pub fn pseudonymise_stdin(input: impl Into<Vec<u8>>) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    schuilnaam()
+        .args(["run", "-", "--no-model", "--log"])
+        .arg(dir.path().join("stdin.log.jsonl"))
+        .write_stdin(input.into())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
 /// Runs the binary on the samples into a fresh folder and returns it.
 pub fn run_samples(extra: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
