@@ -119,6 +119,15 @@ impl Detector for ProtectedDetector {
                 if *category != Category::KeepPlaceholder && (glued_before || glued_after) {
                     continue;
                 }
+                // "€12-ABC-3" is a plate after a currency sign, not an amount.
+                let code_follows = text[m.end()..].starts_with('-')
+                    && text[m.end() + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric());
+                if *category == Category::KeepAmount && code_follows {
+                    continue;
+                }
                 if *category == Category::KeepPlaceholder && !is_placeholder_shaped(m.as_str()) {
                     continue;
                 }
@@ -192,6 +201,7 @@ mod tests {
             guarded("een bedrag van € 1.250,00"),
             [("€ 1.250,00".to_string(), Category::KeepAmount)]
         );
+        assert_eq!(guarded("kenteken €12-ABC-3"), []);
         assert_eq!(
             guarded("[eiser] en [adres 1], [...] [is]"),
             [
