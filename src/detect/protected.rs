@@ -119,12 +119,14 @@ impl Detector for ProtectedDetector {
                 if *category != Category::KeepPlaceholder && (glued_before || glued_after) {
                     continue;
                 }
-                // "€12-ABC-3" is a plate after a currency sign, not an amount.
-                let code_follows = text[m.end()..].starts_with('-')
-                    && text[m.end() + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_alphanumeric());
+                // "€12-ABC-3" and "€192.168.1.20" are a plate and an IP address after a
+                // currency sign, not amounts: the code runs on past the amount's end.
+                let after: Vec<char> = text[m.end()..].chars().take(2).collect();
+                let code_follows = match after[..] {
+                    ['-', c] => c.is_alphanumeric(),
+                    ['.' | ':', c] => c.is_ascii_digit(),
+                    _ => false,
+                };
                 if *category == Category::KeepAmount && code_follows {
                     continue;
                 }
@@ -201,7 +203,7 @@ mod tests {
             guarded("een bedrag van € 1.250,00"),
             [("€ 1.250,00".to_string(), Category::KeepAmount)]
         );
-        assert_eq!(guarded("kenteken €12-ABC-3"), []);
+        assert_eq!(guarded("kenteken €12-ABC-3, IP €192.168.1.20"), []);
         assert_eq!(
             guarded("[eiser] en [adres 1], [...] [is]"),
             [
