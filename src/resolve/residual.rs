@@ -7,7 +7,6 @@
 //! professional ("mr."), or glued to other letters are left alone.
 
 use super::cluster::name_parts;
-use crate::detect::is_word_bounded;
 use crate::model::{Action, Category, Document, Evidence, Mention, Resolution, Span};
 
 pub(crate) use crate::detect::SURNAME_PREFIXES as PREFIXES;
@@ -138,18 +137,23 @@ fn is_a_name(category: Category) -> bool {
     )
 }
 
-/// Whether a number, date or code at `start..end` stands on its own: a digit at its edge
-/// has no digit beside it, a letter no letter or digit. A symbol at its edge ("+31 6 …")
-/// needs nothing, so "e-mail: x@y.nl+31 6 1234 5678" still gives the number up.
-fn is_number_bounded(text: &str, start: usize, end: usize) -> bool {
+/// Whether `start..end` is glued to the text before and after it. A name is glued to a
+/// letter or digit; a number, date or code only where a digit at its edge meets a digit or
+/// a letter meets a letter or digit: a symbol at its edge ("+31 6 …") needs nothing, so
+/// "e-mail: x@y.nl+31 6 1234 5678" still gives the number up.
+fn glued(text: &str, start: usize, end: usize, name: bool) -> (bool, bool) {
     let joins = |edge: Option<char>, neighbour: Option<char>| match (edge, neighbour) {
+        (_, None) => false,
+        (_, Some(n)) if name => n.is_alphanumeric(),
         (Some(e), Some(n)) if e.is_ascii_digit() => n.is_ascii_digit(),
         (Some(e), Some(n)) if e.is_alphabetic() => n.is_alphanumeric(),
         _ => false,
     };
     let form = &text[start..end];
-    !joins(form.chars().next(), text[..start].chars().next_back())
-        && !joins(form.chars().next_back(), text[end..].chars().next())
+    (
+        joins(form.chars().next(), text[..start].chars().next_back()),
+        joins(form.chars().next_back(), text[end..].chars().next()),
+    )
 }
 
 /// The forms of a replaced person's name whose other occurrences join it ("De Vries" for
@@ -181,6 +185,22 @@ impl Claimed {
             .is_some_and(|(_, &claimed_end)| claimed_end > start)
     }
 
+    /// Whether the character before byte `at` lies in a claimed range.
+    fn covers_char_before(&self, text: &str, at: usize) -> bool {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| self.overlaps(at - c.len_utf8(), at))
+    }
+
+    /// Whether the character at byte `at` lies in a claimed range.
+    fn covers_char_at(&self, text: &str, at: usize) -> bool {
+        text[at..]
+            .chars()
+            .next()
+            .is_some_and(|c| self.overlaps(at, at + c.len_utf8()))
+    }
+
     /// Claims `start..end`, merged with the ranges it touches so that they stay disjoint.
     fn insert(&mut self, mut start: usize, mut end: usize) {
         if start >= end {
@@ -204,10 +224,15 @@ impl Claimed {
 pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
     let text = &doc.text;
     let mut claimed = Claimed::default();
+    // What the output will not show: text glued to a replaced span stands alone there.
+    let mut replaced = Claimed::default();
     let mut by_entity: Vec<Vec<&str>> = vec![Vec::new(); resolution.entities.len()];
     for mention in &resolution.mentions {
         let (start, end) = (mention.span.start, mention.span.end);
         claimed.insert(start, end);
+        if mention.action == Action::Replace {
+            replaced.insert(start, end);
+        }
         if let Some(entity) = mention.entity {
             by_entity[entity].push(&text[start..end]);
         }
@@ -263,12 +288,13 @@ pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
                 } else {
                     entity.category == Category::Place && names_an_institution(text, start)
                 };
-                let bounded = if is_a_name(entity.category) {
-                    is_word_bounded(text, start, end)
-                } else {
-                    is_number_bounded(text, start, end)
-                };
-                if !bounded || excluded || claimed.overlaps(start, end) {
+                // A side glued to a replaced span is free: "NL91ABNA0417164300Kerkstraat 5"
+                // shows the address alone once the IBAN is replaced.
+                let (glued_before, glued_after) =
+                    glued(text, start, end, is_a_name(entity.category));
+                let free_before = !glued_before || replaced.covers_char_before(text, start);
+                let free_after = !glued_after || replaced.covers_char_at(text, end);
+                if !(free_before && free_after) || excluded || claimed.overlaps(start, end) {
                     continue;
                 }
                 claimed.insert(start, end);
