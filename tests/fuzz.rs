@@ -15,12 +15,13 @@
 //!   surviving original.
 //!
 //! `cargo test` runs a few cases per target; `SCHUILNAAM_FUZZ_CASES=N` runs N, and
-//! `SCHUILNAAM_FUZZ_SECONDS=S` runs rounds of them, each from a fresh random seed, until S
-//! seconds have passed, and prints the executions (the README says how to run a long pass). A failure is printed minimised; its input goes into
+//! `SCHUILNAAM_FUZZ_SECONDS=S` runs rounds of them until S seconds have passed, and prints
+//! the executions. The inputs are the same on every run (seed 0, or `SCHUILNAAM_FUZZ_SEED`)
+//! unless `SCHUILNAAM_FUZZ_SEED=random` (the README says how to run a long pass). A failure is printed minimised; its input goes into
 //! `tests/fuzz/crashers/` and so becomes a regression test of every target.
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config as RunnerConfig, TestRunner};
+use proptest::test_runner::{Config as RunnerConfig, RngAlgorithm, TestRng, TestRunner};
 
 use schuilnaam::config::Config;
 use schuilnaam::model::{Category, Document, Format, Resolution, StageTimings};
@@ -180,6 +181,20 @@ fn mutated_input() -> impl Strategy<Value = Vec<u8>> {
     })
 }
 
+/// The random generator of a round: from `SCHUILNAAM_FUZZ_SEED` (default 0) plus the round,
+/// so that `cargo test` and CI see the same inputs on every machine, or fresh from the
+/// operating system with `SCHUILNAAM_FUZZ_SEED=random` (long exploratory passes).
+fn round_seed(round: u64) -> Option<TestRng> {
+    let setting = std::env::var("SCHUILNAAM_FUZZ_SEED").unwrap_or_default();
+    if setting == "random" {
+        return None;
+    }
+    let base: u64 = setting.parse().unwrap_or(0);
+    let mut seed = [0u8; 32];
+    seed[..8].copy_from_slice(&base.wrapping_add(round).to_le_bytes());
+    Some(TestRng::from_seed(RngAlgorithm::ChaCha, &seed))
+}
+
 /// Runs `check` on inputs from `strategy`: one round of `cases()` inputs, or rounds until
 /// `SCHUILNAAM_FUZZ_SECONDS` have passed. Panics with the minimised input on a failure.
 fn fuzz<S: Strategy>(
@@ -196,12 +211,15 @@ fn fuzz<S: Strategy>(
     let started = std::time::Instant::now();
     let mut executions: u64 = 0;
     loop {
-        // A new runner draws a new random seed.
-        let mut runner = TestRunner::new(RunnerConfig {
+        let config = RunnerConfig {
             cases: cases(),
             failure_persistence: None,
             ..RunnerConfig::default()
-        });
+        };
+        let mut runner = match round_seed(executions / u64::from(cases())) {
+            Some(seed) => TestRunner::new_with_rng(config, seed),
+            None => TestRunner::new(config),
+        };
         if let Err(failure) = runner.run(&strategy, &check) {
             panic!("{target}: {failure}");
         }
@@ -210,12 +228,10 @@ fn fuzz<S: Strategy>(
             break;
         }
     }
-    if budget.is_some() {
-        eprintln!(
-            "fuzz {target}: {executions} executions in {:.0} s, no failure",
-            started.elapsed().as_secs_f64()
-        );
-    }
+    eprintln!(
+        "fuzz {target}: {executions} executions in {:.0} s, no failure",
+        started.elapsed().as_secs_f64()
+    );
 }
 
 /// Readers: no panic, and a document renders back to its source when nothing is replaced.
