@@ -266,55 +266,65 @@ pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
         found[hit.pattern().as_usize()].push(hit.start());
     }
     let mut added = Vec::new();
-    for ((index, entity), forms) in resolution.entities.iter().enumerate().zip(&plans) {
-        let person = entity.category == Category::Person;
-        let reason = if person {
-            format!("residual: the name of entity {}", entity.id)
-        } else {
-            format!("residual: the {} of entity {}", entity.category, entity.id)
-        };
-        for form in forms {
-            let pattern = patterns.binary_search(&form.as_str()).expect("collected");
-            // As str::match_indices would: occurrences of one form do not overlap.
-            let mut free_from = 0;
-            for &start in &found[pattern] {
-                if start < free_from {
-                    continue;
-                }
-                let end = start + form.len();
-                free_from = end;
-                let excluded = if person {
-                    is_professional_title_before(text, start)
-                } else {
-                    entity.category == Category::Place && names_an_institution(text, start)
-                };
-                // A side glued to a replaced span is free: "NL91ABNA0417164300Kerkstraat 5"
-                // shows the address alone once the IBAN is replaced.
-                let (glued_before, glued_after) =
-                    glued(text, start, end, is_a_name(entity.category));
-                let free_before = !glued_before || replaced.covers_char_before(text, start);
-                let free_after = !glued_after || replaced.covers_char_at(text, end);
-                if !(free_before && free_after) || excluded || claimed.overlaps(start, end) {
-                    continue;
-                }
-                claimed.insert(start, end);
-                added.push(Mention {
-                    span: Span {
-                        start,
-                        end,
-                        category: entity.category,
-                        detector: DETECTOR.to_string(),
-                        confidence: 0.7,
-                        evidence: Evidence::Model,
-                        normalised: entity.normalised.clone(),
-                        label: entity.label.clone(),
+    // Again while a pass adds something (at most four passes, to stay linear): a
+    // replacement added late (an IBAN's other occurrence) frees text glued to it for an
+    // entity taken earlier.
+    for _pass in 0..4 {
+        let added_before = added.len();
+        for ((index, entity), forms) in resolution.entities.iter().enumerate().zip(&plans) {
+            let person = entity.category == Category::Person;
+            let reason = if person {
+                format!("residual: the name of entity {}", entity.id)
+            } else {
+                format!("residual: the {} of entity {}", entity.category, entity.id)
+            };
+            for form in forms {
+                let pattern = patterns.binary_search(&form.as_str()).expect("collected");
+                // As str::match_indices would: occurrences of one form do not overlap.
+                let mut free_from = 0;
+                for &start in &found[pattern] {
+                    if start < free_from {
+                        continue;
+                    }
+                    let end = start + form.len();
+                    free_from = end;
+                    let excluded = if person {
+                        is_professional_title_before(text, start)
+                    } else {
+                        entity.category == Category::Place && names_an_institution(text, start)
+                    };
+                    // A side glued to a replaced span is free: "NL91ABNA0417164300Kerkstraat 5"
+                    // shows the address alone once the IBAN is replaced.
+                    let (glued_before, glued_after) =
+                        glued(text, start, end, is_a_name(entity.category));
+                    let free_before = !glued_before || replaced.covers_char_before(text, start);
+                    let free_after = !glued_after || replaced.covers_char_at(text, end);
+                    if !(free_before && free_after) || excluded || claimed.overlaps(start, end) {
+                        continue;
+                    }
+                    claimed.insert(start, end);
+                    replaced.insert(start, end);
+                    added.push(Mention {
+                        span: Span {
+                            start,
+                            end,
+                            category: entity.category,
+                            detector: DETECTOR.to_string(),
+                            confidence: 0.7,
+                            evidence: Evidence::Model,
+                            normalised: entity.normalised.clone(),
+                            label: entity.label.clone(),
+                            reason: reason.clone(),
+                        },
+                        action: Action::Replace,
+                        entity: Some(index),
                         reason: reason.clone(),
-                    },
-                    action: Action::Replace,
-                    entity: Some(index),
-                    reason: reason.clone(),
-                });
+                    });
+                }
             }
+        }
+        if added.len() == added_before {
+            break;
         }
     }
     if !added.is_empty() {
