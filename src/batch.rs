@@ -294,8 +294,8 @@ fn process_file(pipeline: &Pipeline, file: &InputFile, options: &BatchOptions) -
     let log_path = file.log_path(&options.out);
     if options.resume {
         if let Some(done) = finished_earlier(file, &output_path, &log_path) {
-            report.output = Some(absolute(&output_path));
-            report.log = Some(absolute(&log_path));
+            report.output = Some(output_path.clone());
+            report.log = Some(log_path.clone());
             report.replaced = done.replaced;
             report.kept = done.kept;
             report.resumed = true;
@@ -332,8 +332,8 @@ fn process_file(pipeline: &Pipeline, file: &InputFile, options: &BatchOptions) -
     report.timings = timings;
     match written {
         Ok(()) => {
-            report.output = Some(absolute(&output_path));
-            report.log = Some(absolute(&log_path));
+            report.output = Some(output_path.clone());
+            report.log = Some(log_path.clone());
             report.replaced = processed.replaced;
             report.kept = processed.kept;
         }
@@ -396,6 +396,7 @@ pub fn run(
     if files.is_empty() {
         return Err(BatchError::NoDocuments);
     }
+    // Absolute, so that every output and log path in the summary is too.
     let options = &BatchOptions {
         out: absolute(&options.out),
         ..options.clone()

@@ -17,7 +17,9 @@
 //!   role (`generic`: `[persoon 1]`), or that nothing replaced (`missed`); per role and
 //!   overall.
 
-use crate::corpus::gold::{is_keep_label, is_replace_label, GoldDocument, REPLACE_LABELS};
+use crate::corpus::gold::{
+    is_keep_label, is_replace_label, GoldDocument, GoldSpan, REPLACE_LABELS,
+};
 use crate::model::{Action, Category, Document, StageTimings};
 use crate::pipeline::Pipeline;
 use crate::resolve::roles::role_of_placeholder;
@@ -123,6 +125,18 @@ pub struct Miss {
     pub label: String,
     pub text: String,
     pub context: String,
+}
+
+impl Miss {
+    /// The span `start..end` (code points) of a gold document, with its context.
+    fn at(gold: &GoldDocument, label: &str, chars: &[char], start: usize, end: usize) -> Miss {
+        Miss {
+            document: gold.id.clone(),
+            label: label.to_string(),
+            text: chars[start..end].iter().collect(),
+            context: context(chars, start, end),
+        }
+    }
 }
 
 /// Groups spans by label and lower-cased text, most frequent first, one context each.
@@ -398,11 +412,7 @@ fn consistency(gold: &GoldDocument, predicted: &[Predicted]) -> ConsistencyCount
         if !is_replace_label(&span.label) {
             continue;
         }
-        let best = predicted
-            .iter()
-            .filter(|p| overlaps((p.start, p.end), (span.start, span.end)))
-            .max_by_key(|p| p.end.min(span.end) - p.start.max(span.start));
-        if let Some(p) = best {
+        if let Some(p) = best_replacement(predicted, span) {
             received
                 .entry(entity)
                 .or_default()
@@ -434,6 +444,14 @@ fn consistency(gold: &GoldDocument, predicted: &[Predicted]) -> ConsistencyCount
         );
     }
     counts
+}
+
+/// The replacement that overlaps a gold span most.
+fn best_replacement<'a>(predicted: &'a [Predicted], span: &GoldSpan) -> Option<&'a Predicted> {
+    predicted
+        .iter()
+        .filter(|p| overlaps((p.start, p.end), (span.start, span.end)))
+        .max_by_key(|p| p.end.min(span.end) - p.start.max(span.start))
 }
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
@@ -509,12 +527,9 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
         );
         if !touched {
             leaked = true;
-            report.misses.push(Miss {
-                document: gold.id.clone(),
-                label: span.label.clone(),
-                text: chars[span.start..span.end].iter().collect(),
-                context: context(&chars, span.start, span.end),
-            });
+            report
+                .misses
+                .push(Miss::at(gold, &span.label, &chars, span.start, span.end));
         }
     }
     for p in &predicted {
@@ -527,12 +542,9 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
             .clone()
             .any(|g| (g.start, g.end) == (p.start, p.end));
         if !correct_overlap {
-            report.false_alarms.push(Miss {
-                document: gold.id.clone(),
-                label: label.to_string(),
-                text: chars[p.start..p.end].iter().collect(),
-                context: context(&chars, p.start, p.end),
-            });
+            report
+                .false_alarms
+                .push(Miss::at(gold, label, &chars, p.start, p.end));
         }
         let overlap = report.overlap.entry(label.to_string()).or_default();
         overlap.predicted += 1;
@@ -564,43 +576,29 @@ fn score_roles(
         };
         let counts = report.roles.entry(editors.to_string()).or_default();
         counts.mentions += 1;
-        let best = predicted
-            .iter()
-            .filter(|p| overlaps((p.start, p.end), (span.start, span.end)))
-            .max_by_key(|p| p.end.min(span.end) - p.start.max(span.start));
-        let Some(best) = best else {
+        let Some(best) = best_replacement(predicted, span) else {
             counts.missed += 1;
             continue;
         };
-        match role_of_placeholder(&best.replacement) {
-            Some(ours) if ours == editors => counts.agreement += 1,
+        let ours = match role_of_placeholder(&best.replacement) {
+            Some(ours) if ours == editors => {
+                counts.agreement += 1;
+                continue;
+            }
             Some(ours) => {
                 counts.contradiction += 1;
-                report.role_errors.push((
-                    editors.to_string(),
-                    ours.to_string(),
-                    Miss {
-                        document: gold.id.clone(),
-                        label: span.label.clone(),
-                        text: chars[span.start..span.end].iter().collect(),
-                        context: context(chars, span.start, span.end),
-                    },
-                ));
+                ours
             }
             None => {
                 counts.generic += 1;
-                report.role_errors.push((
-                    editors.to_string(),
-                    "(none)".to_string(),
-                    Miss {
-                        document: gold.id.clone(),
-                        label: span.label.clone(),
-                        text: chars[span.start..span.end].iter().collect(),
-                        context: context(chars, span.start, span.end),
-                    },
-                ));
+                "(none)"
             }
-        }
+        };
+        report.role_errors.push((
+            editors.to_string(),
+            ours.to_string(),
+            Miss::at(gold, &span.label, chars, span.start, span.end),
+        ));
     }
 }
 

@@ -153,12 +153,13 @@ pub fn role_of_placeholder(placeholder: &str) -> Option<&'static str> {
     }
     let phrase = words.join(" ");
     let phrase = phrase.trim_end_matches(|c: char| c.is_ascii_digit());
-    form(phrase).map(|(_, role, _)| role)
+    form(phrase).map(|&(_, role, _)| role)
 }
 
-fn form(word: &str) -> Option<(&'static str, &'static str, &'static str)> {
+/// The role form written `word`, in any case.
+fn form(word: &str) -> Option<&'static RoleForm> {
     let word = word.to_lowercase();
-    ROLE_FORMS.iter().find(|(f, _, _)| *f == word).copied()
+    ROLE_FORMS.iter().find(|(f, _, _)| *f == word)
 }
 
 fn forms_alternation() -> String {
@@ -298,7 +299,7 @@ enum Evidence {
 /// Sets `label` (the placeholder word) of every person entity whose role the ruling states,
 /// weighing the evidence of all its mentions.
 pub fn assign_roles(text: &str, resolution: &mut Resolution) {
-    // Per entity: role → (weight, placeholder word counts, strongest evidence).
+    // Per entity: role → (weight, weight per placeholder word).
     let mut votes: Vec<Votes> = vec![BTreeMap::new(); resolution.entities.len()];
     let mut previous: Option<(usize, Option<&'static RoleForm>)> = None;
     let mut header_seen = vec![false; resolution.entities.len()];
@@ -311,14 +312,15 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
             continue;
         }
         let (start, end) = (mention.span.start, mention.span.end);
-        let mut evidence: Vec<(&(&str, &str, &str), Evidence)> = Vec::new();
+        let mut evidence: Vec<(&RoleForm, Evidence)> = Vec::new();
         // The header, once per person: the first mention that has one.
         if !header_seen[index] {
             let before = collapse_whitespace(context_before(text, start, 200));
             // A header sets the suspect's name on a line of its own ("in de strafzaak
             // tegen\n\n X,") or after a colon ("tegen: X"); "de zaak tegen X" inside a
             // sentence names another case, often a co-suspect's.
-            let header_line = starts_a_line(text, start) || before.ends_with(':');
+            let own_line = starts_a_line(text, start);
+            let header_line = own_line || before.ends_with(':');
             if let Some(caps) = HEADER_BEFORE
                 .captures(&before)
                 .filter(|c| header_line || c.name("suspect").is_none())
@@ -330,10 +332,9 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
                 };
                 evidence.push((form_of(role), Evidence::Header));
                 header_seen[index] = true;
-            } else if let Some(role) = (starts_a_line(text, start)
-                || HEADER_INTRO.is_match(&before))
-            .then(|| header_role_after(text, end))
-            .flatten()
+            } else if let Some(role) = (own_line || HEADER_INTRO.is_match(&before))
+                .then(|| header_role_after(text, end))
+                .flatten()
             {
                 evidence.push((role, Evidence::Header));
                 header_seen[index] = true;
@@ -349,14 +350,13 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
             .and_then(|c| c.name("role"))
             .and_then(|m| form(m.as_str()))
         {
-            let found = ROLE_FORMS.iter().find(|f| f.0 == found.0).expect("a form");
             evidence.push((found, Evidence::Defined));
         }
         let before = context_before(text, start, 40);
         let word_before = BEFORE
             .captures(before)
             .and_then(|c| c.name("role"))
-            .and_then(|m| ROLE_FORMS.iter().find(|f| f.0 == m.as_str().to_lowercase()));
+            .and_then(|m| form(m.as_str()));
         // "verbalisanten X, Y en Z": a name in a list after a role word takes the role.
         let listed = previous.and_then(|(previous_end, role)| {
             let gap = text.get(previous_end..start)?;
@@ -479,10 +479,7 @@ fn choose(votes: &Votes) -> Option<&'static str> {
 const VICTIM_CUE_ROLE: &str = "slachtoffer (cue)";
 
 fn form_of(role: &str) -> &'static RoleForm {
-    ROLE_FORMS
-        .iter()
-        .find(|f| f.0 == role)
-        .expect("a role form")
+    form(role).expect("a role form")
 }
 
 fn collapse_whitespace(text: &str) -> String {

@@ -148,6 +148,17 @@ fn input_text(document: &RunDocument) -> crate::error::Result<String> {
     .map(|doc| doc.text)
 }
 
+/// A document's input text and the substitutions of its log, or the error response.
+fn text_and_log(
+    document: &RunDocument,
+    log: &std::path::Path,
+) -> Result<(String, Vec<super::Substitution>), Box<Response>> {
+    let text = input_text(document)
+        .map_err(|e| Box::new(error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())))?;
+    let substitutions = read_log(log).map_err(|e| Box::new(review_error(e)))?;
+    Ok((text, substitutions))
+}
+
 macro_rules! guard {
     ($state:expr, $params:expr) => {
         if !$state.authorised(&$params) {
@@ -213,13 +224,9 @@ async fn document(State(state): State<Arc<Shared>>, Query(params): Query<Params>
     let (Some(output), Some(log)) = (&document.output, &document.log) else {
         return error(StatusCode::NOT_FOUND, "document has no output");
     };
-    let text = match input_text(document) {
-        Ok(text) => text,
-        Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-    };
-    let substitutions = match read_log(log) {
-        Ok(s) => s,
-        Err(e) => return review_error(e),
+    let (text, substitutions) = match text_and_log(document, log) {
+        Ok(read) => read,
+        Err(response) => return *response,
     };
     let review = match load_review(&review_path(output), &document.document) {
         Ok(r) => r,
@@ -276,15 +283,11 @@ async fn decide(
     let Some(log) = &document.log else {
         return error(StatusCode::NOT_FOUND, "document has no output");
     };
-    let chars = match input_text(document) {
-        Ok(text) => text.chars().count(),
-        Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    let (text, substitutions) = match text_and_log(document, log) {
+        Ok(read) => read,
+        Err(response) => return *response,
     };
-    let substitutions = match read_log(log) {
-        Ok(s) => s,
-        Err(e) => return review_error(e),
-    };
-    if let Err(reason) = super::validate_decision(&kind, chars, &substitutions) {
+    if let Err(reason) = super::validate_decision(&kind, text.chars().count(), &substitutions) {
         return error(StatusCode::UNPROCESSABLE_ENTITY, reason);
     }
     let reviewer = state.reviewer.clone();

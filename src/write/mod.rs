@@ -41,8 +41,8 @@ pub enum LogRecord {
         chars: usize,
         style: String,
         version: String,
-        /// SHA-256 of the input file's bytes: `apply` and `run --resume` see whether the
-        /// input is still the one the log speaks of.
+        /// SHA-256 of the input file's bytes: `run --resume` sees whether the input is
+        /// still the one the log speaks of.
         input_sha256: String,
     },
     Substitution(Substitution),
