@@ -28,13 +28,13 @@ fn an_editor_rejects_adds_reviews_and_publishes() {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     assert!(
         Path::new(&chromium).exists(),
-        "{chromium} missing: apt-get install chromium (as .ci/run does), or set CHROMIUM"
+        "{chromium} missing: run scripts/setup-tests.sh (the README test command does), or set CHROMIUM"
     );
     assert!(
         root()
             .join("tests/e2e/node_modules/playwright-core")
             .is_dir(),
-        "playwright-core missing: npm ci --prefix tests/e2e (as .ci/run does)"
+        "playwright-core missing: run scripts/setup-tests.sh (the README test command does)"
     );
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
