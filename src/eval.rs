@@ -67,6 +67,11 @@ pub struct EvalSummary {
     pub per_label: BTreeMap<String, LabelScores>,
     pub micro: Scores,
     pub leak_rate: f64,
+    /// The share of documents with a surviving gold span that no doubt of the review covers
+    /// (by place, or by a doubt about the same text elsewhere).
+    pub unflagged_leak_rate: f64,
+    /// Doubts per document, one per kind and text (an editor settles "Strigt" once).
+    pub doubts_per_document: f64,
     pub kept_rate: f64,
     pub documents: usize,
     pub roles: RoleSummary,
@@ -201,6 +206,10 @@ pub struct EvalReport {
     pub exact: BTreeMap<String, Counts>,
     pub documents: usize,
     pub leaking_documents: usize,
+    /// Documents with a surviving gold span that no doubt covers.
+    pub unflagged_leaking_documents: usize,
+    /// Doubts over all documents, one per kind and text in each.
+    pub doubts: usize,
     pub kept_total: usize,
     pub kept_intact: usize,
     pub misses: Vec<Miss>,
@@ -245,6 +254,8 @@ impl EvalReport {
                 .collect(),
             micro: micro(&self.overlap).scores(),
             leak_rate: ratio(self.leaking_documents, self.documents),
+            unflagged_leak_rate: ratio(self.unflagged_leaking_documents, self.documents),
+            doubts_per_document: ratio(self.doubts, self.documents),
             kept_rate: if self.kept_total == 0 {
                 1.0
             } else {
@@ -313,6 +324,10 @@ impl EvalReport {
             summary.kept_rate,
             self.kept_intact,
             self.kept_total
+        ));
+        out.push_str(&format!(
+            "unflagged leak rate {:.3} ({} documents with a surviving span no doubt covers), {:.2} doubts per document\n",
+            summary.unflagged_leak_rate, self.unflagged_leaking_documents, summary.doubts_per_document
         ));
         let consistency = self.consistency.scores();
         out.push_str(&format!(
@@ -491,10 +506,43 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
         })
         .collect();
     let chars: Vec<char> = gold.text.chars().collect();
+    // The doubts as the log records them (the review's first list).
+    let doubts: Vec<crate::review::flags::Flag> = log
+        .iter()
+        .filter_map(|record| match record {
+            LogRecord::Doubt {
+                kind,
+                start,
+                end,
+                message,
+                ..
+            } => Some(crate::review::flags::Flag {
+                kind: crate::review::flags::kind_name(kind),
+                start: *start,
+                end: *end,
+                message: message.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    let doubted_texts: std::collections::BTreeSet<String> = doubts
+        .iter()
+        .map(|d| {
+            chars[d.start.min(chars.len())..d.end.min(chars.len())]
+                .iter()
+                .collect()
+        })
+        .collect();
+    let doubted = |start: usize, end: usize| {
+        doubts.iter().any(|d| d.start < end && start < d.end)
+            || doubted_texts.contains(&chars[start..end].iter().collect::<String>())
+    };
     let mut report = EvalReport {
         documents: 1,
+        doubts: crate::review::flags::distinct_doubts(&gold.text, &doubts),
         ..EvalReport::default()
     };
+    let mut leaked_unflagged = false;
     for label in REPLACE_LABELS {
         report.overlap.entry(label.to_string()).or_default();
         report.exact.entry(label.to_string()).or_default();
@@ -527,6 +575,7 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
         );
         if !touched {
             leaked = true;
+            leaked_unflagged |= !doubted(span.start, span.end);
             report
                 .misses
                 .push(Miss::at(gold, &span.label, &chars, span.start, span.end));
@@ -554,6 +603,7 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
         exact.predicted_correct += usize::from(correct_exact);
     }
     report.leaking_documents = usize::from(leaked);
+    report.unflagged_leaking_documents = usize::from(leaked_unflagged);
     report.consistency = consistency(gold, &predicted);
     score_roles(gold, &predicted, &chars, &mut report);
     report
@@ -618,6 +668,8 @@ pub fn evaluate(pipeline: &Pipeline, gold: &[GoldDocument]) -> EvalReport {
         }
         total.documents += report.documents;
         total.leaking_documents += report.leaking_documents;
+        total.unflagged_leaking_documents += report.unflagged_leaking_documents;
+        total.doubts += report.doubts;
         total.kept_total += report.kept_total;
         total.kept_intact += report.kept_intact;
         total.misses.extend(report.misses);
@@ -786,6 +838,8 @@ mod tests {
                 f1: 0.6,
             },
             leak_rate: 0.5,
+            unflagged_leak_rate: 0.0,
+            doubts_per_document: 1.0,
             kept_rate: 0.98,
             documents: 3,
             roles: RoleSummary::default(),

@@ -30,6 +30,7 @@ pub mod corpus;
 pub mod detect;
 pub mod error;
 pub mod eval;
+pub mod lexicon;
 pub mod model;
 pub mod pipeline;
 pub mod pseudonymise;

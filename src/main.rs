@@ -8,7 +8,7 @@ use schuilnaam::config::Config;
 use schuilnaam::corpus::gold::{read_gold, to_jsonl};
 use schuilnaam::corpus::names::{Names, Pool};
 use schuilnaam::corpus::refill::refill as refill_ruling;
-use schuilnaam::corpus::split::{make_splits, read_manifest, read_split, Split};
+use schuilnaam::corpus::split::{extend_splits, read_manifest, read_split, Split};
 use schuilnaam::corpus::{collect_rulings, ruling_text};
 use schuilnaam::detect::ner::NerOptions;
 use schuilnaam::eval::{evaluate, regressions, Baseline};
@@ -282,12 +282,13 @@ struct EvalArgs {
     #[arg(long, value_name = "FILE")]
     gold: PathBuf,
 
-    /// Print one JSON object (per_label, micro, leak_rate, kept_rate, documents, roles)
+    /// Print one JSON object (per_label, micro, leak_rate, unflagged_leak_rate,
+    /// doubts_per_document, kept_rate, documents, roles)
     /// instead of the table.
     #[arg(long)]
     json: bool,
 
-    /// With --json: add a seventh key, `consistency` (same_entity_same_pseudonym,
+    /// With --json: add one more key, `consistency` (same_entity_same_pseudonym,
     /// distinct_entities_distinct_pseudonyms, entities). The table always shows it.
     #[arg(long, requires = "json")]
     consistency: bool,
@@ -332,8 +333,10 @@ schuilnaam corpus refill ../shared/data/rulings ../shared/data/rulings-modern --
     )]
     Refill(RefillArgs),
     /// Write the train/dev/test split (ECLI lists) from the rulings' manifest.tsv files.
+    /// Rulings already listed in the split files of --out keep their split; only rulings new
+    /// to them are assigned, so adding a folder never moves a ruling between splits.
     #[command(
-        after_help = "Example:\n  schuilnaam corpus split ../shared/data/rulings ../shared/data/rulings-modern --out corpus/splits"
+        after_help = "Example:\n  schuilnaam corpus split ../shared/data/rulings ../shared/data/rulings-modern ../shared/data/rulings-extra --out corpus/splits"
     )]
     Split(SplitArgs),
 }
@@ -934,7 +937,24 @@ fn split(args: SplitArgs) -> Result<u8> {
     for dir in &args.dirs {
         rulings.extend(read_manifest(&dir.join("manifest.tsv")).map_err(anyhow::Error::msg)?);
     }
-    let splits = make_splits(&rulings);
+    // Rulings already in the split files stay where they are; only new ones are assigned.
+    let mut existing = std::collections::BTreeMap::new();
+    for split in Split::ALL {
+        if args.out.join(format!("{}.txt", split.name())).exists() {
+            existing.insert(
+                split,
+                read_split(&args.out, split).map_err(anyhow::Error::msg)?,
+            );
+        }
+    }
+    let kept: usize = existing.values().map(|s| s.len()).sum();
+    if kept > 0 {
+        eprintln!(
+            "schuilnaam: keeping the {kept} rulings already in {}; assigning only new ones",
+            args.out.display()
+        );
+    }
+    let splits = extend_splits(&rulings, &existing);
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create", args.out.display()))?;
     for (split, eclis) in &splits {

@@ -133,11 +133,13 @@ fn eval_json_has_exactly_the_documented_keys() {
         keys,
         [
             "documents",
+            "doubts_per_document",
             "kept_rate",
             "leak_rate",
             "micro",
             "per_label",
-            "roles"
+            "roles",
+            "unflagged_leak_rate"
         ]
     );
     let role_keys: Vec<&String> = json["roles"]["overall"]

@@ -31,7 +31,7 @@ fi
 
 cargo build --release --quiet
 BIN=target/release/schuilnaam
-RULINGS=("$SHARED/data/rulings" "$SHARED/data/rulings-modern")
+RULINGS=("$SHARED/data/rulings" "$SHARED/data/rulings-modern" "$SHARED/data/rulings-extra")
 mkdir -p target/gold
 for seed in 1 2 3; do
   [ -f "target/gold/train-$seed.jsonl" ] || "$BIN" corpus refill "${RULINGS[@]}" --split train --seed "$seed" \

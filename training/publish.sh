@@ -12,7 +12,7 @@ cp "$SRC/model.onnx" "$SRC/tokenizer.json" "$SRC/labels.json" "$SRC/training.jso
 scripts/fetch-onnxruntime.sh >/dev/null
 cargo build --release --quiet
 BIN=target/release/schuilnaam
-RULINGS=("$SHARED/data/rulings" "$SHARED/data/rulings-modern")
+RULINGS=("$SHARED/data/rulings" "$SHARED/data/rulings-modern" "$SHARED/data/rulings-extra")
 mkdir -p target/gold
 for split in dev test; do
   [ -f "target/gold/$split.jsonl" ] || "$BIN" corpus refill "${RULINGS[@]}" --split "$split" --seed 1 --out "target/gold/$split.jsonl"

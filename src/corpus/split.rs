@@ -96,19 +96,40 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Ruling>, String> {
 
 /// Assigns every ruling to a split, deterministically.
 pub fn make_splits(rulings: &[Ruling]) -> BTreeMap<Split, BTreeSet<String>> {
-    let mut strata: BTreeMap<(String, String), Vec<&Ruling>> = BTreeMap::new();
+    extend_splits(rulings, &BTreeMap::new())
+}
+
+/// Keeps every ruling of `existing` where it is and assigns only the rulings new to it, so
+/// that adding a folder of rulings never moves a ruling between train, dev and test (a
+/// model trained on the old train split stays honest on the old test split). Within each
+/// stratum the new rulings continue the stratum's pattern after the rulings it already holds.
+pub fn extend_splits(
+    rulings: &[Ruling],
+    existing: &BTreeMap<Split, BTreeSet<String>>,
+) -> BTreeMap<Split, BTreeSet<String>> {
+    let assigned = |ecli: &str| {
+        existing
+            .iter()
+            .find(|(_, eclis)| eclis.contains(ecli))
+            .map(|(split, _)| *split)
+    };
+    let mut splits: BTreeMap<Split, BTreeSet<String>> = existing.clone();
+    let mut strata: BTreeMap<(String, String), (usize, Vec<&Ruling>)> = BTreeMap::new();
     for ruling in rulings {
-        strata
+        let stratum = strata
             .entry((ruling.area.clone(), ruling.decade.clone()))
-            .or_default()
-            .push(ruling);
+            .or_default();
+        match assigned(&ruling.ecli) {
+            Some(_) => stratum.0 += 1,
+            None => stratum.1.push(ruling),
+        }
     }
-    let mut splits: BTreeMap<Split, BTreeSet<String>> = BTreeMap::new();
-    for ((area, decade), mut members) in strata {
+    for ((area, decade), (already, mut members)) in strata {
         members.sort_by_key(|r| (fnv1a(&r.ecli), r.ecli.clone()));
+        members.dedup_by(|a, b| a.ecli == b.ecli);
         let offset = (fnv1a(&format!("{area}/{decade}")) % PATTERN.len() as u64) as usize;
         for (i, ruling) in members.into_iter().enumerate() {
-            let split = PATTERN[(offset + i) % PATTERN.len()];
+            let split = PATTERN[(offset + already + i) % PATTERN.len()];
             splits.entry(split).or_default().insert(ruling.ecli.clone());
         }
     }
@@ -165,6 +186,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn extending_a_split_never_moves_a_ruling_and_assigns_the_new_ones() {
+        let old: Vec<Ruling> = (0..100)
+            .map(|i| ruling(i, ["straf", "bestuur"][i % 2], "2020s"))
+            .collect();
+        let before = make_splits(&old);
+        let mut all = old.clone();
+        all.extend((100..200).map(|i| ruling(i, ["straf", "bestuur"][i % 2], "2020s")));
+        let after = extend_splits(&all, &before);
+        for (split, eclis) in &before {
+            assert!(eclis.is_subset(&after[split]), "{split:?} lost rulings");
+        }
+        // a fresh split of all 200 would move some of the old rulings: the point of extending
+        assert_ne!(
+            make_splits(&all)[&Split::Test]
+                .intersection(&before[&Split::Test])
+                .count(),
+            before[&Split::Test].len()
+        );
+        let total: usize = after.values().map(BTreeSet::len).sum();
+        assert_eq!(total, 200);
+        let new_in_train = after[&Split::Train].len() - before[&Split::Train].len();
+        assert!((60..=80).contains(&new_in_train), "{new_in_train}");
+        assert_eq!(after, extend_splits(&all, &before));
     }
 
     #[test]

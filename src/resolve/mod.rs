@@ -13,6 +13,8 @@
 //! 6. read each person's procedural role from the text ([`roles`]).
 
 pub mod cluster;
+pub mod companies;
+pub mod places;
 pub mod residual;
 pub mod roles;
 
@@ -126,6 +128,8 @@ pub fn resolve_with(
     organisations: &OrganisationsConfig,
 ) -> Resolution {
     spans.retain(|s| !s.is_empty() && s.end <= doc.text.len());
+    read_places_abroad_as_places(&doc.text, &mut spans);
+    let company_names = companies::read_company_names_as_companies(&doc.text, &mut spans);
     drop_model_persons_that_are_not(&doc.text, &mut spans);
     split_places_off_names(&doc.text, &mut spans);
     spans.sort_by(|a, b| ranking_key(a).cmp(&ranking_key(b)));
@@ -145,7 +149,10 @@ pub fn resolve_with(
         })
         .map(|s| (s.start, s.end))
         .collect();
-    let surnames = person_surnames(&doc.text, &spans);
+    // A company's own name ("Sasagar" of "SASAGAR BV") is no person's surname, even where
+    // the model read it as one inside a longer span.
+    let mut surnames = person_surnames(&doc.text, &spans);
+    surnames.retain(|surname| !company_names.contains(surname));
 
     // Accepted spans in acceptance order, indexed by start for the overlap search.
     let mut accepted: Vec<(Span, Vec<String>)> = Vec::new();
@@ -182,6 +189,7 @@ pub fn resolve_with(
         .collect();
     one_sense_per_document(&doc.text, &mut accepted);
     let policy = organisations.policy_for(&doc.areas());
+    let place_policy = places::PlacePolicy::new(&doc.text, accepted.iter().map(|(span, _)| span));
 
     let mut resolution = Resolution::default();
     let mut entity_index: BTreeMap<(Category, Option<String>, String), usize> = BTreeMap::new();
@@ -205,6 +213,20 @@ pub fn resolve_with(
             continue;
         }
         let mut why = span.reason.clone();
+        if span.category == Category::Place {
+            match place_policy.decision(&doc.text, &span) {
+                Err(reason) => {
+                    resolution.mentions.push(Mention {
+                        span,
+                        action: Action::Keep,
+                        entity: None,
+                        reason,
+                    });
+                    continue;
+                }
+                Ok(reason) => why = format!("{why}; {reason}"),
+            }
+        }
         if span.category == Category::Organisation {
             let name = &doc.text[span.start..span.end];
             match organisation_decision(policy, &span, name, &traceable_ranges, &surnames) {
@@ -224,6 +246,17 @@ pub fn resolve_with(
                 span.end = span.start + core_end;
             }
             span.normalised = organisation_key(name);
+        }
+        if span.category == Category::Address
+            && places::is_an_institutions_address(&doc.text, span.start)
+        {
+            resolution.mentions.push(Mention {
+                span,
+                action: Action::Keep,
+                entity: None,
+                reason: "the address of an institution named just before it (reclassering, prison, court), kept as the editors keep it".to_string(),
+            });
+            continue;
         }
         if span.category == Category::Address {
             span.normalised = normalise_address(&doc.text[span.start..span.end]);
@@ -274,6 +307,20 @@ pub fn resolve_with(
     residual::add_residual_mentions(doc, &mut resolution);
     roles::assign_roles(&doc.text, &mut resolution);
     resolution
+}
+
+/// "Jemen", "naar Mogadishu": a country, or a city abroad after a preposition of place, that
+/// the model took for a person is a place (and the place policy keeps it).
+fn read_places_abroad_as_places(text: &str, spans: &mut [Span]) {
+    for span in spans.iter_mut() {
+        if span.category == Category::Person
+            && span.evidence == Evidence::Model
+            && places::is_a_place_abroad(text, span.start, span.end)
+        {
+            span.category = Category::Place;
+            span.reason = format!("{}; a country or a city abroad, not a person", span.reason);
+        }
+    }
 }
 
 /// "te Hengelo Isa Tamara van Oers": the model may run a place into the name after it. A
@@ -797,6 +844,12 @@ mod tests {
         let resolution = resolve(
             &doc,
             vec![
+                // The residence: the place policy replaces it, and so every other mention.
+                {
+                    let mut residence = span(9, 16, Category::Place, Evidence::Model, 0.9);
+                    residence.normalised = "hengelo".into();
+                    residence
+                },
                 at("Hengelo", Category::Place),
                 at("Hengelo Isa van Oers", Category::Person),
             ],

@@ -80,29 +80,11 @@ fn is_professional_title_before(text: &str, start: usize) -> bool {
         .any(|title| lower.ends_with(title))
 }
 
-/// Words after which a place name names a court or a public body, which stay.
-const INSTITUTION_WORDS: [&str; 9] = [
-    "rechtbank",
-    "gerechtshof",
-    "hof",
-    "kantongerecht",
-    "zittingsplaats",
-    "arrondissement",
-    "gemeente",
-    "burgemeester",
-    "politie",
-];
-
-/// True when the place name at `start` follows a court's or public body's word within
-/// three words ("rechtbank Den Haag", "gemeente Winterswijk"): it names the institution.
-pub fn names_an_institution(text: &str, start: usize) -> bool {
-    crate::detect::context_before(text, start, 40)
-        .to_lowercase()
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(3)
-        .any(|w| INSTITUTION_WORDS.contains(&w))
+/// Whether the place at `start..end` names an institution (a court, a public body, a
+/// lawyer's or company's seat, a place abroad): it stays where the same town is replaced as
+/// someone's residence ("rechtbank Den Haag", "gemeente Winterswijk").
+pub fn names_an_institution(text: &str, start: usize, end: usize) -> bool {
+    super::places::context_of(text, start, end).names_an_institution()
 }
 
 /// The forms of a replaced place, address, company, identifier or date of birth whose other
@@ -291,7 +273,7 @@ pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
                     let excluded = if person {
                         is_professional_title_before(text, start)
                     } else {
-                        entity.category == Category::Place && names_an_institution(text, start)
+                        entity.category == Category::Place && names_an_institution(text, start, end)
                     };
                     // A side glued to a replaced span is free: "NL91ABNA0417164300Kerkstraat 5"
                     // shows the address alone once the IBAN is replaced.

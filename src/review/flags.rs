@@ -10,7 +10,14 @@ use serde::Serialize;
 pub const LOW_CONFIDENCE: f32 = 0.6;
 
 /// Role words after which a capitalised word is probably a name.
-const ROLE_WORDS: [&str; 10] = [
+const ROLE_WORDS: [&str; 17] = [
+    "benadeelde",
+    "verbalisant",
+    "medeverdachte",
+    "betrokkene",
+    "verzoeker",
+    "verweerder",
+    "belanghebbende",
     "eiser",
     "eiseres",
     "gedaagde",
@@ -26,12 +33,37 @@ const ROLE_WORDS: [&str; 10] = [
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Flag {
     /// `low_confidence`, `left_elsewhere`, `similar_entities`, `role_word_name`,
-    /// `kept_private_person`.
+    /// `kept_private_person`, `unknown_word`, `long_number`, `surname_alone`, `kept_place`,
+    /// `kept_organisation`.
     pub kind: &'static str,
     /// Code points into the input text.
     pub start: usize,
     pub end: usize,
     pub message: String,
+}
+
+/// Every kind of doubt, by its name in the log.
+pub const KINDS: [&str; 10] = [
+    "low_confidence",
+    "left_elsewhere",
+    "similar_entities",
+    "role_word_name",
+    "kept_private_person",
+    "unknown_word",
+    "long_number",
+    "surname_alone",
+    "kept_place",
+    "kept_organisation",
+];
+
+/// The static name of a doubt's kind as the log writes it ("other" for a kind this version
+/// does not know).
+pub fn kind_name(kind: &str) -> &'static str {
+    KINDS
+        .iter()
+        .find(|k| **k == kind)
+        .copied()
+        .unwrap_or("other")
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -94,7 +126,11 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
                 .any(|o| o.start <= start && end <= o.end);
             // "rechtbank Den Haag" names the court, not the residence.
             let institution = s.category == Category::Place
-                && crate::resolve::residual::names_an_institution(text, byte);
+                && crate::resolve::residual::names_an_institution(
+                    text,
+                    byte,
+                    byte + s.original.len(),
+                );
             if !covered && !institution {
                 flags.push(Flag {
                     kind: "left_elsewhere",
@@ -140,11 +176,16 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
             .1
             .trim_matches(|c: char| !c.is_alphabetic())
             .to_lowercase();
+        // "… de verdachte. Er is": a sentence ends between the two words.
+        let sentence_ends = pair[0].1.ends_with(['.', ':', ';', '!', '?', ')']);
         let (offset, word) = pair[1];
         let name = word.trim_end_matches(|c: char| !c.is_alphabetic());
         if ROLE_WORDS.contains(&role.as_str())
+            && !sentence_ends
             && name.starts_with(char::is_uppercase)
             && name.chars().count() > 1
+            && !ROLE_WORDS.contains(&name.to_lowercase().as_str())
+            && !written_in_lower_case(text, name)
         {
             let start = text[..offset].chars().count();
             let end = start + name.chars().count();
@@ -157,6 +198,55 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
                     message: format!("{name:?} volgt op {role:?} maar is niet vervangen"),
                 });
             }
+        }
+    }
+    surnames_alone(text, substitutions, &mut flags);
+    unknown_names(text, substitutions, &mut flags);
+    unexplained_numbers(text, substitutions, &mut flags);
+    // A place kept by the place policy where editors sometimes replace it.
+    for s in substitutions.iter().filter(|s| {
+        s.action == Action::Keep
+            && s.category == Category::Place
+            && crate::resolve::places::KEPT_WITH_DOUBT
+                .iter()
+                .any(|context| s.reason.contains(context.describe()))
+    }) {
+        flags.push(Flag {
+            kind: "kept_place",
+            start: s.start,
+            end: s.end,
+            message: format!(
+                "{:?} behouden ({}); redacties vervangen zo'n plaats soms",
+                s.original, s.reason
+            ),
+        });
+    }
+    // A company kept as a legal person whose name holds a word that is no Dutch word: a
+    // surname, perhaps, and then the company is traceable ("Holding Driessen N.V.").
+    for s in substitutions
+        .iter()
+        .filter(|s| s.action == Action::Keep && s.category == Category::Organisation)
+    {
+        let name_like = s.original.split_whitespace().find(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            w.chars().count() >= 3
+                && w.starts_with(char::is_uppercase)
+                && w.chars().any(char::is_lowercase)
+                && !crate::lexicon::is_dutch_word(w)
+                && !crate::lexicon::is_dutch_compound(w)
+                && !crate::lexicon::is_legal_term(w)
+                && !crate::lexicon::is_dutch_place(w)
+        });
+        if let Some(word) = name_like {
+            flags.push(Flag {
+                kind: "kept_organisation",
+                start: s.start,
+                end: s.end,
+                message: format!(
+                    "{:?} behouden als rechtspersoon, maar {word:?} kan een achternaam zijn",
+                    s.original
+                ),
+            });
         }
     }
     // A name kept although the model read a private person there.
@@ -172,6 +262,241 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
     }
     flags.sort_by_key(|f| (f.start, f.kind));
     flags
+}
+
+/// Whether code points `start..end` lie inside a substitution, replaced or kept.
+fn covered(substitutions: &[Substitution], start: usize, end: usize) -> bool {
+    substitutions.iter().any(|s| s.start < end && start < s.end)
+}
+
+/// Whether the text also writes `word` in lower case ("Dit", "Feit" after a role word at a
+/// line's start): a common word, not a name.
+fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    text.match_indices(lower.as_str())
+        .any(|(at, _)| is_word_bounded(text, at, at + lower.len()))
+}
+
+/// Whether a doubt already covers code points `start..end`.
+fn already_doubted(flags: &[Flag], start: usize, end: usize) -> bool {
+    flags.iter().any(|f| f.start <= start && end <= f.end)
+}
+
+/// Words in `text`: (byte offset, code-point offset, word), a word being a run of letters,
+/// apostrophes and hyphens.
+fn words(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut words = Vec::new();
+    let mut chars_before = 0;
+    let mut start: Option<(usize, usize)> = None;
+    for (byte, c) in text.char_indices() {
+        let in_word = c.is_alphabetic() || ((c == '\'' || c == '-') && start.is_some());
+        match (in_word, start) {
+            (true, None) => start = Some((byte, chars_before)),
+            (false, Some((b, n))) => {
+                words.push((b, n, text[b..byte].trim_end_matches(['\'', '-'])));
+                start = None;
+            }
+            _ => {}
+        }
+        chars_before += 1;
+    }
+    if let Some((b, n)) = start {
+        words.push((b, n, text[b..].trim_end_matches(['\'', '-'])));
+    }
+    words
+}
+
+/// Endings of Dutch street names.
+const STREET_ENDINGS: [&str; 16] = [
+    "straat",
+    "weg",
+    "laan",
+    "singel",
+    "plein",
+    "kade",
+    "gracht",
+    "dijk",
+    "pad",
+    "steeg",
+    "park",
+    "dreef",
+    "hof",
+    "plantsoen",
+    "wal",
+    "markt",
+];
+
+/// A capitalised word nothing replaced or kept, that is no Dutch word (OpenTaal), no place
+/// at home or abroad and no term of law: a name the pipeline may have missed ("Strigt",
+/// "Kruidvat"). Words in capitals are headings and abbreviations, and stay out.
+fn unknown_names(text: &str, substitutions: &[Substitution], flags: &mut Vec<Flag>) {
+    use crate::lexicon;
+    for (byte, start, word) in words(text) {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let mut chars = word.chars();
+        let capitalised =
+            chars.next().is_some_and(char::is_uppercase) && chars.clone().any(char::is_lowercase);
+        if letters < 3 || !capitalised {
+            continue;
+        }
+        let end = start + word.chars().count();
+        // A surname prefix glued by a hyphen or a Roman numeral is no name of its own.
+        let glued_to_digit = text[byte + word.len()..].starts_with(|c: char| c.is_ascii_digit())
+            || text[..byte].ends_with(|c: char| c.is_ascii_digit());
+        // Headings and sentence openers: a name there recurs mid-sentence, where it is asked.
+        let opens = text[..byte]
+            .trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(', '-', '–'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | ';') || c.is_ascii_digit());
+        let known = |w: &str| {
+            lexicon::is_dutch_word(w)
+                || lexicon::is_dutch_compound(w)
+                || lexicon::is_legal_term(w)
+                || lexicon::is_dutch_place(w)
+                || lexicon::is_country(w)
+                || lexicon::is_foreign_place(w)
+                // "Hofs", "Belanghebbendes": a genitive.
+                || w.strip_suffix('s').is_some_and(|stem| stem.chars().count() >= 3 && lexicon::is_dutch_word(stem))
+        };
+        // "ISD-maatregel", "Wob-verzoek": an abbreviation joined to a word.
+        let abbreviation = |w: &str| w.chars().count() <= 5 && !w.chars().any(char::is_lowercase);
+        // "Plesmanweg", "Catharijnesingel": a street, which the address rules judge.
+        let street = STREET_ENDINGS.iter().any(|e| word.ends_with(e));
+        if opens
+            || glued_to_digit
+            || street
+            || covered(substitutions, start, end)
+            || already_doubted(flags, start, end)
+            || known(word)
+            || word.split('-').all(|w| known(w) || abbreviation(w))
+        {
+            continue;
+        }
+        flags.push(Flag {
+            kind: "unknown_word",
+            start,
+            end,
+            message: format!("{word:?} is geen Nederlands woord en is niet vervangen: een naam?"),
+        });
+    }
+}
+
+/// A number of six or more digits that no rule explains (no case number, no amount, nothing
+/// replaced): a client, file or frame number that can point at a person.
+fn unexplained_numbers(text: &str, substitutions: &[Substitution], flags: &mut Vec<Flag>) {
+    use crate::detect::Detector;
+    let doc = crate::model::Document::from_text("doubts".to_string(), text.to_string());
+    static GUARDS: std::sync::LazyLock<crate::detect::protected::ProtectedDetector> =
+        std::sync::LazyLock::new(crate::detect::protected::ProtectedDetector::new);
+    let guarded: Vec<(usize, usize)> = GUARDS
+        .detect(&doc)
+        .iter()
+        .map(|s| (s.start, s.end))
+        .collect();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() {
+            at += 1;
+            continue;
+        }
+        let run_start = at;
+        while at < bytes.len() && bytes[at].is_ascii_digit() {
+            at += 1;
+        }
+        if at - run_start < 6
+            || guarded.iter().any(|&(s, e)| s < at && run_start < e)
+            || names_a_thing(text, run_start, at)
+        {
+            continue;
+        }
+        let start = text[..run_start].chars().count();
+        let end = start + (at - run_start);
+        if !covered(substitutions, start, end) {
+            flags.push(Flag {
+                kind: "long_number",
+                start,
+                end,
+                message: format!(
+                    "{:?}: een nummer van {} cijfers dat geen regel verklaart",
+                    &text[run_start..at],
+                    at - run_start
+                ),
+            });
+        }
+    }
+}
+
+/// Numbers that name a case, a police report, a seized item or an occupation code, not a
+/// person: glued to letters ("G2869812", "AUA201600168", "PL0600-2024434693") or after such
+/// a word ("zaaknummer 221205", "goednummer: 251264", "SBC code 111180").
+fn names_a_thing(text: &str, start: usize, end: usize) -> bool {
+    const THING_WORDS: [&str; 14] = [
+        "zaaknummer",
+        "zaaknr",
+        "rolnummer",
+        "rolnr",
+        "parketnummer",
+        "goednummer",
+        "item",
+        "code",
+        "dossiernummer",
+        "proces-verbaal",
+        "procesverbaal",
+        "registratienummer",
+        "artikelnummer",
+        "uitspraaknummer",
+    ];
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() || c == '-' || c == '/');
+    if glued(text[..start].chars().next_back()) || glued(text[end..].chars().next()) {
+        return true;
+    }
+    let before = crate::detect::context_before(text, start, 30).to_lowercase();
+    THING_WORDS.iter().any(|w| before.contains(w))
+}
+
+/// A replaced person's surname standing alone where nothing replaced it ("De Vries" after
+/// "Jan de Vries" was replaced).
+fn surnames_alone(text: &str, substitutions: &[Substitution], flags: &mut Vec<Flag>) {
+    let mut seen: Vec<String> = Vec::new();
+    for s in substitutions
+        .iter()
+        .filter(|s| s.action == Action::Replace && s.category == Category::Person)
+    {
+        for form in crate::resolve::residual::name_forms(&s.original) {
+            if form == s.original || seen.contains(&form) {
+                continue;
+            }
+            for (_, start, end) in occurrences(text, &form) {
+                if !covered(substitutions, start, end) && !already_doubted(flags, start, end) {
+                    flags.push(Flag {
+                        kind: "surname_alone",
+                        start,
+                        end,
+                        message: format!(
+                            "{form:?} is de achternaam van vervangen {:?}, hier niet vervangen",
+                            s.original
+                        ),
+                    });
+                }
+            }
+            seen.push(form);
+        }
+    }
+}
+
+/// Doubts an editor decides on: one per kind and text, as a doubt about "Strigt" is settled
+/// once for every place it stands.
+pub fn distinct_doubts(text: &str, flags: &[Flag]) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let mut seen: std::collections::BTreeSet<(&str, String)> = std::collections::BTreeSet::new();
+    for flag in flags {
+        let end = flag.end.min(chars.len());
+        let start = flag.start.min(end);
+        seen.insert((flag.kind, chars[start..end].iter().collect()));
+    }
+    seen.len()
 }
 
 #[cfg(test)]
@@ -221,5 +546,26 @@ mod tests {
             ]
         );
         assert_eq!(edit_distance("jansen", "janssen"), 1);
+    }
+
+    #[test]
+    fn what_nothing_explains_is_a_doubt() {
+        let text = "Verder verklaarde Pieter Strigt dat Strigt klantnummer 74365970 had. \
+                    Zaaknummer 16/661619-13. Ook Wouterse was er, in Amsterdam.";
+        let subs = vec![sub(text, "Pieter Strigt", "e1", 0.95)];
+        let found = flags(text, &subs);
+        let about = |kind: &str| -> Vec<String> {
+            found
+                .iter()
+                .filter(|f| f.kind == kind)
+                .map(|f| text.chars().skip(f.start).take(f.end - f.start).collect())
+                .collect()
+        };
+        assert_eq!(about("surname_alone"), ["Strigt"]);
+        // "Verder" is a Dutch word, "Amsterdam" a Dutch place: no doubt.
+        assert_eq!(about("unknown_word"), ["Wouterse"]);
+        // The parketnummer is a case number a rule explains; the client number is not.
+        assert_eq!(about("long_number"), ["74365970"]);
+        assert_eq!(distinct_doubts(text, &found), 3);
     }
 }

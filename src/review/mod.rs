@@ -441,7 +441,11 @@ pub fn apply(
                 .map(|(s, _)| s)
                 .filter(|&s| {
                     !(entity.category == Category::Place
-                        && crate::resolve::residual::names_an_institution(output, s))
+                        && crate::resolve::residual::names_an_institution(
+                            output,
+                            s,
+                            s + original.len(),
+                        ))
                 })
                 .find(|&s| is_word_bounded(output, s, s + original.len()))
             {

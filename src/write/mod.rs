@@ -55,6 +55,18 @@ pub enum LogRecord {
         /// output was written whole (`run --resume`).
         output_sha256: String,
     },
+    /// Something the pipeline is unsure of ("twijfel"), as `review` shows it first: a
+    /// low-confidence replacement, a capitalised word that is no Dutch word and was left, a
+    /// long number no rule explains, a replaced surname left standing alone, a place kept
+    /// where editors sometimes replace it. Offsets in code points of the input text. The
+    /// message quotes the text it is about, so the log stays as private as the input.
+    Doubt {
+        document: String,
+        kind: String,
+        start: usize,
+        end: usize,
+        message: String,
+    },
     /// An editor's decision, recorded by `apply`: the decision as saved by `review`.
     Decision {
         document: String,
@@ -214,6 +226,24 @@ pub fn render(doc: &Document, resolution: &Resolution, style: &str) -> Rendered 
         }
         Format::Xml => splice_xml(doc, resolution),
     };
+    // The doubts the review will show first, logged so that whoever reads the log sees
+    // what the pipeline was unsure of.
+    let substitutions: Vec<Substitution> = log
+        .iter()
+        .filter_map(|record| match record {
+            LogRecord::Substitution(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    for flag in crate::review::flags::flags(&doc.text, &substitutions) {
+        log.push(LogRecord::Doubt {
+            document: doc.id.clone(),
+            kind: flag.kind.to_string(),
+            start: flag.start,
+            end: flag.end,
+            message: flag.message,
+        });
+    }
     log.push(LogRecord::End {
         document: doc.id.clone(),
         replaced,

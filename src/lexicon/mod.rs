@@ -1,0 +1,117 @@
+//! The word lists every stage reads, in one place. Each list is a data file in
+//! `src/lexicon/data/`, compiled in, with its source and licence in `data/SOURCES.md`, so that
+//! a change of policy is made here and nowhere else.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Lines of a list file: `#` starts a comment, blank lines are skipped.
+fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+static COUNTRIES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/countries.txt")).collect());
+
+static FOREIGN_PLACES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/foreign_places.txt")).collect());
+
+static DUTCH_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/dutch_words.txt")).collect());
+
+static DUTCH_PLACES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/dutch_places.txt")).collect());
+
+static LEGAL_TERMS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/legal_terms.txt")).collect());
+
+/// Whether `word`, in lower case, is a Dutch word (OpenTaal): "Verder", "Bakker" and
+/// "Rechtbank" are; "Jansen", "Kruidvat" and "Schuilenburg" are not.
+pub fn is_dutch_word(word: &str) -> bool {
+    DUTCH_WORDS.contains(word.to_lowercase().as_str())
+}
+
+/// A Dutch compound of two listed words (the second of five letters or more), with or without
+/// a linking "s" or "e(n)":
+/// "Zittingsplaats", "Bewijsoverwegingen", "Mogelijkhedenlijst".
+pub fn is_dutch_compound(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let boundaries: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+    boundaries.iter().any(|&at| {
+        let (head, tail) = lower.split_at(at);
+        // A tail of at least five letters: surnames are compounds of short words too
+        // ("Rietveld", "Schuilenburg", "Groenewoud") and must stay in doubt.
+        if head.chars().count() < 3 || tail.chars().count() < 5 || !DUTCH_WORDS.contains(tail) {
+            return false;
+        }
+        DUTCH_WORDS.contains(head)
+            || ["s", "e", "en"].iter().any(|link| {
+                head.strip_suffix(link)
+                    .is_some_and(|stem| stem.chars().count() >= 3 && DUTCH_WORDS.contains(stem))
+            })
+    })
+}
+
+/// A place in the Netherlands of 500 inhabitants or more (GeoNames).
+pub fn is_dutch_place(name: &str) -> bool {
+    DUTCH_PLACES.contains(name)
+}
+
+/// Acts, codes, courts' and bodies' abbreviations and Latin terms of law that no Dutch word
+/// list holds ("Awb", "EVRM", "Sr", "ECLI").
+pub fn is_legal_term(word: &str) -> bool {
+    LEGAL_TERMS.contains(word)
+}
+
+/// A country or territory by its Dutch name ("Jemen", "Verenigde Staten", "Curaçao"; Unicode
+/// CLDR), the Netherlands excepted.
+pub fn is_country(name: &str) -> bool {
+    COUNTRIES.contains(name)
+}
+
+/// A city abroad of 100,000 inhabitants or more, by any Latin-script name GeoNames gives it
+/// ("Mogadishu", "Parijs"), unless that name is also a Dutch place.
+pub fn is_foreign_place(name: &str) -> bool {
+    FOREIGN_PLACES.contains(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_and_cities_abroad() {
+        for country in ["Jemen", "Somalië", "Marokko", "Duitsland", "Curaçao"] {
+            assert!(is_country(country), "{country}");
+        }
+        assert!(!is_country("Nederland"));
+        // English country names are first names in Dutch rulings more often than countries.
+        assert!(!is_country("Jordan"));
+        for city in ["Mogadishu", "Parijs", "Antwerpen", "Istanbul"] {
+            assert!(is_foreign_place(city), "{city}");
+        }
+        for dutch in ["Amsterdam", "Bergen", "Hengelo", "Utrecht"] {
+            assert!(!is_foreign_place(dutch), "{dutch}");
+            assert!(is_dutch_place(dutch), "{dutch}");
+        }
+    }
+
+    #[test]
+    fn dutch_words_and_legal_terms() {
+        for word in ["Verder", "bakker", "Rechtbank", "overwegingen"] {
+            assert!(is_dutch_word(word), "{word}");
+        }
+        for name in ["Jansen", "Schuilenburg", "Kruidvat"] {
+            assert!(!is_dutch_word(name), "{name}");
+            assert!(!is_dutch_compound(name), "{name}");
+        }
+        for compound in ["Zittingsplaats", "Bewijsoverwegingen", "Mogelijkhedenlijst"] {
+            assert!(is_dutch_compound(compound), "{compound}");
+        }
+        for term in ["Awb", "EVRM", "Sr", "ECLI"] {
+            assert!(is_legal_term(term), "{term}");
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! Names the ruling itself marks as a company, brand or product: a company found by its legal
+//! form ("SASAGAR BV"), a brand or trade name ("onder het merk Monshoe", "handelende onder de
+//! naam DUSA"), a short name defined right after a company ("Bunq Bank (hierna: Bunq)"), and
+//! parties defined together when one of them is such a company ("Partijen worden hierna 365
+//! Schoon en Sasagar genoemd"). A model that reads a later bare mention of such a name as a
+//! person is overruled: the mention is a company, kept or replaced by the organisation policy
+//! like the company itself, never a person.
+
+use crate::detect::organisation::organisation_key;
+use crate::model::{Category, Evidence, Span};
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+const DETECTOR: &str = "resolve:company-name";
+
+/// A capitalised name of up to four words (digits allowed: "365 Schoon").
+const NAME: &str =
+    r"(?:[0-9]+[ \t]+)?\p{Lu}[\p{L}0-9’'&\-]*(?:[ \t]+(?:[0-9]+|\p{Lu}[\p{L}0-9’'&\-]*)){0,3}";
+
+/// Brands and trade names: "onder het merk X", "onder de merken X en Y", "handelende onder de
+/// naam X", "h.o.d.n. X", "merknaam X".
+static BRAND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:onder[ \t]+(?:het|de)[ \t]+(?:merk|merken|merknaam|naam|handelsnaam)|handelend(?:e)?[ \t]+onder[ \t]+de[ \t]+naam|h\.o\.d\.n\.?|merknaam|handelsnaam)[ \t]*:?[ \t]*[\x22“‘']?(?P<names>{NAME}(?:[\x22”’']?(?:,[ \t]*|[ \t]+(?:en|of|en/of)[ \t]+)[\x22“‘']?{NAME})*)"
+    ))
+    .expect("valid regex")
+});
+
+/// "(hierna: X)", "(hierna te noemen: X)", "(hierna ook: X)" right after a company's name.
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[ \t,]*(?:\(|[-–][ \t]*)(?:hierna|verder)(?:[ \t]+ook)?(?:[ \t]+te[ \t]+noemen)?[ \t]*:?[ \t]*[\x22“‘']?(?P<name>{NAME})"
+    ))
+    .expect("valid regex")
+});
+
+/// "Partijen worden hierna X en Y genoemd", "Partijen zullen hierna X en Y genoemd worden".
+static PARTIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"hierna[ \t]+(?:ook[ \t]+)?(?P<first>{NAME})[ \t]+en[ \t]+(?P<second>{NAME})[ \t]+(?:genoemd|te[ \t]+noemen)"
+    ))
+    .expect("valid regex")
+});
+
+/// Splits "Puma, Monshoe en Nike" into its names.
+fn names_in(list: &str) -> impl Iterator<Item = String> + '_ {
+    list.split([',', '"', '“', '”', '‘', '’'])
+        .flat_map(|part| part.split(" en/of ").flat_map(|p| p.split(" en ")))
+        .flat_map(|part| part.split(" of "))
+        .map(|name| name.trim().to_lowercase())
+        .filter(|name| name.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+/// The names (lower case) this ruling marks as companies, brands or products.
+pub fn company_names(text: &str, spans: &[Span]) -> BTreeSet<String> {
+    let companies: Vec<&Span> = spans
+        .iter()
+        .filter(|s| s.category == Category::Organisation)
+        .collect();
+    let mut names: BTreeSet<String> = companies
+        .iter()
+        .filter(|s| s.evidence != Evidence::Model)
+        .map(|s| organisation_key(&text[s.start..s.end]))
+        .filter(|key| key.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    let person_ends: Vec<usize> = spans
+        .iter()
+        .filter(|s| s.category == Category::Person)
+        .map(|s| s.end)
+        .collect();
+    for brands in BRAND.captures_iter(text) {
+        // "E.A. Peters h.o.d.n. Ten Cate": a person's trade name is a sole proprietorship,
+        // traceable to that person, and stays a name to replace.
+        let start = brands.get(0).expect("match").start();
+        let a_persons_trade_name = person_ends
+            .iter()
+            .any(|&end| end <= start && text[end..start].trim().is_empty());
+        if !a_persons_trade_name {
+            names.extend(names_in(&brands["names"]));
+        }
+    }
+    for company in &companies {
+        if let Some(defined) = DEFINITION.captures(&text[company.end..]) {
+            names.insert(defined["name"].to_lowercase());
+        }
+    }
+    let company_keys = names.clone();
+    let is_a_company = |name: &str| {
+        company_keys
+            .iter()
+            .any(|key| key == name || key.starts_with(&format!("{name} ")))
+    };
+    for parties in PARTIES.captures_iter(text) {
+        let (first, second) = (
+            parties["first"].to_lowercase(),
+            parties["second"].to_lowercase(),
+        );
+        // Only a party that is a company elsewhere: "hierna Jansen en De Vries genoemd" are people.
+        for name in [first, second] {
+            if is_a_company(&name) {
+                names.insert(name);
+            }
+        }
+    }
+    names
+}
+
+/// Turns the model's person spans that carry a company's or brand's name into company spans
+/// (found by rule, so that the organisation policy keeps them unless traceable to a person).
+/// Returns the names, so that no company's name counts as a person's surname.
+pub fn read_company_names_as_companies(text: &str, spans: &mut [Span]) -> BTreeSet<String> {
+    let names = company_names(text, spans);
+    if names.is_empty() {
+        return names;
+    }
+    for span in spans.iter_mut() {
+        if span.category != Category::Person || span.evidence != Evidence::Model {
+            continue;
+        }
+        let name = text[span.start..span.end].to_lowercase();
+        // "van DUSA", "de Bunq": a lower-case word the model ran into the name.
+        let bare = if text[span.start..].starts_with(char::is_lowercase) {
+            name.split_once(' ').map_or(name.as_str(), |(_, rest)| rest)
+        } else {
+            name.as_str()
+        };
+        if names.contains(bare) {
+            span.category = Category::Organisation;
+            span.evidence = Evidence::Context;
+            span.detector = DETECTOR.to_string();
+            span.normalised = bare.to_string();
+            span.reason = format!(
+                "{}; the ruling names {bare:?} as a company, brand or product",
+                span.reason
+            );
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model_person(text: &str, needle: &str, from: usize) -> Span {
+        let start = from + text[from..].find(needle).expect("needle");
+        Span {
+            start,
+            end: start + needle.len(),
+            category: Category::Person,
+            detector: "model".into(),
+            confidence: 0.9,
+            evidence: Evidence::Model,
+            normalised: needle.to_lowercase(),
+            label: None,
+            reason: "model".into(),
+        }
+    }
+
+    fn company(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).expect("needle");
+        Span {
+            start,
+            end: start + needle.len(),
+            category: Category::Organisation,
+            detector: "rule:legal-entity".into(),
+            confidence: 0.9,
+            evidence: Evidence::Context,
+            normalised: needle.to_lowercase(),
+            label: None,
+            reason: "legal form".into(),
+        }
+    }
+
+    #[test]
+    fn names_a_ruling_gives_companies_and_brands() {
+        let text = "tegen KORVEL BV, gevestigd te Ede. Verweerster verkoopt schoenen onder de merken \
+                    Tarlo en Wenzo. Partijen worden hierna 88 Glans en Korvel genoemd. Zij handelt onder \
+                    de naam DRAVIK. Ook Fenna Bank N.V. (hierna: Fenna) was betrokken.";
+        let spans = vec![company(text, "KORVEL BV"), company(text, "Fenna Bank N.V.")];
+        let names = company_names(text, &spans);
+        // A person's trade name stays the person's: "J. Smit h.o.d.n. Smitty" is no company.
+        let trade = "Verkoper is J. Smit h.o.d.n. Smitty Fietsen.";
+        let smit = model_person(trade, "J. Smit", 0);
+        assert!(company_names(trade, &[smit]).is_empty());
+        for name in ["korvel", "tarlo", "wenzo", "dravik", "fenna", "fenna bank"] {
+            assert!(names.contains(name), "{name} in {names:?}");
+        }
+        // "88 Glans" is only defined beside the company: not known as a company itself.
+        assert!(!names.contains("88 glans"), "{names:?}");
+    }
+
+    #[test]
+    fn a_later_bare_mention_of_a_company_is_no_person() {
+        let text = "tegen KORVEL BV, gevestigd te Ede. Partijen worden hierna Jan Smit en Korvel \
+                    genoemd. Korvel heeft betaald aan Jan Smit. Het briefpapier van Korvel.";
+        let mut spans = vec![
+            company(text, "KORVEL BV"),
+            model_person(text, "Jan Smit", 0),
+            model_person(text, "Korvel", 60),
+            model_person(text, "Korvel", 80),
+            model_person(text, "van Korvel", 0),
+        ];
+        read_company_names_as_companies(text, &mut spans);
+        let persons: Vec<&str> = spans
+            .iter()
+            .filter(|s| s.category == Category::Person)
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(persons, ["Jan Smit"]);
+        assert!(spans
+            .iter()
+            .filter(|s| s.detector == DETECTOR)
+            .all(|s| s.category == Category::Organisation
+                && s.reason.contains("company, brand or product")));
+        assert_eq!(spans.iter().filter(|s| s.detector == DETECTOR).count(), 3);
+    }
+}
