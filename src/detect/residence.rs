@@ -47,6 +47,15 @@ const COUNTRIES: [&str; 29] = [
 static BIRTH_BEFORE: std::sync::LazyLock<Regex> =
     std::sync::LazyLock::new(|| Regex::new(r"(?i)geboren[^.\n]*$").expect("valid regex"));
 
+/// "wonende aan de Ringbaan-West 45 te Tilburg": whatever the street is called, a house
+/// number after "wonende aan" is a home.
+static RESIDENT_AT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:wonende|wonend|woonachtig|verblijvende|woont)[ \t]+(?:aan|op)[ \t]+[^.\n]*$",
+    )
+    .expect("valid regex")
+});
+
 pub(crate) static POSTBUS: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     Regex::new(r"(?i-u)postbus[ \t]+[0-9]+,?\s*$").expect("valid regex")
 });
@@ -159,6 +168,8 @@ impl ResidenceDetector {
                     && (caps.name("after").is_none()
                         || LEGAL_FORM.is_match(context_before(text, context.start(), 60))))
                 || (context.as_str().starts_with(|c: char| c.is_ascii_digit())
+                    // "geboren op 22-08-1991 te Rotterdam": a date of birth, however written.
+                    && !BIRTH_BEFORE.is_match(context_before(text, context.start(), 40))
                     && (POSTBUS.is_match(context_before(text, context.start(), 48))
                         // "03/2772 WW Centrale Raad": a case number, not a postcode.
                         || text[..context.start()]
@@ -175,7 +186,10 @@ impl ResidenceDetector {
             if label == "plaats" {
                 let before = &text[..context.start()];
                 birth = BIRTH_BEFORE.is_match(context_before(text, context.start(), 40));
-                if !birth && !address::ends_with_street_word(before) {
+                if !birth
+                    && !address::ends_with_street_word(before)
+                    && !RESIDENT_AT.is_match(context_before(text, context.start(), 60))
+                {
                     return None;
                 }
             }
@@ -219,6 +233,8 @@ mod tests {
             ("Kastanjelaan 4, 3571 KD Utrecht,", "Utrecht"),
             ("Jan Smit, uit Arnhem, eiser", "Arnhem"),
             ("geboren op 12 maart 1987 te Schiedam,", "Schiedam"),
+            ("geboren op 22-08-1991 te Rotterdam,", "Rotterdam"),
+            ("wonende aan de Ringbaan-West 45 te Tilburg,", "Tilburg"),
             ("de woning aan de Meesplein 24 in Zaltbommel.", "Zaltbommel"),
             ("geboren op [1988] te Culemborg (Polen)", "Culemborg"),
             ("Sanne de Vries te Heerenveen (appellante)", "Heerenveen"),

@@ -128,6 +128,13 @@ pub fn resolve_with(
     organisations: &OrganisationsConfig,
 ) -> Resolution {
     spans.retain(|s| !s.is_empty() && s.end <= doc.text.len());
+    // "59." opening a numbered list is no date of birth: a date the model finds must hold a
+    // year or a month's name.
+    spans.retain(|s| {
+        s.category != Category::DateOfBirth
+            || s.evidence != Evidence::Model
+            || is_date_like(&doc.text[s.start..s.end])
+    });
     read_places_abroad_as_places(&doc.text, &mut spans);
     let company_names = companies::read_company_names_as_companies(&doc.text, &mut spans);
     drop_model_persons_that_are_not(&doc.text, &mut spans);
@@ -224,7 +231,12 @@ pub fn resolve_with(
                     });
                     continue;
                 }
-                Ok(reason) => why = format!("{why}; {reason}"),
+                Ok((reason, label)) => {
+                    why = format!("{why}; {reason}");
+                    if span.label.is_none() {
+                        span.label = label.map(str::to_string);
+                    }
+                }
             }
         }
         if span.category == Category::Organisation {
@@ -307,6 +319,25 @@ pub fn resolve_with(
     residual::add_residual_mentions(doc, &mut resolution);
     roles::assign_roles(&doc.text, &mut resolution);
     resolution
+}
+
+/// Whether a model's date of birth looks like a date: a four-digit year, a month's name, or
+/// day, month and year in digits ("14-10-92").
+fn is_date_like(text: &str) -> bool {
+    let digit_groups = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .count();
+    let has_year = text
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|g| g.len() == 4);
+    let lower = text.to_lowercase();
+    let has_month = [
+        "jan", "feb", "maa", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ]
+    .iter()
+    .any(|m| lower.contains(m));
+    has_year || has_month || digit_groups >= 3
 }
 
 /// "Jemen", "naar Mogadishu": a country, or a city abroad after a preposition of place, that
@@ -894,6 +925,16 @@ mod tests {
             2,
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_model_date_of_birth_must_look_like_a_date() {
+        for date in ["14 oktober 1992", "14-10-92", "1992", "3 mrt. 1980"] {
+            assert!(is_date_like(date), "{date}");
+        }
+        for not_a_date in ["60", "12", "4.3"] {
+            assert!(!is_date_like(not_a_date), "{not_a_date}");
+        }
     }
 
     #[test]
