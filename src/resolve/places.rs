@@ -128,7 +128,7 @@ static CONTEXTS: LazyLock<Vec<(PlaceContext, Regex)>> = LazyLock::new(|| {
         ),
         (
             PlaceContext::CompanySeat,
-            format!(r"(?:gevestigd|kantoorhoudende|kantoor[ \t]+houdende|kantoor[ \t]+houdt|vestigingsplaats)(?:[ \t]+(?:te|in|op))?[ \t]+$"),
+            r"(?:gevestigd|kantoorhoudende|kantoor[ \t]+houdende|kantoor[ \t]+houdt|vestigingsplaats)(?:[ \t]+(?:te|in|op))?[ \t]+$".to_string(),
         ),
         (
             PlaceContext::LawyersSeat,

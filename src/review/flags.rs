@@ -286,9 +286,8 @@ fn already_doubted(flags: &[Flag], start: usize, end: usize) -> bool {
 /// apostrophes and hyphens.
 fn words(text: &str) -> Vec<(usize, usize, &str)> {
     let mut words = Vec::new();
-    let mut chars_before = 0;
     let mut start: Option<(usize, usize)> = None;
-    for (byte, c) in text.char_indices() {
+    for (chars_before, (byte, c)) in text.char_indices().enumerate() {
         let in_word = c.is_alphabetic() || ((c == '\'' || c == '-') && start.is_some());
         match (in_word, start) {
             (true, None) => start = Some((byte, chars_before)),
@@ -298,7 +297,6 @@ fn words(text: &str) -> Vec<(usize, usize, &str)> {
             }
             _ => {}
         }
-        chars_before += 1;
     }
     if let Some((b, n)) = start {
         words.push((b, n, text[b..].trim_end_matches(['\'', '-'])));
