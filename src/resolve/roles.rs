@@ -279,14 +279,25 @@ fn header_role_after(text: &str, end: usize) -> Option<&'static RoleForm> {
 /// Whether a name opens its line (after a number such as "1." or "2)" at most), as a party
 /// does in a ruling's header.
 fn starts_a_line(text: &str, start: usize) -> bool {
-    let line = context_before(text, start, 24);
-    let line = line.rsplit('\n').next().unwrap_or(line);
+    let window = context_before(text, start, 64);
+    let line = window.rsplit('\n').next().unwrap_or(window);
     let before_name = line
         .trim()
         .trim_end_matches(['.', ')'])
         .trim_start_matches(|c: char| c.is_ascii_digit());
-    before_name.is_empty() || matches!(before_name, "-" | "•" | "en")
+    let before_name = before_name.trim_start_matches(['.', ')']).trim();
+    before_name.is_empty()
+        || matches!(before_name, "-" | "•" | "en")
+        // "2. D. Wijnands en M. 't Hart, wonend te Twello, appellanten": the second of two
+        // parties on one header line.
+        || NAME_AND.is_match(before_name)
 }
+
+/// A name and "en", alone before the next name on a header line.
+static NAME_AND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Lu}\.[ \t]*)*(?:(?:van|de|der|den|'t|ten|ter|op|in)[ \t]+)*\p{Lu}[\p{L}'\-]+(?:[ \t]+\p{Lu}[\p{L}'\-]+)?[ \t]+en$")
+        .expect("valid regex")
+});
 
 /// Where a person mention's role evidence comes from.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -539,6 +550,15 @@ mod tests {
         assert_eq!(
             roles_in(text, &["Hendrik Jan van der Meulen", "Sandra Kok"]),
             [Some("gedaagde".to_string()), Some("eiseres".to_string())]
+        );
+    }
+
+    #[test]
+    fn two_parties_on_one_header_line_share_the_plural_role() {
+        let text = "Uitspraak in het geding tussen\n\n1. Gemeente Epe,\n2. D. Wijnands en M. ten Hove, wonend te Twello, appellanten,\n\ntegen\n\nhet college.";
+        assert_eq!(
+            roles_in(text, &["D. Wijnands", "M. ten Hove"]),
+            [Some("appellant".to_string()), Some("appellant".to_string())]
         );
     }
 
