@@ -65,6 +65,29 @@ pub fn is_legal_term(word: &str) -> bool {
     LEGAL_TERMS.contains(word)
 }
 
+static ROLE_FORMS: LazyLock<Vec<(&'static str, &'static str, &'static str)>> =
+    LazyLock::new(|| {
+        entries(include_str!("data/role_words.tsv"))
+            .map(|line| {
+                let mut fields = line.split('\t');
+                let mut next = || fields.next().expect("role_words.tsv: three columns");
+                (next(), next(), next())
+            })
+            .collect()
+    });
+
+/// The role words: (form as written, role, placeholder word), "eiseres" → ("eiseres",
+/// "eiser", "eiseres"). Read by resolve (roles) and by the review's doubts.
+pub fn role_forms() -> &'static [(&'static str, &'static str, &'static str)] {
+    &ROLE_FORMS
+}
+
+/// Whether `word` (any case) is a form of a role word.
+pub fn is_role_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ROLE_FORMS.iter().any(|(form, _, _)| *form == lower)
+}
+
 /// A country or territory by its Dutch name ("Jemen", "Verenigde Staten", "Curaçao"; Unicode
 /// CLDR), the Netherlands excepted.
 pub fn is_country(name: &str) -> bool {
@@ -113,5 +136,9 @@ mod tests {
         for term in ["Awb", "EVRM", "Sr", "ECLI"] {
             assert!(is_legal_term(term), "{term}");
         }
+        assert!(is_role_word("Eiseres") && is_role_word("verbalisant"));
+        assert!(role_forms().iter().all(|(form, role, word)| {
+            !form.is_empty() && !role.is_empty() && !word.is_empty()
+        }));
     }
 }

@@ -9,27 +9,6 @@ use serde::Serialize;
 /// Confidence below which a substitution is flagged.
 pub const LOW_CONFIDENCE: f32 = 0.6;
 
-/// Role words after which a capitalised word is probably a name.
-const ROLE_WORDS: [&str; 17] = [
-    "benadeelde",
-    "verbalisant",
-    "medeverdachte",
-    "betrokkene",
-    "verzoeker",
-    "verweerder",
-    "belanghebbende",
-    "eiser",
-    "eiseres",
-    "gedaagde",
-    "getuige",
-    "verdachte",
-    "slachtoffer",
-    "aangever",
-    "aangeefster",
-    "appellant",
-    "appellante",
-];
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Flag {
     /// `low_confidence`, `left_elsewhere`, `similar_entities`, `role_word_name`,
@@ -180,11 +159,11 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
         let sentence_ends = pair[0].1.ends_with(['.', ':', ';', '!', '?', ')']);
         let (offset, word) = pair[1];
         let name = word.trim_end_matches(|c: char| !c.is_alphabetic());
-        if ROLE_WORDS.contains(&role.as_str())
+        if crate::lexicon::is_role_word(&role)
             && !sentence_ends
             && name.starts_with(char::is_uppercase)
             && name.chars().count() > 1
-            && !ROLE_WORDS.contains(&name.to_lowercase().as_str())
+            && !crate::lexicon::is_role_word(name)
             && !written_in_lower_case(text, name)
         {
             let start = text[..offset].chars().count();
