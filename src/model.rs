@@ -331,6 +331,18 @@ pub struct Mention {
     pub reason: String,
 }
 
+impl Mention {
+    /// A span left in the output, with the reason it stays.
+    pub fn kept(span: Span, reason: String) -> Mention {
+        Mention {
+            span,
+            action: Action::Keep,
+            entity: None,
+            reason,
+        }
+    }
+}
+
 /// A distinct thing to replace: all mentions with the same category, label and
 /// normalised value within one document.
 #[derive(Debug, Clone, PartialEq, Eq)]

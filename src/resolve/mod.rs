@@ -211,24 +211,14 @@ pub fn resolve_with(
             } else {
                 format!("{}; overruled {}", span.reason, overruled.join(", "))
             };
-            resolution.mentions.push(Mention {
-                span,
-                action: Action::Keep,
-                entity: None,
-                reason,
-            });
+            resolution.mentions.push(Mention::kept(span, reason));
             continue;
         }
         let mut why = span.reason.clone();
         if span.category == Category::Place {
             match place_policy.decision(&doc.text, &span) {
                 Err(reason) => {
-                    resolution.mentions.push(Mention {
-                        span,
-                        action: Action::Keep,
-                        entity: None,
-                        reason,
-                    });
+                    resolution.mentions.push(Mention::kept(span, reason));
                     continue;
                 }
                 Ok((reason, label)) => {
@@ -243,12 +233,7 @@ pub fn resolve_with(
             let name = &doc.text[span.start..span.end];
             match organisation_decision(policy, &span, name, &traceable_ranges, &surnames) {
                 Err(reason) => {
-                    resolution.mentions.push(Mention {
-                        span,
-                        action: Action::Keep,
-                        entity: None,
-                        reason,
-                    });
+                    resolution.mentions.push(Mention::kept(span, reason));
                     continue;
                 }
                 Ok(reason) => why = format!("{why}; {reason}"),
@@ -262,12 +247,10 @@ pub fn resolve_with(
         if span.category == Category::Address
             && places::is_an_institutions_address(&doc.text, span.start)
         {
-            resolution.mentions.push(Mention {
+            resolution.mentions.push(Mention::kept(
                 span,
-                action: Action::Keep,
-                entity: None,
-                reason: "the address of an institution named just before it (reclassering, prison, court), kept as the editors keep it".to_string(),
-            });
+                "the address of an institution named just before it (reclassering, prison, court), kept as the editors keep it".to_string(),
+            ));
             continue;
         }
         if span.category == Category::Address {
@@ -332,11 +315,10 @@ fn is_date_like(text: &str) -> bool {
         .split(|c: char| !c.is_ascii_digit())
         .any(|g| g.len() == 4);
     let lower = text.to_lowercase();
-    let has_month = [
-        "jan", "feb", "maa", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-    ]
-    .iter()
-    .any(|m| lower.contains(m));
+    // A month's first three letters: "okt.", "oktober".
+    let has_month = crate::detect::MONTHS
+        .iter()
+        .any(|m| lower.contains(&m[..3]));
     has_year || has_month || digit_groups >= 3
 }
 

@@ -106,16 +106,17 @@ pub const KEPT_WITH_DOUBT: [PlaceContext; 2] = [
     PlaceContext::MunicipalityOrBody,
 ];
 
-const MONTHS: &str =
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december";
+/// A whole date, "12 december 2023" or "22-08-1991" (lower case), as a regex.
+fn full_date() -> String {
+    let months = crate::detect::MONTHS.join("|");
+    format!(r"[0-9]{{1,2}}(?:-|[ \t]+)(?:[0-9]{{1,2}}|{months})(?:-|[ \t]+)[0-9]{{4}}")
+}
 
 /// Each context as a pattern that must end where the place begins (on lower-case text), in
 /// the order they are tried: the birthplace before the date of an offence ("geboren op 1 mei
 /// 1990 te"), the date before an address's house number ("2020 te").
 static CONTEXTS: LazyLock<Vec<(PlaceContext, Regex)>> = LazyLock::new(|| {
-    let date = format!(
-        r"(?:[0-9]{{1,2}}(?:-|[ \t]+)(?:[0-9]{{1,2}}|{MONTHS})(?:-|[ \t]+)[0-9]{{4}}|[0-9]{{4}})"
-    );
+    let date = format!("(?:{}|[0-9]{{4}})", full_date());
     let at = r"[ \t]+(?:te|in)[ \t]+";
     [
         (
@@ -209,7 +210,8 @@ static AFTER_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// a place right after a name.
 static AFTER_A_NAME_AND_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[ \t]*,?[ \t]*(?:[0-9]{{1,2}}(?:-|[ \t]+)(?:[0-9]{{1,2}}|{MONTHS})(?:-|[ \t]+)[0-9]{{4}}),?[ \t]+(?:te|in)[ \t]+$"
+        r"^[ \t]*,?[ \t]*(?:{}),?[ \t]+(?:te|in)[ \t]+$",
+        full_date()
     ))
     .expect("valid regex")
 });

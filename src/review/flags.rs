@@ -78,6 +78,7 @@ fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize, usize)> {
 /// Every doubt about one document.
 pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
     let mut flags = Vec::new();
+    let coverage = Coverage::new(substitutions);
     let replaced: Vec<&Substitution> = substitutions
         .iter()
         .filter(|s| s.action == Action::Replace)
@@ -168,7 +169,7 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
         {
             let start = text[..offset].chars().count();
             let end = start + name.chars().count();
-            let covered = substitutions.iter().any(|s| s.start < end && start < s.end);
+            let covered = coverage.touches(start, end);
             if !covered {
                 flags.push(Flag {
                     kind: "role_word_name",
@@ -179,9 +180,9 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
             }
         }
     }
-    surnames_alone(text, substitutions, &mut flags);
-    unknown_names(text, substitutions, &mut flags);
-    unexplained_numbers(text, substitutions, &mut flags);
+    surnames_alone(text, substitutions, &coverage, &mut flags);
+    unknown_names(text, &coverage, &mut flags);
+    unexplained_numbers(text, &coverage, &mut flags);
     // A place kept by the place policy where editors sometimes replace it.
     for s in substitutions.iter().filter(|s| {
         s.action == Action::Keep
@@ -243,9 +244,37 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
     flags
 }
 
-/// Whether code points `start..end` lie inside a substitution, replaced or kept.
-fn covered(substitutions: &[Substitution], start: usize, end: usize) -> bool {
-    substitutions.iter().any(|s| s.start < end && start < s.end)
+/// The ranges the substitutions take, replaced or kept, sorted by start with the furthest end
+/// reached so far: whether a range touches one is a binary search, not a pass over every
+/// substitution for every word of the ruling.
+struct Coverage {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Coverage {
+    fn new(substitutions: &[Substitution]) -> Coverage {
+        let mut ranges: Vec<(usize, usize)> =
+            substitutions.iter().map(|s| (s.start, s.end)).collect();
+        ranges.sort_unstable();
+        let mut furthest = 0;
+        Coverage {
+            starts: ranges.iter().map(|r| r.0).collect(),
+            furthest_end: ranges
+                .iter()
+                .map(|r| {
+                    furthest = furthest.max(r.1);
+                    furthest
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether code points `start..end` overlap a substitution.
+    fn touches(&self, start: usize, end: usize) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < end);
+        before_end > 0 && self.furthest_end[before_end - 1] > start
+    }
 }
 
 /// Whether the text also writes `word` in lower case ("Dit", "Feit" after a role word at a
@@ -306,7 +335,7 @@ const STREET_ENDINGS: [&str; 16] = [
 /// A capitalised word nothing replaced or kept, that is no Dutch word (OpenTaal), no place
 /// at home or abroad and no term of law: a name the pipeline may have missed ("Strigt",
 /// "Kruidvat"). Words in capitals are headings and abbreviations, and stay out.
-fn unknown_names(text: &str, substitutions: &[Substitution], flags: &mut Vec<Flag>) {
+fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
     use crate::lexicon;
     for (byte, start, word) in words(text) {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -343,7 +372,7 @@ fn unknown_names(text: &str, substitutions: &[Substitution], flags: &mut Vec<Fla
         if opens
             || glued_to_digit
             || street
-            || covered(substitutions, start, end)
+            || coverage.touches(start, end)
             || already_doubted(flags, start, end)
             || known(word)
             || word.split('-').all(|w| known(w) || abbreviation(w))
@@ -361,7 +390,7 @@ fn unknown_names(text: &str, substitutions: &[Substitution], flags: &mut Vec<Fla
 
 /// A number of six or more digits that no rule explains (no case number, no amount, nothing
 /// replaced): a client, file or frame number that can point at a person.
-fn unexplained_numbers(text: &str, substitutions: &[Substitution], flags: &mut Vec<Flag>) {
+fn unexplained_numbers(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
     use crate::detect::Detector;
     let doc = crate::model::Document::from_text("doubts".to_string(), text.to_string());
     static GUARDS: std::sync::LazyLock<crate::detect::protected::ProtectedDetector> =
@@ -390,7 +419,7 @@ fn unexplained_numbers(text: &str, substitutions: &[Substitution], flags: &mut V
         }
         let start = text[..run_start].chars().count();
         let end = start + (at - run_start);
-        if !covered(substitutions, start, end) {
+        if !coverage.touches(start, end) {
             flags.push(Flag {
                 kind: "long_number",
                 start,
@@ -435,7 +464,12 @@ fn names_a_thing(text: &str, start: usize, end: usize) -> bool {
 
 /// A replaced person's surname standing alone where nothing replaced it ("De Vries" after
 /// "Jan de Vries" was replaced).
-fn surnames_alone(text: &str, substitutions: &[Substitution], flags: &mut Vec<Flag>) {
+fn surnames_alone(
+    text: &str,
+    substitutions: &[Substitution],
+    coverage: &Coverage,
+    flags: &mut Vec<Flag>,
+) {
     let mut seen: Vec<String> = Vec::new();
     for s in substitutions
         .iter()
@@ -446,7 +480,7 @@ fn surnames_alone(text: &str, substitutions: &[Substitution], flags: &mut Vec<Fl
                 continue;
             }
             for (_, start, end) in occurrences(text, &form) {
-                if !covered(substitutions, start, end) && !already_doubted(flags, start, end) {
+                if !coverage.touches(start, end) && !already_doubted(flags, start, end) {
                     flags.push(Flag {
                         kind: "surname_alone",
                         start,
