@@ -299,7 +299,7 @@ pub fn resolve_with(
     }
     cluster::cluster_persons(&doc.text, &mut resolution);
     cluster::cluster_organisations(&mut resolution);
-    residual::add_residual_mentions(doc, &mut resolution);
+    residual::add_residual_mentions(doc, &mut resolution, &place_policy);
     roles::assign_roles(&doc.text, &mut resolution);
     resolution
 }
@@ -773,6 +773,40 @@ mod tests {
         );
         assert_eq!(resolution.entities.len(), 1);
         assert_eq!(resolution.entities[0].label, None);
+    }
+
+    #[test]
+    fn the_scene_of_an_offence_stays_wherever_it_recurs_unless_it_is_a_home() {
+        // The model tags "Hattem" once in the evidence; the charge gives it as the scene, and
+        // nobody lives there: kept in both places. "Epe" is the suspect's home: replaced
+        // at the scene too.
+        let text = "hij op 1 november 2021 te Hattem een wapen had. Zij ontmoetten elkaar in Hattem. Jan, wonende te Epe, was op 2 november 2021 te Epe.";
+        let doc = Document::from_text("t", text);
+        let place = |needle: &str, from: usize, evidence: Evidence| {
+            let start = from + text[from..].find(needle).unwrap();
+            let mut s = span(start, start + needle.len(), Category::Place, evidence, 0.9);
+            s.normalised = needle.to_lowercase();
+            s
+        };
+        let second_hattem = text.find("in Hattem").unwrap();
+        let resolution = resolve(
+            &doc,
+            vec![
+                place("Hattem", second_hattem, Evidence::Model),
+                place("Epe", 0, Evidence::Context),
+            ],
+        );
+        assert_eq!(replaced(text, &resolution), ["Epe", "Epe"]);
+        let kept = resolution
+            .mentions
+            .iter()
+            .find(|m| m.action == Action::Keep)
+            .expect("Hattem kept");
+        assert!(
+            kept.reason.contains("scene of the offence"),
+            "{}",
+            kept.reason
+        );
     }
 
     /// The model's person span over the first occurrence of `needle` at or after `from`.

@@ -73,6 +73,15 @@ impl PlaceContext {
         )
     }
 
+    /// Whether a place here is someone's home: a birthplace, a residence, the town of an
+    /// address.
+    pub fn is_a_home(self) -> bool {
+        matches!(
+            self,
+            PlaceContext::Birthplace | PlaceContext::Residence | PlaceContext::AfterAddress
+        )
+    }
+
     /// The placeholder's word for a place replaced here, if the context names one.
     pub fn label(self) -> Option<&'static str> {
         match self {
@@ -221,6 +230,7 @@ static AFTER_A_NAME_AND_DATE: LazyLock<Regex> = LazyLock::new(|| {
 pub struct PlacePolicy {
     person_ends: Vec<usize>,
     homes: HashSet<String>,
+    scenes: HashSet<String>,
 }
 
 impl PlacePolicy {
@@ -232,16 +242,45 @@ impl PlacePolicy {
                 .map(|s| s.end)
                 .collect(),
             homes: HashSet::new(),
+            scenes: HashSet::new(),
         };
         policy.person_ends.sort_unstable();
         // Every mention of a home outside an institution's name is replaced, so that the
         // scene "te [plaats 1]" does not give away the residence "[plaats 1]".
-        policy.homes = spans
+        // Every occurrence of a found place counts, found there or not: the model may tag
+        // "Hattem" only in the evidence, where the charge gives it as the scene.
+        let mut homes = HashSet::new();
+        let mut scenes = HashSet::new();
+        let mut names: Vec<(&str, &str)> = spans
             .filter(|s| s.category == Category::Place)
-            .filter(|s| policy.context(text, s.start, s.end).editors_replace())
-            .map(|s| s.normalised.clone())
+            .map(|s| (s.normalised.as_str(), text[s.start..s.end].trim()))
+            .filter(|(_, name)| !name.is_empty())
             .collect();
+        names.sort_unstable();
+        names.dedup();
+        for (normalised, name) in names {
+            for (start, _) in text.match_indices(name) {
+                let end = start + name.len();
+                let whole_word = !text[..start].ends_with(char::is_alphanumeric)
+                    && !text[end..].starts_with(char::is_alphanumeric);
+                if !whole_word {
+                    continue;
+                }
+                match policy.context(text, start, end) {
+                    context if context.is_a_home() => homes.insert(normalised.to_string()),
+                    PlaceContext::OffenceInCharge => scenes.insert(normalised.to_string()),
+                    _ => false,
+                };
+            }
+        }
+        policy.homes = homes;
+        policy.scenes = scenes;
         policy
+    }
+
+    /// Whether the place `name` (normalised) found at `start..end` is kept.
+    pub fn keeps(&self, text: &str, start: usize, end: usize, name: &str) -> bool {
+        self.decide(self.context(text, start, end), name).is_err()
     }
 
     /// The context of the place at `start..end`, a person's name just before it included.
@@ -264,13 +303,25 @@ impl PlacePolicy {
         text: &str,
         span: &Span,
     ) -> Result<(String, Option<&'static str>), String> {
-        let context = self.context(text, span.start, span.end);
-        if context.editors_replace() {
+        self.decide(self.context(text, span.start, span.end), &span.normalised)
+    }
+
+    fn decide(
+        &self,
+        context: PlaceContext,
+        name: &str,
+    ) -> Result<(String, Option<&'static str>), String> {
+        let home = self.homes.contains(name);
+        if context == PlaceContext::Elsewhere && !home && self.scenes.contains(name) {
+            // "op de parkeerplaats van een supermarkt in Hattem" in the evidence of a charge
+            // "op 1 november 2021 te Hattem": the scene again, which the editors keep.
+            Err("place policy: a place in running text that the charge gives as the scene of the offence, kept as the editors keep it".to_string())
+        } else if context.editors_replace() {
             Ok((
                 format!("place policy: {}, replaced", context.describe()),
                 context.label(),
             ))
-        } else if !context.names_an_institution() && self.homes.contains(&span.normalised) {
+        } else if !context.names_an_institution() && home {
             Ok((
                 format!(
                     "place policy: {}, replaced because the ruling also gives this place as someone's home",

@@ -7,6 +7,7 @@
 //! professional ("mr."), or glued to other letters are left alone.
 
 use super::cluster::name_parts;
+use super::places::PlacePolicy;
 use crate::model::{Action, Category, Document, Evidence, Mention, Resolution, Span};
 
 pub(crate) use crate::detect::SURNAME_PREFIXES as PREFIXES;
@@ -88,11 +89,12 @@ pub fn names_an_institution(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The forms of a replaced place, address, company, identifier or date of birth whose other
-/// occurrences, written the same way, join it ("Winterswijk" replaced as the scene of the
-/// offence is replaced everywhere; an address that a case number's guard cut off is replaced
+/// occurrences, written the same way, join it ("Winterswijk" replaced as a residence is
+/// replaced where it recurs; an address that a case number's guard cut off is replaced
 /// where it recurs; "3 november 1990", a date of birth in the header, again in the charge:
-/// the same number is the same person's). A place after a court's or public body's name
-/// ("rechtbank Winterswijk", "gemeente Winterswijk") is left (checked where it is found).
+/// the same number is the same person's). A place where the place policy keeps it
+/// ("rechtbank Winterswijk", "gemeente Winterswijk", the scene of an offence that is nobody's
+/// home) is left (checked where it is found).
 fn exact_forms(entity: &crate::model::Entity, mentions: &[&str]) -> Vec<String> {
     let is_a_name = is_a_name(entity.category);
     mentions
@@ -203,7 +205,11 @@ impl Claimed {
 /// name forms, and the exact text of the other replaced entities ([`exact_forms`]).
 /// Entities are taken in order and each one's forms longest first ("Jan de Vries" is
 /// claimed before "De Vries" inside it); every form is found in one pass over the text.
-pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
+pub fn add_residual_mentions(
+    doc: &Document,
+    resolution: &mut Resolution,
+    place_policy: &PlacePolicy,
+) {
     let text = &doc.text;
     let mut claimed = Claimed::default();
     // What the output will not show: text glued to a replaced span stands alone there.
@@ -273,7 +279,10 @@ pub fn add_residual_mentions(doc: &Document, resolution: &mut Resolution) {
                     let excluded = if person {
                         is_professional_title_before(text, start)
                     } else {
-                        entity.category == Category::Place && names_an_institution(text, start, end)
+                        // A place recurs where the editors keep it: "te Hattem" in the
+                        // charge, "rechtbank Winterswijk".
+                        entity.category == Category::Place
+                            && place_policy.keeps(text, start, end, &entity.normalised)
                     };
                     // A side glued to a replaced span is free: "NL91ABNA0417164300Kerkstraat 5"
                     // shows the address alone once the IBAN is replaced.
@@ -381,7 +390,7 @@ mod tests {
             }],
             forms: Default::default(),
         };
-        add_residual_mentions(&doc, &mut resolution);
+        add_residual_mentions(&doc, &mut resolution, &PlacePolicy::new(text, [].iter()));
         let found: Vec<&str> = resolution
             .mentions
             .iter()
