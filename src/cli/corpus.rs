@@ -1,0 +1,122 @@
+//! `schuilnaam corpus refill` and `corpus split`: gold files and splits from the rulings.
+
+use crate::{RefillArgs, SplitArgs, EXIT_DOCUMENTS_FAILED, EXIT_OK};
+use anyhow::{bail, Context, Result};
+use schuilnaam::corpus::gold::to_jsonl;
+use schuilnaam::corpus::names::{Names, Pool};
+use schuilnaam::corpus::refill::refill as refill_ruling;
+use schuilnaam::corpus::split::{extend_splits, read_manifest, read_split, Split};
+use schuilnaam::corpus::{collect_rulings, ruling_text};
+use schuilnaam::write::write_atomic;
+
+pub fn refill(args: RefillArgs) -> Result<u8> {
+    if args.out.exists() && !args.force {
+        bail!("{}: exists (use --force to overwrite)", args.out.display());
+    }
+    let rulings = collect_rulings(&args.dirs).map_err(anyhow::Error::msg)?;
+    let split = match &args.split {
+        Some(name) => Some(
+            Split::from_name(name)
+                .with_context(|| format!("--split {name:?}: expected train, dev or test"))?,
+        ),
+        None => None,
+    };
+    let train = read_split(&args.splits, Split::Train).map_err(anyhow::Error::msg)?;
+    let selected: Option<std::collections::BTreeSet<String>> = match split {
+        Some(split) => Some(read_split(&args.splits, split).map_err(anyhow::Error::msg)?),
+        None => None,
+    };
+    let names_for = |pool: Pool| -> Result<Names> {
+        match &args.name_lists {
+            Some(dir) => Names::with_lists(pool, dir).map_err(anyhow::Error::msg),
+            None => Ok(Names::builtin(pool)),
+        }
+    };
+    let (train_names, eval_names) = (names_for(Pool::Train)?, names_for(Pool::Eval)?);
+    let mut documents = Vec::new();
+    let mut failures = 0;
+    for (ecli, path) in &rulings {
+        if selected.as_ref().is_some_and(|s| !s.contains(ecli)) {
+            continue;
+        }
+        let text = match ruling_text(path, ecli) {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("schuilnaam: {error}");
+                failures += 1;
+                continue;
+            }
+        };
+        let names = if train.contains(ecli) {
+            &train_names
+        } else {
+            &eval_names
+        };
+        documents.push(refill_ruling(ecli, &text, args.seed, names));
+    }
+    if documents.is_empty() {
+        bail!("no rulings found for that split in {:?}", args.dirs);
+    }
+    if let Some(selected) = &selected {
+        let missing = selected.len() - documents.len() - failures;
+        if missing > 0 {
+            eprintln!("schuilnaam: note: {missing} rulings of the split have no file in the folders given");
+        }
+    }
+    write_atomic(&args.out, to_jsonl(&documents).as_bytes(), false)
+        .with_context(|| format!("{}: cannot write", args.out.display()))?;
+    let spans: usize = documents.iter().map(|d| d.entities.len()).sum();
+    eprintln!(
+        "schuilnaam: {} rulings, {spans} gold spans written to {}",
+        documents.len(),
+        args.out.display()
+    );
+    Ok(if failures > 0 {
+        EXIT_DOCUMENTS_FAILED
+    } else {
+        EXIT_OK
+    })
+}
+
+pub fn split(args: SplitArgs) -> Result<u8> {
+    let mut rulings = Vec::new();
+    for dir in &args.dirs {
+        rulings.extend(read_manifest(&dir.join("manifest.tsv")).map_err(anyhow::Error::msg)?);
+    }
+    // Rulings already in the split files stay where they are; only new ones are assigned.
+    let mut existing = std::collections::BTreeMap::new();
+    for split in Split::ALL {
+        if args.out.join(format!("{}.txt", split.name())).exists() {
+            existing.insert(
+                split,
+                read_split(&args.out, split).map_err(anyhow::Error::msg)?,
+            );
+        }
+    }
+    let kept: usize = existing.values().map(|s| s.len()).sum();
+    if kept > 0 {
+        eprintln!(
+            "schuilnaam: keeping the {kept} rulings already in {}; assigning only new ones",
+            args.out.display()
+        );
+    }
+    let splits = extend_splits(&rulings, &existing);
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("{}: cannot create", args.out.display()))?;
+    for (split, eclis) in &splits {
+        let mut text = format!(
+            "# {} split: {} rulings, stratified by area of law and decade (schuilnaam corpus split)\n",
+            split.name(),
+            eclis.len()
+        );
+        for ecli in eclis {
+            text.push_str(ecli);
+            text.push('\n');
+        }
+        let path = args.out.join(format!("{}.txt", split.name()));
+        write_atomic(&path, text.as_bytes(), false)
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+        eprintln!("schuilnaam: {}: {} rulings", path.display(), eclis.len());
+    }
+    Ok(EXIT_OK)
+}

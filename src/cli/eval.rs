@@ -1,0 +1,76 @@
+//! `schuilnaam eval`: the pipeline against a gold file.
+
+use super::{default_jobs, load_pipeline};
+use crate::{EvalArgs, EXIT_DOCUMENTS_FAILED, EXIT_OK};
+use anyhow::{Context, Result};
+use schuilnaam::corpus::gold::read_gold;
+use schuilnaam::eval::{evaluate, regressions, Baseline};
+
+pub fn print_spans(heading: &str, spans: &[(usize, &schuilnaam::eval::Miss)]) {
+    if spans.is_empty() {
+        return;
+    }
+    println!("\nMost frequent {heading} (count, label, text, context):");
+    for (count, span) in spans {
+        println!(
+            "{count:>4}  {:<14} {:<28} {}: …{}…",
+            span.label, span.text, span.document, span.context
+        );
+    }
+}
+
+pub fn eval(args: EvalArgs) -> Result<u8> {
+    let pipeline = load_pipeline(&args.pipeline, default_jobs())?;
+    let gold = read_gold(&args.gold)?;
+    let report = evaluate(&pipeline, &gold);
+    let summary = report.summary();
+    if args.json {
+        let mut json = serde_json::to_value(&summary)?;
+        if args.consistency {
+            json["consistency"] = serde_json::to_value(report.consistency.scores())?;
+        }
+        println!("{}", serde_json::to_string_pretty(&json)?);
+    } else {
+        print!("{}", report.render_table());
+        print_spans("misses", &report.worst_misses(args.misses));
+        print_spans(
+            "false alarms",
+            &report.worst_false_alarms(args.false_alarms),
+        );
+        let role_errors = report.worst_role_errors(args.misses);
+        if !role_errors.is_empty() {
+            println!("\nMost frequent role errors (count, editors' role, ours, text, context):");
+            for (count, editors, ours, span) in role_errors {
+                println!(
+                    "{count:>4}  {editors:<14} {ours:<14} {:<24} {}: …{}…",
+                    span.text, span.document, span.context
+                );
+            }
+        }
+    }
+    let Some(baseline_path) = &args.baseline else {
+        return Ok(EXIT_OK);
+    };
+    let baseline: Baseline = serde_json::from_slice(
+        &std::fs::read(baseline_path)
+            .with_context(|| format!("{}: cannot read", baseline_path.display()))?,
+    )
+    .with_context(|| {
+        format!(
+            "{}: not a baseline ({{\"micro_recall\", \"kept_rate\"}})",
+            baseline_path.display()
+        )
+    })?;
+    let problems = regressions(&summary, &baseline, args.tolerance);
+    for problem in &problems {
+        eprintln!(
+            "schuilnaam: regression: {problem} ({})",
+            baseline_path.display()
+        );
+    }
+    Ok(if problems.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_DOCUMENTS_FAILED
+    })
+}

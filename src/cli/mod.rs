@@ -1,0 +1,91 @@
+//! The command handlers: `main.rs` parses the arguments, a handler here does the work.
+//! What every command shares lives here: finding the model and the runtime, building the
+//! pipeline, sharing the cores out.
+
+pub mod bench;
+pub mod corpus;
+pub mod eval;
+pub mod review;
+pub mod run;
+
+use crate::{PipelineArgs, StyleName, DEFAULT_MODEL, DEFAULT_RUNTIME};
+use anyhow::Result;
+use schuilnaam::config::Config;
+use schuilnaam::detect::ner::NerOptions;
+use schuilnaam::pipeline::{Pipeline, PipelineError};
+use schuilnaam::pseudonymise::{KeyedStyle, SurrogateStyle};
+use std::path::PathBuf;
+
+/// The first of `candidates` that exists, else the first (for the error message).
+pub fn first_existing(candidates: Vec<PathBuf>) -> PathBuf {
+    candidates
+        .iter()
+        .find(|p| p.exists())
+        .cloned()
+        .unwrap_or_else(|| candidates[0].clone())
+}
+
+/// `relative` next to the working directory, then next to the binary (two levels up from
+/// target/release, where cargo puts it).
+pub fn beside_cwd_or_binary(relative: &str) -> Vec<PathBuf> {
+    let mut candidates = vec![PathBuf::from(relative)];
+    if let Ok(exe) = std::env::current_exe() {
+        for ancestor in exe.ancestors().skip(1).take(3) {
+            candidates.push(ancestor.join(relative));
+        }
+    }
+    candidates
+}
+
+/// Builds the pipeline; `jobs` documents run at once, so the model gets one session per job
+/// and the cores are shared out between them (never more compute threads than cores).
+pub fn load_pipeline(args: &PipelineArgs, jobs: usize) -> Result<Pipeline> {
+    let config_path = args.config.as_deref();
+    let config = match config_path {
+        Some(path) => Config::load(path)?,
+        None => Config::default(),
+    };
+    let ner = if args.no_model {
+        None
+    } else {
+        let model_dir = args
+            .model
+            .clone()
+            .unwrap_or_else(|| first_existing(beside_cwd_or_binary(DEFAULT_MODEL)));
+        let runtime = args.onnxruntime.clone().unwrap_or_else(|| {
+            match std::env::var_os("ORT_DYLIB_PATH").filter(|v| !v.is_empty()) {
+                Some(path) => PathBuf::from(path),
+                None => first_existing(beside_cwd_or_binary(DEFAULT_RUNTIME)),
+            }
+        });
+        let mut options = NerOptions::new(model_dir, runtime);
+        options.sessions = jobs.max(1);
+        options.intra_threads = intra_op_threads(jobs);
+        options.name_gate = !args.no_name_gate;
+        Some(options)
+    };
+    let pipeline = Pipeline::new(&config, ner).map_err(|error| match (&error, config_path) {
+        // The configuration is at fault: name its file.
+        (PipelineError::UnknownDetector { .. }, Some(path)) => {
+            anyhow::anyhow!("{}: {error}", path.display())
+        }
+        _ => anyhow::Error::from(error),
+    })?;
+    Ok(match args.style {
+        StyleName::Rechtspraak => pipeline,
+        StyleName::Surrogate => pipeline.with_style(Box::new(SurrogateStyle::new())),
+        StyleName::Keyed => pipeline.with_style(Box::new(KeyedStyle::from_file_or_env(
+            args.key_file.as_deref(),
+        )?)),
+    })
+}
+
+/// ONNX Runtime threads per session when `jobs` documents run at once: the cores shared out,
+/// so that rayon workers × ONNX Runtime threads never exceed them.
+pub fn intra_op_threads(jobs: usize) -> usize {
+    (default_jobs() / jobs.max(1)).max(1)
+}
+
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
