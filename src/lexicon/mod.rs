@@ -21,6 +21,12 @@ static FOREIGN_PLACES: LazyLock<HashSet<&'static str>> =
 static DUTCH_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/dutch_words.txt")).collect());
 
+static SURNAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    entries(include_str!("data/surnames.txt"))
+        .map(str::to_lowercase)
+        .collect()
+});
+
 static DUTCH_PLACES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/dutch_places.txt")).collect());
 
@@ -52,6 +58,12 @@ pub fn is_dutch_compound(word: &str) -> bool {
                     .is_some_and(|stem| stem.chars().count() >= 3 && DUTCH_WORDS.contains(stem))
             })
     })
+}
+
+/// Whether `name` (any case) is a common Dutch surname (faker's nl_NL list): "Bakker",
+/// "Koning" and "Visser" are, though they are Dutch words too.
+pub fn is_common_surname(name: &str) -> bool {
+    SURNAMES.contains(&name.to_lowercase())
 }
 
 /// A place in the Netherlands of 500 inhabitants or more (GeoNames).
