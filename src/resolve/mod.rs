@@ -503,7 +503,7 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         .iter()
         .map(|p| &text[p.start..p.end])
         .filter(|name| name.trim().contains(char::is_whitespace))
-        .flat_map(|name| words_of(name))
+        .flat_map(&words_of)
         .collect();
     let mut not_persons: Vec<String> = Vec::new();
     for definition in DEFINED_TERM.captures_iter(text) {
