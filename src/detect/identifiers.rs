@@ -1,6 +1,11 @@
 //! Numbers that identify a person only in context: the V-nummer of the immigration service
-//! (ten digits after "V-nummer" or "vreemdelingennummer"), and passport, identity-card and
-//! driving-licence numbers after their document's name.
+//! (eight to ten digits after "V-nummer" or "vreemdelingennummer"), passport, identity-card
+//! and driving-licence numbers after their document's name, and the numbers editors replace
+//! after a word that says whose they are: a bicycle's or car's frame number, a customer's,
+//! a tax assessment's or a telephone's IMEI number ("framenummer 59044006", "klantnummer
+//! 74365970", "aanslagnummer 31846851.F.01"). On the train split every number of six digits
+//! or more after these words was replaced by the editors (7 frame numbers, 1 each of the
+//! others); case numbers, invoice and report numbers after their own words were kept.
 
 use super::{compact_upper, matches_near, Detector, Finding};
 use crate::model::{Category, Document, Evidence, Span};
@@ -20,7 +25,7 @@ pub struct VNumberDetector {
 impl VNumberDetector {
     pub fn new() -> VNumberDetector {
         VNumberDetector {
-            number: Regex::new(r"[0-9]{10}|[0-9]{4}[ .][0-9]{3}[ .][0-9]{3}|[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{2}")
+            number: Regex::new(r"[0-9]{8,10}|[0-9]{4}[ .][0-9]{3}[ .][0-9]{3}|[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{2}")
                 .expect("valid regex"),
             context: Regex::new(r"(?i-u)\b(v-?nummer|v-?nr\.?|vreemdelingennummer)")
                 .expect("valid regex"),
@@ -70,7 +75,7 @@ impl Detector for VNumberDetector {
                 confidence: 0.95,
                 evidence: Evidence::Context,
                 normalised: compact_upper(&text[start..end]),
-                reason: "ten digits after \"V-nummer\"".to_string(),
+                reason: "a number after \"V-nummer\"".to_string(),
             }
             .into_span();
             span.label = Some("V-nummer".to_string());
@@ -89,7 +94,7 @@ impl DocumentNumberDetector {
     pub fn new() -> DocumentNumberDetector {
         DocumentNumberDetector {
             number: Regex::new(r"[A-Z0-9]{6,12}").expect("valid regex"),
-            context: Regex::new(r"(?-u:\b)(?:[Pp]aspoort|[Ii]dentiteitskaart|I[Dd]-kaart|id-kaart|[Ii]dentiteitsbewijs|[Rr]ijbewijs|[Rr]eisdocument|[Dd]ocumentnummer|[Vv]erblijfsdocument|[Vv]erblijfsvergunning)")
+            context: Regex::new(r"(?-u:\b)(?:(?P<document>[Pp]aspoort|[Ii]dentiteitskaart|I[Dd]-kaart|id-kaart|[Ii]dentiteitsbewijs|[Rr]ijbewijs|[Rr]eisdocument|[Dd]ocumentnummer|[Vv]erblijfsdocument|[Vv]erblijfsvergunning)|(?P<owned>[Ff]rame|[Cc]hassis|[Kk]lant|[Aa]anslag|IMEI|[Ii]mei)-?(?:nummer|nr\.?))")
                 .expect("valid regex"),
         }
     }
@@ -113,11 +118,36 @@ impl Detector for DocumentNumberDetector {
     fn detect(&self, doc: &Document) -> Vec<Span> {
         let text = &doc.text;
         let mut spans = Vec::new();
-        let anchors = self.context.find_iter(text).map(|m| m.end());
-        for (start, end) in matches_near(text, anchors, 0, CONTEXT_REACH + 12, &self.number) {
+        // Where each anchor ends, and the word its number is named after ("framenummer"),
+        // or none for an identity document.
+        let anchors: Vec<(usize, Option<String>)> = self
+            .context
+            .captures_iter(text)
+            .map(|c| {
+                let whole = c.get(0).expect("match");
+                let owned = c.name("owned").map(|_| {
+                    whole
+                        .as_str()
+                        .to_lowercase()
+                        .replace('-', "")
+                        .replace("nr.", "nummer")
+                        .replace("nr", "nummer")
+                });
+                (whole.end(), owned)
+            })
+            .collect();
+        let ends = anchors.iter().map(|(end, _)| *end);
+        for (start, end) in matches_near(text, ends, 0, CONTEXT_REACH + 12, &self.number) {
             let value = &text[start..end];
             let digit_count = value.chars().filter(char::is_ascii_digit).count();
-            if digit_count < 3 || !is_isolated(text, start, end) {
+            // The nearest anchor before the number names it.
+            let owned = anchors
+                .iter()
+                .rev()
+                .find(|(anchor_end, _)| *anchor_end <= start)
+                .and_then(|(_, owned)| owned.clone());
+            let enough_digits = if owned.is_some() { 6 } else { 3 };
+            if digit_count < enough_digits || !is_isolated(text, start, end) {
                 continue;
             }
             let mut span = Finding {
@@ -128,10 +158,13 @@ impl Detector for DocumentNumberDetector {
                 confidence: 0.9,
                 evidence: Evidence::Context,
                 normalised: value.to_string(),
-                reason: "code after the name of an identity document".to_string(),
+                reason: match &owned {
+                    Some(word) => format!("number after \"{word}\""),
+                    None => "code after the name of an identity document".to_string(),
+                },
             }
             .into_span();
-            span.label = Some("documentnummer".to_string());
+            span.label = Some(owned.unwrap_or_else(|| "documentnummer".to_string()));
             spans.push(span);
         }
         spans
@@ -152,6 +185,7 @@ mod tests {
             ["2345.678.901"]
         );
         assert!(found(&d, "nummer 1234567890").is_empty());
+        assert_eq!(found(&d, "V-nummer: 56441859 (gemachtigde"), ["56441859"]);
         assert!(found(&d, "V-nummer 12345678901").is_empty());
     }
 
@@ -164,6 +198,10 @@ mod tests {
         );
         assert_eq!(found(&d, "rijbewijsnummer 5012345678"), ["5012345678"]);
         assert!(found(&d, "paspoort met nummer ABCDEF").is_empty());
+        assert_eq!(found(&d, "een fiets, framenummer 59044006 )"), ["59044006"]);
+        assert_eq!(found(&d, "Klantnummer: 74365970 Van Dalen"), ["74365970"]);
+        assert!(found(&d, "klantnummer 1234 is kort").is_empty());
+        assert!(found(&d, "factuurnummer 20190512 van mei").is_empty());
         assert!(found(&d, "het paspoort is in 2019 verlopen").is_empty());
     }
 }
