@@ -3,7 +3,8 @@
 //! and driving-licence numbers after their document's name, and the numbers editors replace
 //! after a word that says whose they are: a bicycle's or car's frame number, a customer's,
 //! a tax assessment's or a telephone's IMEI number ("framenummer 59044006", "klantnummer
-//! 74365970", "aanslagnummer 31846851.F.01"). On the train split every number of six digits
+//! 74365970", "aanslagnummer 31846851.F.01"), and the "Documentcode" of a letter-style ruling
+//! (its code leads to the party's file). On the train split every number of six digits
 //! or more after these words was replaced by the editors (7 frame numbers, 1 each of the
 //! others); case numbers, invoice and report numbers after their own words were kept.
 
@@ -94,7 +95,7 @@ impl DocumentNumberDetector {
     pub fn new() -> DocumentNumberDetector {
         DocumentNumberDetector {
             number: Regex::new(r"[A-Z0-9]{6,12}").expect("valid regex"),
-            context: Regex::new(r"(?-u:\b)(?:(?P<document>[Pp]aspoort|[Ii]dentiteitskaart|I[Dd]-kaart|id-kaart|[Ii]dentiteitsbewijs|[Rr]ijbewijs|[Rr]eisdocument|[Dd]ocumentnummer|[Vv]erblijfsdocument|[Vv]erblijfsvergunning)|(?P<owned>[Ff]rame|[Cc]hassis|[Kk]lant|[Aa]anslag|IMEI|[Ii]mei)-?(?:nummer|nr\.?))")
+            context: Regex::new(r"(?-u:\b)(?:(?P<document>[Pp]aspoort|[Ii]dentiteitskaart|I[Dd]-kaart|id-kaart|[Ii]dentiteitsbewijs|[Rr]ijbewijs|[Rr]eisdocument|[Dd]ocumentnummer|[Vv]erblijfsdocument|[Vv]erblijfsvergunning)|(?P<owned>[Ff]rame|[Cc]hassis|[Kk]lant|[Aa]anslag|IMEI|[Ii]mei)-?(?:nummer|nr\.?)|(?P<code>[Dd]ocumentcode))")
                 .expect("valid regex"),
         }
     }
@@ -125,7 +126,7 @@ impl Detector for DocumentNumberDetector {
             .captures_iter(text)
             .map(|c| {
                 let whole = c.get(0).expect("match");
-                let owned = c.name("owned").map(|_| {
+                let owned = c.name("owned").or(c.name("code")).map(|_| {
                     whole
                         .as_str()
                         .to_lowercase()
@@ -200,6 +201,7 @@ mod tests {
         assert!(found(&d, "paspoort met nummer ABCDEF").is_empty());
         assert_eq!(found(&d, "een fiets, framenummer 59044006 )"), ["59044006"]);
         assert_eq!(found(&d, "Klantnummer: 74365970 Van Dalen"), ["74365970"]);
+        assert_eq!(found(&d, "Documentcode: 24428284 Bent u"), ["24428284"]);
         assert!(found(&d, "klantnummer 1234 is kort").is_empty());
         assert!(found(&d, "factuurnummer 20190512 van mei").is_empty());
         assert!(found(&d, "het paspoort is in 2019 verlopen").is_empty());

@@ -27,6 +27,12 @@ static SURNAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+static NOT_A_PERSON_AFTER: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/not_a_person_after.txt")).collect());
+
+static CAR_MAKES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/car_makes.txt")).collect());
+
 static DUTCH_PLACES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/dutch_places.txt")).collect());
 
@@ -64,6 +70,17 @@ pub fn is_dutch_compound(word: &str) -> bool {
 /// "Koning" and "Visser" are, though they are Dutch words too.
 pub fn is_common_surname(name: &str) -> bool {
     SURNAMES.contains(&name.to_lowercase())
+}
+
+/// Words right before a capitalised word that make it no person ("rechtbank", "merk",
+/// "basisschool", "onderzoek"), lower case.
+pub fn not_a_person_after() -> &'static [&'static str] {
+    &NOT_A_PERSON_AFTER
+}
+
+/// Whether `word` (lower case) is a make of car ("toyota", "renault").
+pub fn is_car_make(word: &str) -> bool {
+    CAR_MAKES.contains(word)
 }
 
 /// A place in the Netherlands of 500 inhabitants or more (GeoNames).

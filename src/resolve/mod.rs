@@ -401,60 +401,6 @@ fn split_places_off_names(text: &str, spans: &mut Vec<Span>) {
     spans.retain(|s| !s.is_empty());
 }
 
-/// Words right before a capitalised word that make it a court's seat, a municipality, a
-/// jurisdiction or a brand, never a person: "rechtbank Roermond", "wethouders van Enschede",
-/// "naar het recht van de Kaaiman Eilanden", "(merk Bianchi)", "Merk: Montego".
-const NOT_A_PERSON_AFTER: [&str; 20] = [
-    "wijk",
-    "model",
-    "type",
-    "merk en type",
-    "gevestigd te",
-    "gevestigd in",
-    "gevestigd op",
-    "gevestigd op de",
-    "rechtbank",
-    "gerechtshof",
-    "hof",
-    "kantongerecht",
-    "gemeente",
-    "provincie",
-    "arrondissement",
-    "wethouders van",
-    "recht van de",
-    "merk",
-    "merk:",
-    "merken",
-];
-
-/// Makes of car that open what the model takes for a name ("een rode Toyota Prius").
-const CAR_MAKES: [&str; 24] = [
-    "audi",
-    "bmw",
-    "citroën",
-    "citroen",
-    "dacia",
-    "fiat",
-    "ford",
-    "honda",
-    "hyundai",
-    "kia",
-    "mazda",
-    "mercedes",
-    "mercedes-benz",
-    "mitsubishi",
-    "nissan",
-    "opel",
-    "peugeot",
-    "renault",
-    "seat",
-    "skoda",
-    "suzuki",
-    "tesla",
-    "toyota",
-    "volkswagen",
-];
-
 /// "(hierna: Kiffe)", "- verder te noemen: de Funds -", "(hierna ook: De Jonge)", ", hierna:
 /// ‘Eastpack’,", "gedaagde verder te noemen: Kits Oonlie": a short name the ruling defines for
 /// what it named just before (outside brackets only with a colon: "Partijen worden hierna
@@ -471,7 +417,7 @@ static DEFINED_TERM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 ///   F.Kiffe Söhne GmbH & Co (hierna: Kiffe)"): no person span in the 250 bytes before the
 ///   definition (a party header with birth date and address fits) shares a word with it;
 /// * a capitalised word right after a court, municipality or brand word
-///   ([`NOT_A_PERSON_AFTER`]), or a make of car and its model ("Toyota Prius");
+///   (`src/lexicon/data/not_a_person_after.txt`), or a make of car and its model ("Toyota Prius");
 /// * a later bare mention of a professional a rule found by role ("psychiater Nicolai …
 ///   heeft Nicolai verklaard"), unless a person who is not a professional has that surname.
 ///
@@ -585,16 +531,21 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         if name
             .split_whitespace()
             .next()
-            .is_some_and(|first| CAR_MAKES.contains(&first))
+            .is_some_and(crate::lexicon::is_car_make)
         {
             return true;
         }
         let before = text[..span.start].trim_end_matches([' ', '\t', '(']);
         let lower_before = crate::detect::context_before(before, before.len(), 20).to_lowercase();
-        NOT_A_PERSON_AFTER.iter().any(|word| {
+        crate::lexicon::not_a_person_after().iter().any(|word| {
             lower_before.ends_with(word)
                 && !lower_before[..lower_before.len() - word.len()].ends_with(char::is_alphanumeric)
         }) || kept_names.contains(&name)
+            // "een grijze Renault Trafic": the model's "Trafic" is the car's.
+            || lower_before
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(crate::lexicon::is_car_make)
             || is_a_common_word(text, span)
             || is_a_lone_dutch_word(text, span, &words_in_longer_names)
     };
@@ -880,7 +831,7 @@ mod tests {
             te Utrecht, wonende aan de Kerkstraat 12 te Amsterdam, zonder beroep (hierna: De Jonge) zag De Jonge. \
             verzoeksters - verder te noemen: de Funds - kwamen. M. Jansen de Funds kwam. De rechtbank Roermond en het merk Bianchi. Een Toyota Prius; de Bianchi was weg. \
             De psychiater Nicolai is gehoord; Nicolai zei niets. Zonder uitleg ging hij, zonder jas. \
-            Van enig vertrouwen. Bakker zei het.";
+            Van enig vertrouwen. Bakker zei het. Een grijze Renault Trafic bij basisschool Op Dreef.";
         let doc = Document::from_text("t", text);
         let mut spans = vec![
             model_person(text, "Kiffe", 0),
@@ -898,6 +849,8 @@ mod tests {
             model_person(text, "Zonder", 0),
             model_person(text, "Van", text.find("Zonder").unwrap()),
             model_person(text, "Bakker", 0),
+            model_person(text, "Trafic", 0),
+            model_person(text, "Op Dreef", 0),
         ];
         spans.extend(ProfessionalDetector::new().detect(&doc));
         let resolution = resolve(&doc, spans);
