@@ -796,7 +796,7 @@ mod tests {
             .find(|m| m.action == Action::Keep)
             .expect("Hattem kept");
         assert!(
-            kept.reason.contains("scene of the offence"),
+            kept.reason.contains("scene of an offence"),
             "{}",
             kept.reason
         );

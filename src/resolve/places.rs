@@ -109,7 +109,8 @@ impl PlaceContext {
 
 /// Contexts where the editors keep most places but replace some (the scene of an offence in
 /// about a quarter of mentions on the train split, a municipality in one in seven, when it
-/// would point at the party): a place kept there is a doubt for the review.
+/// would point at the party): a place kept there is a doubt for the review (whose check reads
+/// the context's description in the kept mention's reason).
 pub const KEPT_WITH_DOUBT: [PlaceContext; 2] = [
     PlaceContext::OffenceInCharge,
     PlaceContext::MunicipalityOrBody,
@@ -278,9 +279,10 @@ impl PlacePolicy {
         policy
     }
 
-    /// Whether the place `name` (normalised) found at `start..end` is kept.
-    pub fn keeps(&self, text: &str, start: usize, end: usize, name: &str) -> bool {
-        self.decide(self.context(text, start, end), name).is_err()
+    /// Why the place `name` (normalised) at `start..end` is kept, or `None` when it is
+    /// replaced.
+    pub fn why_kept(&self, text: &str, start: usize, end: usize, name: &str) -> Option<String> {
+        self.decide(self.context(text, start, end), name).err()
     }
 
     /// The context of the place at `start..end`, a person's name just before it included.
@@ -315,7 +317,10 @@ impl PlacePolicy {
         if context == PlaceContext::Elsewhere && !home && self.scenes.contains(name) {
             // "op de parkeerplaats van een supermarkt in Hattem" in the evidence of a charge
             // "op 1 november 2021 te Hattem": the scene again, which the editors keep.
-            Err("place policy: a place in running text that the charge gives as the scene of the offence, kept as the editors keep it".to_string())
+            Err(format!(
+                "place policy: a place in running text that the charge gives as {}, kept as the editors keep it",
+                PlaceContext::OffenceInCharge.describe()
+            ))
         } else if context.editors_replace() {
             Ok((
                 format!("place policy: {}, replaced", context.describe()),

@@ -254,6 +254,7 @@ pub fn add_residual_mentions(
         found[hit.pattern().as_usize()].push(hit.start());
     }
     let mut added = Vec::new();
+    let mut kept = Vec::new();
     // Again while a pass adds something (at most four passes, to stay linear): a
     // replacement added late (an IBAN's other occurrence) frees text glued to it for an
     // entity taken earlier.
@@ -276,13 +277,16 @@ pub fn add_residual_mentions(
                     }
                     let end = start + form.len();
                     free_from = end;
+                    // A place recurs where the editors keep it: "te Hattem" in the charge,
+                    // "rechtbank Winterswijk". Kept, with the reason, so that the review sees it
+                    // (and doubts it where editors sometimes replace such a place).
+                    let kept_place = (entity.category == Category::Place)
+                        .then(|| place_policy.why_kept(text, start, end, &entity.normalised))
+                        .flatten();
                     let excluded = if person {
                         is_professional_title_before(text, start)
                     } else {
-                        // A place recurs where the editors keep it: "te Hattem" in the
-                        // charge, "rechtbank Winterswijk".
-                        entity.category == Category::Place
-                            && place_policy.keeps(text, start, end, &entity.normalised)
+                        kept_place.is_some()
                     };
                     // A side glued to a replaced span is free: "NL91ABNA0417164300Kerkstraat 5"
                     // shows the address alone once the IBAN is replaced.
@@ -290,7 +294,28 @@ pub fn add_residual_mentions(
                         glued(text, start, end, is_a_name(entity.category));
                     let free_before = !glued_before || replaced.covers_char_before(text, start);
                     let free_after = !glued_after || replaced.covers_char_at(text, end);
-                    if !(free_before && free_after) || excluded || claimed.overlaps(start, end) {
+                    if !(free_before && free_after) || claimed.overlaps(start, end) {
+                        continue;
+                    }
+                    if let Some(reason) = kept_place {
+                        claimed.insert(start, end);
+                        kept.push(Mention::kept(
+                            Span {
+                                start,
+                                end,
+                                category: entity.category,
+                                detector: DETECTOR.to_string(),
+                                confidence: 0.7,
+                                evidence: Evidence::Model,
+                                normalised: entity.normalised.clone(),
+                                label: None,
+                                reason: reason.clone(),
+                            },
+                            reason,
+                        ));
+                        continue;
+                    }
+                    if excluded {
                         continue;
                     }
                     claimed.insert(start, end);
@@ -318,8 +343,9 @@ pub fn add_residual_mentions(
             break;
         }
     }
-    if !added.is_empty() {
+    if !added.is_empty() || !kept.is_empty() {
         resolution.mentions.extend(added);
+        resolution.mentions.extend(kept);
         resolution.mentions.sort_by_key(|m| m.span.start);
     }
 }
