@@ -160,10 +160,10 @@ static CRIMINAL_RULING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A role in brackets right after the name, or defined there: "(appellante)",
 /// "(hierna: appellant)", ", hierna te noemen: de vrouw", "te Steenwijk (Duitsland)
-/// (appellant)".
+/// (appellant)", ", zonder bekende woon- of verblijfplaats (appellant)".
 static BRACKETED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:\s+te\s+[^()\n,.]{{1,30}}?(?:\s*\([^()\n]{{1,30}}\))?)?\s*[(,]?\s*(?:\((?:hierna(?: te noemen)?:?\s*)?|hierna(?: te noemen)?:?\s*)(?:de |het )?(?P<role>{})\s*[),.;\n]",
+        r"(?i)^(?:\s+te\s+[^()\n,.]{{1,30}}?(?:\s*\([^()\n]{{1,30}}\))?|,[^()\n:]{{1,60}}?)?\s*[(,]?\s*(?:\((?:hierna(?: te noemen)?:?\s*)?|hierna(?: te noemen)?:?\s*)(?:de |het )?(?P<role>{})\s*[),.;\n]",
         forms_alternation()
     ))
     .expect("valid regex")
@@ -211,9 +211,12 @@ fn header_role_after(text: &str, end: usize) -> Option<&'static RoleForm> {
             .find(|(f, _, _)| {
                 lower == *f
                     || lower.strip_prefix(f).is_some_and(|rest| {
-                        ROLE_TAILS.iter().any(|t| {
-                            rest.trim_start().starts_with(t.trim_end()) && rest.starts_with(' ')
-                        })
+                        // "appellanten (bij de rechtbank: eisers)": the role now, then the
+                        // earlier one in brackets.
+                        rest.trim_start().starts_with('(')
+                            || ROLE_TAILS.iter().any(|t| {
+                                rest.trim_start().starts_with(t.trim_end()) && rest.starts_with(' ')
+                            })
                     })
             });
         if role.is_some() {
@@ -383,7 +386,7 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
         let chosen = choose(&votes);
         *reason = Some(match chosen {
             Some(word) => format!("role {word} ({})", weighed.join(", ")),
-            None => format!("no role: the evidence conflicts ({})", weighed.join(", ")),
+            None => format!("{NO_ROLE_CONFLICT}({})", weighed.join(", ")),
         });
         if let Some(word) = chosen {
             entity.label = Some(word.to_string());
@@ -453,6 +456,10 @@ fn choose(votes: &Votes) -> Option<&'static str> {
         .max_by_key(|(word, n)| (**n, std::cmp::Reverse(**word)))
         .map(|(word, _)| *word)
 }
+
+/// What a mention's reason says when its person's role evidence conflicts (the review's
+/// `role_conflict` doubt looks for it).
+pub const NO_ROLE_CONFLICT: &str = "no role: the evidence conflicts ";
 
 /// The pseudo-role of a charge's victim cue: kept apart until [`choose`] folds it in.
 const VICTIM_CUE_ROLE: &str = "slachtoffer (cue)";
@@ -532,7 +539,7 @@ mod tests {
 
     #[test]
     fn criminal_and_administrative_headers() {
-        let text = "in de zaak tegen de verdachte:\n\nDennis Verhoeven,\ngeboren op 12 maart 1987. Getuige Fatima Bakkali zag het. Sanne de Vries te Heerenveen (appellante) en Piet Puk. Partijen: Kemal Aydin te Gronau (Duitsland) (appellant).";
+        let text = "in de zaak tegen de verdachte:\n\nDennis Verhoeven,\ngeboren op 12 maart 1987. Getuige Fatima Bakkali zag het. Sanne de Vries te Heerenveen (appellante) en Piet Puk. Partijen: Kemal Aydin te Gronau (Duitsland) (appellant). Partijen: Piotr Hihoud, zonder bekende woon- of verblijfplaats (appellant).";
         assert_eq!(
             roles_in(
                 text,
@@ -541,7 +548,8 @@ mod tests {
                     "Fatima Bakkali",
                     "Sanne de Vries",
                     "Piet Puk",
-                    "Kemal Aydin"
+                    "Kemal Aydin",
+                    "Piotr Hihoud"
                 ]
             ),
             [
@@ -549,6 +557,7 @@ mod tests {
                 Some("getuige".to_string()),
                 Some("appellante".to_string()),
                 None,
+                Some("appellant".to_string()),
                 Some("appellant".to_string())
             ]
         );
@@ -584,10 +593,18 @@ mod tests {
 
     #[test]
     fn a_plural_role_closes_a_numbered_party_list() {
-        let text = "in de zaak van:\n\n1. Paul Sahin en\n2. Vivian Zwart,\nbeiden wonende te Uden,\nEISERS tot cassatie,\nadvocaat: mr. R. Meijer,\n\nt e g e n\n\nThijs Koster,\nwonende te Uden,\nVERWEERDER in cassatie.";
+        let text = "in de zaak van:\n\n1. Paul Sahin en\n2. Vivian Zwart,\nbeiden wonende te Uden,\nEISERS tot cassatie,\nadvocaat: mr. R. Meijer,\n\nt e g e n\n\nThijs Koster,\nwonende te Uden,\nVERWEERDER in cassatie. arrest inzake 1 Stefan Gisbergen , wonende te Vlissingen , hierna: ‘ Gisbergen ’, appellanten (bij de rechtbank: eisers), eisers in incident,";
         assert_eq!(
-            roles_in(text, &["Paul Sahin", "Vivian Zwart", "Thijs Koster"]),
-            some(&["eiser", "eiser", "verweerder"])
+            roles_in(
+                text,
+                &[
+                    "Paul Sahin",
+                    "Vivian Zwart",
+                    "Thijs Koster",
+                    "Stefan Gisbergen"
+                ]
+            ),
+            some(&["eiser", "eiser", "verweerder", "appellant"])
         );
     }
 

@@ -6,6 +6,9 @@ use crate::model::{Action, Category};
 use crate::write::Substitution;
 use serde::Serialize;
 
+/// How resolve's roles write a person's conflicting role evidence in the reason.
+const ROLE_CONFLICT: &str = crate::resolve::roles::NO_ROLE_CONFLICT;
+
 /// Confidence below which a substitution is flagged.
 pub const LOW_CONFIDENCE: f32 = 0.6;
 
@@ -13,7 +16,7 @@ pub const LOW_CONFIDENCE: f32 = 0.6;
 pub struct Flag {
     /// `low_confidence`, `left_elsewhere`, `similar_entities`, `role_word_name`,
     /// `kept_private_person`, `unknown_word`, `long_number`, `surname_alone`, `kept_place`,
-    /// `kept_organisation`.
+    /// `kept_organisation`, `role_conflict`.
     pub kind: &'static str,
     /// Code points into the input text.
     pub start: usize,
@@ -22,7 +25,7 @@ pub struct Flag {
 }
 
 /// Every kind of doubt, by its name in the log.
-pub const KINDS: [&str; 10] = [
+pub const KINDS: [&str; 11] = [
     "low_confidence",
     "left_elsewhere",
     "similar_entities",
@@ -33,6 +36,7 @@ pub const KINDS: [&str; 10] = [
     "surname_alone",
     "kept_place",
     "kept_organisation",
+    "role_conflict",
 ];
 
 /// The static name of a doubt's kind as the log writes it ("other" for a kind this version
@@ -92,6 +96,28 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
                 message: format!("{} gevonden met zekerheid {:.2}", s.category, s.confidence),
             });
         }
+    }
+    // A person the ruling gives conflicting roles: generic, and the editor picks the role
+    // (once per person, at the first mention).
+    let mut conflicted: Vec<&str> = Vec::new();
+    for s in replaced.iter().filter(|s| s.category == Category::Person) {
+        let Some(entity) = &s.entity else { continue };
+        let Some(at) = s.reason.find(ROLE_CONFLICT) else {
+            continue;
+        };
+        if conflicted.contains(&entity.as_str()) {
+            continue;
+        }
+        conflicted.push(entity);
+        flags.push(Flag {
+            kind: "role_conflict",
+            start: s.start,
+            end: s.end,
+            message: format!(
+                "rol onduidelijk, algemeen vervangen ({})",
+                &s.reason[at + ROLE_CONFLICT.len()..]
+            ),
+        });
     }
     // A string replaced somewhere but left somewhere else.
     let mut seen: Vec<&str> = Vec::new();
@@ -557,6 +583,21 @@ mod tests {
             ]
         );
         assert_eq!(edit_distance("jansen", "janssen"), 1);
+    }
+
+    #[test]
+    fn a_person_with_conflicting_roles_is_a_doubt_once() {
+        let text = "De getuige Piet Puk zag het. De verdachte Piet Puk ontkent.";
+        let mut first = sub(text, "Piet Puk", "e1", 0.9);
+        first.reason =
+            "NER model (person); no role: the evidence conflicts (getuige 1, verdachte 1)".into();
+        let mut second = first.clone();
+        second.start = text[..text.rfind("Piet").unwrap()].chars().count();
+        second.end = second.start + 8;
+        let found = flags(text, &[first, second]);
+        let conflicts: Vec<&Flag> = found.iter().filter(|f| f.kind == "role_conflict").collect();
+        assert_eq!(conflicts.len(), 1);
+        assert!(conflicts[0].message.contains("getuige 1, verdachte 1"));
     }
 
     #[test]
