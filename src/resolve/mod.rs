@@ -136,6 +136,7 @@ pub fn resolve_with(
             || is_date_like(&doc.text[s.start..s.end])
     });
     read_places_abroad_as_places(&doc.text, &mut spans);
+    widen_places_to_known_names(&doc.text, &mut spans);
     let company_names = companies::read_company_names_as_companies(&doc.text, &mut spans);
     drop_model_persons_that_are_not(&doc.text, &mut spans);
     split_places_off_names(&doc.text, &mut spans);
@@ -332,6 +333,36 @@ fn read_places_abroad_as_places(text: &str, spans: &mut [Span]) {
         {
             span.category = Category::Place;
             span.reason = format!("{}; a country or a city abroad, not a person", span.reason);
+        }
+    }
+}
+
+/// "te Nieuw Vennep": the model may tag only the second word of a two-word place. A place
+/// span widens over the capitalised word before it when the two make a Dutch place
+/// ("Nieuw-Vennep", "Bergen op Zoom" aside: one word before, joined by a space or a hyphen),
+/// so that the policy reads the whole name where it recurs.
+fn widen_places_to_known_names(text: &str, spans: &mut [Span]) {
+    for span in spans
+        .iter_mut()
+        .filter(|s| s.category == Category::Place && s.evidence == Evidence::Model)
+    {
+        let before = crate::detect::context_before(text, span.start, 16);
+        let Some(gap) = before.strip_suffix([' ', '-']) else {
+            continue;
+        };
+        let word_start = gap
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + gap[i..].chars().next().map_or(1, char::len_utf8));
+        let word = &gap[word_start..];
+        if !word.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let name = &text[span.start..span.end];
+        if crate::lexicon::is_dutch_place(&format!("{word}-{name}"))
+            || crate::lexicon::is_dutch_place(&format!("{word} {name}"))
+        {
+            span.start -= before.len() - word_start;
+            span.normalised = text[span.start..span.end].to_lowercase();
         }
     }
 }
@@ -800,6 +831,21 @@ mod tests {
             "{}",
             kept.reason
         );
+    }
+
+    #[test]
+    fn a_place_widens_to_its_whole_name() {
+        let text = "op 17 november 2017 te Nieuw Vennep. Later in Nieuw-Vennep en in Oud Vennep.";
+        let doc = Document::from_text("t", text);
+        let mut spans = Vec::new();
+        for (at, _) in text.match_indices("Vennep") {
+            let mut s = span(at, at + 6, Category::Place, Evidence::Model, 0.9);
+            s.normalised = "vennep".into();
+            spans.push(s);
+        }
+        widen_places_to_known_names(&doc.text, &mut spans);
+        let names: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(names, ["Nieuw Vennep", "Nieuw-Vennep", "Vennep"]);
     }
 
     /// The model's person span over the first occurrence of `needle` at or after `from`.

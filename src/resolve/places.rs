@@ -30,7 +30,7 @@ pub enum PlaceContext {
     CompanySeat,
     /// "advocaat te X", "gemachtigde te X".
     LawyersSeat,
-    /// "gemeente X", "burgemeester en wethouders van X", "provincie X".
+    /// "gemeente X", "burgemeester en wethouders van X", "provincie X", "de APV van X".
     MunicipalityOrBody,
     /// "rechtbank X", "Penitentiaire Inrichting X", "zittingsplaats X", "gegeven te X".
     CourtOrPrison,
@@ -147,7 +147,7 @@ static CONTEXTS: LazyLock<Vec<(PlaceContext, Regex)>> = LazyLock::new(|| {
         ),
         (
             PlaceContext::MunicipalityOrBody,
-            r"(?:gemeente|gemeentebestuur|burgemeester[ \t]+van|wethouders[ \t]+van|gemeenteraad[ \t]+van|raad[ \t]+van|waterschap|heemraadschap|provincie|staten[ \t]+van|college[ \t]+van|stadsdeel)[ \t]+$".to_string(),
+            r"(?:gemeente|gemeentebestuur|burgemeester[ \t]+van|wethouders[ \t]+van|gemeenteraad[ \t]+van|raad[ \t]+van|waterschap|heemraadschap|provincie|staten[ \t]+van|college[ \t]+van|stadsdeel|apv[ \t]+van|verordening[ \t]+van)[ \t]+$".to_string(),
         ),
         (
             PlaceContext::CourtOrPrison,
@@ -462,6 +462,11 @@ mod tests {
             (
                 "burgemeester en wethouders van Epe",
                 "Epe",
+                PlaceContext::MunicipalityOrBody,
+            ),
+            (
+                "artikel 2:50b van de APV van Heemskerk",
+                "Heemskerk",
                 PlaceContext::MunicipalityOrBody,
             ),
             (
