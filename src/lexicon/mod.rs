@@ -166,6 +166,18 @@ mod tests {
             assert!(is_legal_term(term), "{term}");
         }
         assert!(is_role_word("Eiseres") && is_role_word("verbalisant"));
+        // Surnames that are Dutch words too; weekdays and nouns are not surnames.
+        for surname in ["Bakker", "koning", "Visser"] {
+            assert!(
+                is_common_surname(surname) && is_dutch_word(surname),
+                "{surname}"
+            );
+        }
+        for word in ["Maandag", "Slank", "Gesprek"] {
+            assert!(!is_common_surname(word), "{word}");
+        }
+        assert!(is_car_make("renault") && !is_car_make("trafic"));
+        assert!(not_a_person_after().contains(&"basisschool"));
         assert!(role_forms().iter().all(|(form, role, word)| {
             !form.is_empty() && !role.is_empty() && !word.is_empty()
         }));
