@@ -75,7 +75,9 @@ fn is_professional_title_before(text: &str, start: usize) -> bool {
         }
         before = rest[..word_start].trim_end();
     }
-    let lower = before.to_lowercase();
+    // Only the last few bytes: lowering all the text before every occurrence made the residual
+    // pass quadratic in the ruling's length.
+    let lower = crate::detect::context_before(before, before.len(), 8).to_lowercase();
     ["mr.", "mr", "dr.", "prof.", "drs."]
         .iter()
         .any(|title| lower.ends_with(title))
