@@ -262,9 +262,7 @@ impl PlacePolicy {
         for (normalised, name) in names {
             for (start, _) in text.match_indices(name) {
                 let end = start + name.len();
-                let whole_word = !text[..start].ends_with(char::is_alphanumeric)
-                    && !text[end..].starts_with(char::is_alphanumeric);
-                if !whole_word {
+                if !crate::detect::is_word_bounded(text, start, end) {
                     continue;
                 }
                 match policy.context(text, start, end) {

@@ -279,61 +279,43 @@ pub fn add_residual_mentions(
                     }
                     let end = start + form.len();
                     free_from = end;
-                    // A place recurs where the editors keep it: "te Hattem" in the charge,
-                    // "rechtbank Winterswijk". Kept, with the reason, so that the review sees it
-                    // (and doubts it where editors sometimes replace such a place).
-                    let kept_place = (entity.category == Category::Place)
-                        .then(|| place_policy.why_kept(text, start, end, &entity.normalised))
-                        .flatten();
-                    let excluded = if person {
-                        is_professional_title_before(text, start)
-                    } else {
-                        kept_place.is_some()
-                    };
                     // A side glued to a replaced span is free: "NL91ABNA0417164300Kerkstraat 5"
                     // shows the address alone once the IBAN is replaced.
                     let (glued_before, glued_after) =
                         glued(text, start, end, is_a_name(entity.category));
                     let free_before = !glued_before || replaced.covers_char_before(text, start);
                     let free_after = !glued_after || replaced.covers_char_at(text, end);
-                    if !(free_before && free_after) || claimed.overlaps(start, end) {
+                    if !(free_before && free_after)
+                        || claimed.overlaps(start, end)
+                        || (person && is_professional_title_before(text, start))
+                    {
                         continue;
                     }
-                    if let Some(reason) = kept_place {
-                        claimed.insert(start, end);
-                        kept.push(Mention::kept(
-                            Span {
-                                start,
-                                end,
-                                category: entity.category,
-                                detector: DETECTOR.to_string(),
-                                confidence: 0.7,
-                                evidence: Evidence::Model,
-                                normalised: entity.normalised.clone(),
-                                label: None,
-                                reason: reason.clone(),
-                            },
-                            reason,
-                        ));
-                        continue;
-                    }
-                    if excluded {
-                        continue;
-                    }
+                    let span = |label: Option<String>, reason: &str| Span {
+                        start,
+                        end,
+                        category: entity.category,
+                        detector: DETECTOR.to_string(),
+                        confidence: 0.7,
+                        evidence: Evidence::Model,
+                        normalised: entity.normalised.clone(),
+                        label,
+                        reason: reason.to_string(),
+                    };
                     claimed.insert(start, end);
+                    // A place recurs where the editors keep it: "te Hattem" in the charge,
+                    // "rechtbank Winterswijk". Kept, with the reason, so that the review sees it
+                    // (and doubts it where editors sometimes replace such a place).
+                    let kept_place = (entity.category == Category::Place)
+                        .then(|| place_policy.why_kept(text, start, end, &entity.normalised))
+                        .flatten();
+                    if let Some(why) = kept_place {
+                        kept.push(Mention::kept(span(None, &why), why));
+                        continue;
+                    }
                     replaced.insert(start, end);
                     added.push(Mention {
-                        span: Span {
-                            start,
-                            end,
-                            category: entity.category,
-                            detector: DETECTOR.to_string(),
-                            confidence: 0.7,
-                            evidence: Evidence::Model,
-                            normalised: entity.normalised.clone(),
-                            label: entity.label.clone(),
-                            reason: reason.clone(),
-                        },
+                        span: span(entity.label.clone(), &reason),
                         action: Action::Replace,
                         entity: Some(index),
                         reason: reason.clone(),
