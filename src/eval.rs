@@ -130,6 +130,9 @@ pub struct Miss {
     pub label: String,
     pub text: String,
     pub context: String,
+    /// For a miss: whether no doubt of the review covers it (an editor reading only the
+    /// doubts would not see it). Always false for a false alarm.
+    pub unflagged: bool,
 }
 
 impl Miss {
@@ -140,15 +143,17 @@ impl Miss {
             label: label.to_string(),
             text: chars[start..end].iter().collect(),
             context: context(chars, start, end),
+            unflagged: false,
         }
     }
 }
 
 /// Groups spans by label and lower-cased text, most frequent first, one context each.
 fn most_frequent(spans: &[Miss], limit: usize) -> Vec<(usize, &Miss)> {
-    let mut groups: BTreeMap<(String, String), (usize, &Miss)> = BTreeMap::new();
+    // Unflagged misses group apart: they are what review would not show.
+    let mut groups: BTreeMap<(String, String, bool), (usize, &Miss)> = BTreeMap::new();
     for span in spans {
-        let key = (span.label.clone(), span.text.to_lowercase());
+        let key = (span.label.clone(), span.text.to_lowercase(), span.unflagged);
         groups.entry(key).or_insert((0, span)).0 += 1;
     }
     let mut ranked: Vec<(usize, &Miss)> = groups.into_values().collect();
@@ -575,10 +580,12 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
         );
         if !touched {
             leaked = true;
-            leaked_unflagged |= !doubted(span.start, span.end);
-            report
-                .misses
-                .push(Miss::at(gold, &span.label, &chars, span.start, span.end));
+            let unflagged = !doubted(span.start, span.end);
+            leaked_unflagged |= unflagged;
+            report.misses.push(Miss {
+                unflagged,
+                ..Miss::at(gold, &span.label, &chars, span.start, span.end)
+            });
         }
     }
     for p in &predicted {
@@ -762,6 +769,12 @@ mod tests {
         assert_eq!(summary.kept_rate, 1.0);
         assert_eq!(report.misses.len(), 1);
         assert_eq!(report.misses[0].text, "Jan Jansen");
+        // The miss's own mark agrees with the document count of unflagged leaks.
+        assert_eq!(
+            report.misses[0].unflagged,
+            summary.unflagged_leak_rate > 0.0,
+            "{summary:?}"
+        );
         // The exact keys are the CLI's contract, tested in tests/corpus.rs.
         let json = serde_json::to_value(&summary).unwrap();
         assert!(json["roles"]["overall"]["mentions"].is_number());

@@ -10,10 +10,11 @@ pub fn print_spans(heading: &str, spans: &[(usize, &schuilnaam::eval::Miss)]) {
     if spans.is_empty() {
         return;
     }
-    println!("\nMost frequent {heading} (count, label, text, context):");
+    println!("\nMost frequent {heading} (count, label, text, context; ! = no doubt covers it):");
     for (count, span) in spans {
+        let mark = if span.unflagged { '!' } else { ' ' };
         println!(
-            "{count:>4}  {:<14} {:<28} {}: …{}…",
+            "{count:>4}{mark} {:<14} {:<28} {}: …{}…",
             span.label, span.text, span.document, span.context
         );
     }

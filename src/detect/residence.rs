@@ -74,7 +74,8 @@ pub struct ResidenceDetector {
     /// (After other dates, "op 6 oktober 2024 te Bolsward", it is the place of an offence,
     /// which editors replace in some rulings and keep in most: left alone.)
     after_number: Regex,
-    /// "Sanne de Vries te Heerenveen (appellante)": a party header.
+    /// "Sanne de Vries te Heerenveen (appellante)", "Siem Spijkerman te Sliedrecht (hierna:
+    /// verzoeker)": a party header.
     party_header: Regex,
 }
 
@@ -88,7 +89,8 @@ impl ResidenceDetector {
         // place right after a postcode ("3571 KD Utrecht").
         // Case variants are spelled out rather than (?i), so that the regex engine can jump
         // between literal prefixes.
-        let words = "[Ww]oonplaats[ \t]*:?|WOONPLAATS[ \t]*:?|[Ww]onende|WONENDE|[Ww]onend|WONEND|[Ww]oonachtig|[Gg]eboren|GEBOREN|[Aa]fkomstig uit|, uit";
+        // "zijn huis te Huizen", "haar woning in Soest": someone's home.
+        let words = "[Ww]oonplaats[ \t]*:?|WOONPLAATS[ \t]*:?|[Ww]onende|WONENDE|[Ww]onend|WONEND|[Ww]oonachtig|[Gg]eboren|GEBOREN|[Aa]fkomstig uit|, uit|(?:[Zz]ijn|[Hh]aar|[Hh]un)[ \t]+(?:huis|woning|woonhuis)";
         let postcode = r"[1-9][0-9]{3}[ \t]?[A-Z]{2}";
         let after_context =
             format!(r"[ \t]+(?:(?:te|in|uit)[ \t]+)?(?P<place>{place})(?P<after>[ \t]*,)?");
@@ -102,7 +104,7 @@ impl ResidenceDetector {
             ))
             .expect("valid regex"),
             party_header: Regex::new(&format!(
-                r"(?P<context>[ \t]te)[ \t]+(?P<place>{place})[ \t]*\((?:appellant|appellante|eiser|eiseres|belanghebbende|verzoeker|verzoekster|betrokkene|verweerder|verweerster|appellanten)\)"
+                r"(?P<context>[ \t]te)[ \t]+(?P<place>{place})[ \t]*\((?:hierna(?:[ \t]+te[ \t]+noemen)?[ \t]*:?[ \t]*)?(?:appellant|appellante|eiser|eiseres|belanghebbende|verzoeker|verzoekster|betrokkene|verweerder|verweerster|appellanten)\)"
             ))
             .expect("valid regex"),
         }
@@ -238,6 +240,9 @@ mod tests {
             ("de woning aan de Meesplein 24 in Zaltbommel.", "Zaltbommel"),
             ("geboren op [1988] te Culemborg (Polen)", "Culemborg"),
             ("Sanne de Vries te Heerenveen (appellante)", "Heerenveen"),
+            ("Joost Akkerman te Gorinchem (hierna: verzoeker)", "Gorinchem"),
+            ("op weg van zijn huis te Zeewolde naar zijn werk", "Zeewolde"),
+            ("in haar woning in Soest,", "Soest"),
         ] {
             assert_eq!(found(&d, text), [expected], "{text}");
         }
@@ -269,6 +274,8 @@ mod tests {
             "de auto uit Duitsland ingevoerd",
             "Postbus 1210, 6201 BE Maastricht",
             "1000 AA BSN 111020001",
+            "in een woning te Zeist ingebroken",
+            "Kees Bakker te Gouda (hierna: de stichting)",
         ] {
             assert!(found(&d, text).is_empty(), "{text}: {:?}", found(&d, text));
         }

@@ -27,8 +27,17 @@ static SURNAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-static NOT_A_PERSON_AFTER: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!("data/not_a_person_after.txt")).collect());
+static BRAND_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/brand_words.txt")).collect());
+
+static NOT_A_PERSON_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("data/not_a_person_after.txt"))
+        .chain(BRAND_WORDS.iter().copied())
+        .collect()
+});
+
+static NOT_A_PERSON_BEFORE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/not_a_person_before.txt")).collect());
 
 static CAR_MAKES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/car_makes.txt")).collect());
@@ -76,6 +85,18 @@ pub fn is_common_surname(name: &str) -> bool {
 /// "basisschool", "onderzoek"), lower case.
 pub fn not_a_person_after() -> &'static [&'static str] {
     &NOT_A_PERSON_AFTER
+}
+
+/// Words right before a capitalised word that make it a brand ("merk", "type"), lower case;
+/// part of [`not_a_person_after`] too.
+pub fn brand_words() -> &'static [&'static str] {
+    &BRAND_WORDS
+}
+
+/// Words right after a capitalised word that make it no person ("MC" of "Bandidos MC"),
+/// lower case.
+pub fn not_a_person_before() -> &'static [&'static str] {
+    &NOT_A_PERSON_BEFORE
 }
 
 /// Whether `word` (lower case) is a make of car ("toyota", "renault").

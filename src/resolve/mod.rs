@@ -197,7 +197,24 @@ pub fn resolve_with(
         .collect();
     one_sense_per_document(&doc.text, &mut accepted);
     let policy = organisations.policy_for(&doc.areas());
-    let place_policy = places::PlacePolicy::new(&doc.text, accepted.iter().map(|(span, _)| span));
+    let replaced_company_ends: Vec<usize> = accepted
+        .iter()
+        .map(|(span, _)| span)
+        .filter(|span| {
+            span.category == Category::Organisation
+                && organisation_decision(
+                    policy,
+                    span,
+                    &doc.text[span.start..span.end],
+                    &traceable_ranges,
+                    &surnames,
+                )
+                .is_ok()
+        })
+        .map(|span| span.end)
+        .collect();
+    let place_policy = places::PlacePolicy::new(&doc.text, accepted.iter().map(|(span, _)| span))
+        .with_replaced_companies(replaced_company_ends);
 
     let mut resolution = Resolution::default();
     let mut entity_index: BTreeMap<(Category, Option<String>, String), usize> = BTreeMap::new();
@@ -566,17 +583,22 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         {
             return true;
         }
-        let before = text[..span.start].trim_end_matches([' ', '\t', '(']);
-        let lower_before = crate::detect::context_before(before, before.len(), 20).to_lowercase();
-        crate::lexicon::not_a_person_after().iter().any(|word| {
-            lower_before.ends_with(word)
-                && !lower_before[..lower_before.len() - word.len()].ends_with(char::is_alphanumeric)
-        }) || kept_names.contains(&name)
-            // "een grijze Renault Trafic": the model's "Trafic" is the car's.
-            || lower_before
-                .rsplit(char::is_whitespace)
-                .next()
-                .is_some_and(crate::lexicon::is_car_make)
+        // A name with no capital is no name ("de hal").
+        if !text[span.start..span.end].contains(char::is_uppercase) {
+            return true;
+        }
+        // Wherever the same words stand in the ruling, a brand's word before them makes them
+        // a brand: "merk Crvena Zastava" once makes "(Crvena Zastava en …" one too. (Not a
+        // court's word: "volgt het hof Maarten Dennis Petrov’s stelling niet".)
+        let written = &text[span.start..span.end];
+        let named_as_a_brand = text.match_indices(written).any(|(at, _)| {
+            crate::detect::is_word_bounded(text, at, at + written.len())
+                && follows_a_brands_word(text, at)
+        });
+        named_as_a_brand
+            || follows_a_word_for_things(text, span.start)
+            || precedes_a_word_for_things(text, span.end)
+            || kept_names.contains(&name)
             || is_a_common_word(text, span)
             || is_a_lone_dutch_word(text, span, &words_in_longer_names)
     };
@@ -592,6 +614,41 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
             || span.evidence != Evidence::Model
             || !not_names.iter().any(|n| *n == text[span.start..span.end])
     });
+}
+
+/// Whether the words before `start` say that what follows is a thing, a place or a body,
+/// not a person: "merk", "gevestigd te", "basisschool" (the lexicon's list), or a car make
+/// ("een grijze Renault Trafic": the model's "Trafic" is the car's).
+fn follows_a_word_for_things(text: &str, start: usize) -> bool {
+    follows_one_of(text, start, crate::lexicon::not_a_person_after())
+}
+
+/// Whether a brand's word ("merk", "type", "model") or a car make stands before `start`.
+fn follows_a_brands_word(text: &str, start: usize) -> bool {
+    follows_one_of(text, start, crate::lexicon::brand_words())
+}
+
+fn follows_one_of(text: &str, start: usize, words: &[&str]) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\t', '(']);
+    let lower_before = crate::detect::context_before(before, before.len(), 20).to_lowercase();
+    words.iter().any(|word| {
+        lower_before.ends_with(word)
+            && !lower_before[..lower_before.len() - word.len()].ends_with(char::is_alphanumeric)
+    }) || lower_before
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(crate::lexicon::is_car_make)
+}
+
+/// Whether the words after `end` say that what precedes is a club, not a person: "Bandidos
+/// MC Holland" (the lexicon's list).
+fn precedes_a_word_for_things(text: &str, end: usize) -> bool {
+    let after = text[end..crate::detect::floor_char_boundary(text, end + 24)].trim_start_matches([' ', '\t']);
+    let lower_after = after.to_lowercase();
+    crate::lexicon::not_a_person_before().iter().any(|word| {
+        lower_after.starts_with(word)
+            && !lower_after[word.len()..].starts_with(char::is_alphanumeric)
+    })
 }
 
 /// "Maandag 15 juli", "Slank postuur", "inkomend GESPREK": one word of the Dutch word list
@@ -877,7 +934,9 @@ mod tests {
             te Utrecht, wonende aan de Kerkstraat 12 te Amsterdam, zonder beroep (hierna: De Jonge) zag De Jonge. \
             verzoeksters - verder te noemen: de Funds - kwamen. M. Jansen de Funds kwam. De rechtbank Roermond en het merk Bianchi. Een Toyota Prius; de Bianchi was weg. \
             De psychiater Nicolai is gehoord; Nicolai zei niets. Zonder uitleg ging hij, zonder jas. \
-            Van enig vertrouwen. Bakker zei het. Een grijze Renault Trafic bij basisschool Op Dreef.";
+            Van enig vertrouwen. Bakker zei het. Een grijze Renault Trafic bij basisschool Op Dreef. \
+            Een pistool, merk Crvena Zastava, lag er; het wapen (Crvena Zastava) ook. Zij liep de hal in. \
+            Een hesje van Bandidos MC Holland. Het hof volgt het hof Harm de Jonge niet.";
         let doc = Document::from_text("t", text);
         let mut spans = vec![
             model_person(text, "Kiffe", 0),
@@ -897,6 +956,10 @@ mod tests {
             model_person(text, "Bakker", 0),
             model_person(text, "Trafic", 0),
             model_person(text, "Op Dreef", 0),
+            // Only the mention that no "merk" precedes was tagged.
+            model_person(text, "Crvena Zastava", text.find("wapen").unwrap()),
+            model_person(text, "de hal", 0),
+            model_person(text, "Bandidos", 0),
         ];
         spans.extend(ProfessionalDetector::new().detect(&doc));
         let resolution = resolve(&doc, spans);
