@@ -411,10 +411,8 @@ fn bracket_placeholders(text: &str) -> Vec<Placeholder> {
                 let word = previous_word(text, whole.start());
                 if inner.trim().chars().count() <= 2 && matches!(word.as_str(), "te" | "in") {
                     kind = Kind::Place;
-                } else if word == "heer" || word == "dhr." {
-                    kind = Kind::Person(Some(Gender::Male));
-                } else if word == "mevrouw" || word == "mw." || word == "mevr." {
-                    kind = Kind::Person(Some(Gender::Female));
+                } else if let Some(female) = crate::lexicon::title_is_female(&word) {
+                    kind = Kind::Person(Some(if female { Gender::Female } else { Gender::Male }));
                 }
             }
         }
@@ -543,7 +541,7 @@ impl Refiller<'_> {
         let word = previous_word(self.text, placeholder.start);
         let value = match &self.profiles[&placeholder.key] {
             Profile::Person(person) => {
-                if matches!(word.as_str(), "heer" | "mevrouw" | "dhr." | "mw." | "mevr.") {
+                if crate::lexicon::is_title(&word) {
                     person.surname_only()
                 } else if mention == 1 {
                     person.first_mention(rng)

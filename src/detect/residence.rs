@@ -240,8 +240,14 @@ mod tests {
             ("de woning aan de Meesplein 24 in Zaltbommel.", "Zaltbommel"),
             ("geboren op [1988] te Culemborg (Polen)", "Culemborg"),
             ("Sanne de Vries te Heerenveen (appellante)", "Heerenveen"),
-            ("Joost Akkerman te Gorinchem (hierna: verzoeker)", "Gorinchem"),
-            ("op weg van zijn huis te Zeewolde naar zijn werk", "Zeewolde"),
+            (
+                "Joost Akkerman te Gorinchem (hierna: verzoeker)",
+                "Gorinchem",
+            ),
+            (
+                "op weg van zijn huis te Zeewolde naar zijn werk",
+                "Zeewolde",
+            ),
             ("in haar woning in Soest,", "Soest"),
         ] {
             assert_eq!(found(&d, text), [expected], "{text}");

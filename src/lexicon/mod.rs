@@ -87,6 +87,31 @@ pub fn not_a_person_after() -> &'static [&'static str] {
     &NOT_A_PERSON_AFTER
 }
 
+static TITLES: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
+    entries(include_str!("data/titles.tsv"))
+        .map(|line| {
+            let (form, gender) = line.split_once('\t').expect("titles.tsv: two columns");
+            (form, gender.trim() == "v")
+        })
+        .collect()
+});
+
+/// Whether `word` (any case, with or without its dot) is a form of address before a surname:
+/// "heer", "mevrouw", "mw.", "Dhr.".
+pub fn is_title(word: &str) -> bool {
+    title_is_female(word).is_some()
+}
+
+/// For a form of address, whether it is a woman's ("mevrouw", "mw.") or a man's ("heer",
+/// "dhr."); `None` for any other word.
+pub fn title_is_female(word: &str) -> Option<bool> {
+    let lower = word.to_lowercase();
+    TITLES
+        .iter()
+        .find(|(form, _)| *form == lower)
+        .map(|&(_, female)| female)
+}
+
 /// Words right before a capitalised word that make it a brand ("merk", "type"), lower case;
 /// part of [`not_a_person_after`] too.
 pub fn brand_words() -> &'static [&'static str] {

@@ -643,7 +643,8 @@ fn follows_one_of(text: &str, start: usize, words: &[&str]) -> bool {
 /// Whether the words after `end` say that what precedes is a club, not a person: "Bandidos
 /// MC Holland" (the lexicon's list).
 fn precedes_a_word_for_things(text: &str, end: usize) -> bool {
-    let after = text[end..crate::detect::floor_char_boundary(text, end + 24)].trim_start_matches([' ', '\t']);
+    let after = text[end..crate::detect::floor_char_boundary(text, end + 24)]
+        .trim_start_matches([' ', '\t']);
     let lower_after = after.to_lowercase();
     crate::lexicon::not_a_person_before().iter().any(|word| {
         lower_after.starts_with(word)
@@ -670,10 +671,7 @@ fn is_a_lone_dutch_word(text: &str, span: &Span, words_in_longer_names: &HashSet
         .split(|c: char| c.is_whitespace() || c == '(' || c == ',')
         .rfind(|w| !w.is_empty())
         .unwrap_or("");
-    let titled = matches!(
-        word_before,
-        "heer" | "mevrouw" | "mevr." | "mw." | "dhr." | "mr." | "dr." | "meneer" | "juffrouw"
-    );
+    let titled = crate::lexicon::is_title(word_before) || matches!(word_before, "mr." | "dr.");
     !titled && !crate::lexicon::is_role_word(word_before.trim_end_matches(':'))
 }
 

@@ -563,7 +563,8 @@ mod tests {
 
     #[test]
     fn the_seat_of_a_replaced_party_is_replaced_and_a_kept_companys_seat_kept() {
-        let text = "Betty Orahhou         , gevestigd op Hillegom, appellante; Café Rappold B.V.,  \
+        let text =
+            "Betty Orahhou         , gevestigd op Hillegom, appellante; Café Rappold B.V.,  \
                     gevestigd te Winschoten; ING Bank N.V., gevestigd te Amsterdam.";
         let at_of = |needle: &str| text.find(needle).unwrap();
         let person = Span {
@@ -578,7 +579,8 @@ mod tests {
             reason: String::new(),
         };
         let cafe_end = at_of("Café Rappold") + "Café Rappold".len();
-        let policy = PlacePolicy::new(text, [person].iter()).with_replaced_companies(vec![cafe_end]);
+        let policy =
+            PlacePolicy::new(text, [person].iter()).with_replaced_companies(vec![cafe_end]);
         let at = |place: &str| {
             let start = at_of(place);
             policy.context(text, start, start + place.len())

@@ -172,7 +172,7 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
             }
         }
     }
-    // "getuige Bakker" with Bakker not replaced.
+    // "getuige Bakker", "mevrouw Ploeger" with the name not replaced.
     let words: Vec<(usize, &str)> = text
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
@@ -182,11 +182,13 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
             .1
             .trim_matches(|c: char| !c.is_alphabetic())
             .to_lowercase();
-        // "… de verdachte. Er is": a sentence ends between the two words.
-        let sentence_ends = pair[0].1.ends_with(['.', ':', ';', '!', '?', ')']);
+        let title = crate::lexicon::is_title(&role);
+        // "… de verdachte. Er is": a sentence ends between the two words ("mw. X" does not).
+        let sentence_ends = pair[0].1.ends_with(['.', ':', ';', '!', '?', ')'])
+            && !(title && pair[0].1.ends_with('.'));
         let (offset, word) = pair[1];
         let name = word.trim_end_matches(|c: char| !c.is_alphabetic());
-        if crate::lexicon::is_role_word(&role)
+        if (title || crate::lexicon::is_role_word(&role))
             && !sentence_ends
             && name.starts_with(char::is_uppercase)
             && name.chars().count() > 1
@@ -372,9 +374,10 @@ fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
             continue;
         }
         let end = start + word.chars().count();
-        // A surname prefix glued by a hyphen or a Roman numeral is no name of its own.
-        let glued_to_digit = text[byte + word.len()..].starts_with(|c: char| c.is_ascii_digit())
-            || text[..byte].ends_with(|c: char| c.is_ascii_digit());
+        // A word glued to a number before it ("2Verdachte", "3Bewijs") is a heading; one
+        // glued to a number after it may be a name with its footnote ("aangifte van
+        // Latdorp4;").
+        let glued_to_digit = text[..byte].ends_with(|c: char| c.is_ascii_digit());
         // Headings and sentence openers: a name there recurs mid-sentence, where it is asked.
         let opens = text[..byte]
             .trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(', '-', '–'])
@@ -603,7 +606,8 @@ mod tests {
     #[test]
     fn what_nothing_explains_is_a_doubt() {
         let text = "Verder verklaarde Pieter Strigt dat Strigt klantnummer 74365970 had. \
-                    Zaaknummer 16/661619-13. Ook Wouterse was er, in Amsterdam.";
+                    Zaaknummer 16/661619-13. Ook Wouterse was er, in Amsterdam. Volgens mw. \
+                    Ploeger en de heer Visser klopt de aangifte van Latdorp4; 2Bewijs volgt.";
         let subs = vec![sub(text, "Pieter Strigt", "e1", 0.95)];
         let found = flags(text, &subs);
         let about = |kind: &str| -> Vec<String> {
@@ -615,9 +619,12 @@ mod tests {
         };
         assert_eq!(about("surname_alone"), ["Strigt"]);
         // "Verder" is a Dutch word, "Amsterdam" a Dutch place: no doubt.
-        assert_eq!(about("unknown_word"), ["Wouterse"]);
+        // A name with its footnote number is asked about too; a numbered heading is not.
+        assert_eq!(about("unknown_word"), ["Wouterse", "Latdorp"]);
+        // A form of address before a name nothing replaced, even with its dot.
+        assert_eq!(about("role_word_name"), ["Ploeger", "Visser"]);
         // The parketnummer is a case number a rule explains; the client number is not.
         assert_eq!(about("long_number"), ["74365970"]);
-        assert_eq!(distinct_doubts(text, &found), 3);
+        assert_eq!(distinct_doubts(text, &found), 6);
     }
 }

@@ -501,7 +501,7 @@ fn could_be_a_person(name: &str) -> bool {
     };
     // "Ultimo 1988": a function word alone names no one. (A lone surname prefix, "Van enig
     // vertrouwen…", resolve drops with the other common words.)
-    if ACT_ABBREVIATIONS.contains(word) || FUNCTION_WORDS.contains(&word.to_lowercase().as_str()) {
+    if ACT_ABBREVIATIONS.contains(word) || is_function_word(word) {
         return false;
     }
     let law = is_the_name_of_an_act(word);
@@ -523,10 +523,16 @@ fn is_the_name_of_an_act(word: &str) -> bool {
             .any(|ending| lower.ends_with(ending) && lower.len() > ending.len() + 2)
 }
 
+/// A function word or a form of address, in any case.
+fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word.to_lowercase().as_str()) || crate::lexicon::is_title(word)
+}
+
 /// Capitalised at the start of a sentence, these words are glued to a name by the model
 /// ("Toen Kowalski", "Volgens Jansen") but are never part of one. Surname prefixes ("De",
-/// "Van", "Het") are not here: "De Vries" is a name.
-const FUNCTION_WORDS: [&str; 72] = [
+/// "Van", "Het") are not here: "De Vries" is a name. Nor are forms of address ("Mevrouw
+/// Jansen"), which the lexicon lists and [`is_function_word`] reads too.
+const FUNCTION_WORDS: [&str; 66] = [
     "aldus",
     "althans",
     "doch",
@@ -560,12 +566,6 @@ const FUNCTION_WORDS: [&str; 72] = [
     "inmiddels",
     "maar",
     "met",
-    "mevrouw",
-    "meneer",
-    "mw",
-    "mevr",
-    "dhr",
-    "heer",
     "na",
     "naar",
     "nadat",
@@ -630,7 +630,7 @@ fn tidy_person_spans(text: &str, spans: Vec<Span>) -> Vec<Span> {
                     break;
                 };
                 let word = inside[..word_end].trim_end_matches([',', '.', ':']);
-                if !FUNCTION_WORDS.contains(&word.to_lowercase().as_str()) {
+                if !is_function_word(word) {
                     break;
                 }
                 let rest = &inside[word_end..];
@@ -699,7 +699,7 @@ fn is_capitalised_name(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        && !FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+        && !is_function_word(word)
 }
 
 /// Widens a name the model cut short: a surname after initials or a prefix ("C. de" +
