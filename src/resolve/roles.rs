@@ -205,22 +205,8 @@ fn header_role_after(text: &str, end: usize) -> Option<&'static RoleForm> {
         if matches!(lower, "en" | "") {
             continue;
         }
-        let role = ROLE_FORMS
-            .iter()
-            .filter(|(f, _, _)| !matches!(*f, "man" | "vrouw" | "kind"))
-            .find(|(f, _, _)| {
-                lower == *f
-                    || lower.strip_prefix(f).is_some_and(|rest| {
-                        // "appellanten (bij de rechtbank: eisers)": the role now, then the
-                        // earlier one in brackets.
-                        rest.trim_start().starts_with('(')
-                            || ROLE_TAILS.iter().any(|t| {
-                                rest.trim_start().starts_with(t.trim_end()) && rest.starts_with(' ')
-                            })
-                    })
-            });
-        if role.is_some() {
-            return role;
+        if let Some(role) = role_segment(lower) {
+            return Some(role);
         }
         // A sentence is no header line, and one that runs on over a line break ("… dan
         // aan\nverdachte,") is not either.
@@ -234,6 +220,90 @@ fn header_role_after(text: &str, end: usize) -> Option<&'static RoleForm> {
     }
     None
 }
+
+/// The role a header segment (lower case, trimmed) states: "eiseres", "appellanten (bij de
+/// rechtbank: eisers)", "eisers in eerste aanleg".
+fn role_segment(lower: &str) -> Option<&'static RoleForm> {
+    ROLE_FORMS
+        .iter()
+        .filter(|(f, _, _)| !matches!(*f, "man" | "vrouw" | "kind"))
+        .find(|(f, _, _)| {
+            lower == *f
+                || lower.strip_prefix(f).is_some_and(|rest| {
+                    // "appellanten (bij de rechtbank: eisers)": the role now, then the
+                    // earlier one in brackets.
+                    rest.trim_start().starts_with('(')
+                        || ROLE_TAILS.iter().any(|t| {
+                            rest.trim_start().starts_with(t.trim_end()) && rest.starts_with(' ')
+                        })
+                })
+        })
+}
+
+/// "1. Y. Musluk, wonende te Spijkenisse, 2. D. Kambakhsh, …, EISERS in eerste aanleg,
+/// hierna gezamenlijk: X": a name the header defines for the parties above it takes the role
+/// that closed their block (the segments before the definition, back to "tegen" or a
+/// sentence).
+fn header_role_before(text: &str, start: usize) -> Option<&'static RoleForm> {
+    let window = context_before(text, start, 400);
+    let mut segments = window.rsplit([',', '\n', ';']);
+    let definition = segments.next()?.trim().to_lowercase();
+    if !DEFINED_BEFORE.is_match(&definition) {
+        return None;
+    }
+    // The block's first role is its role now: "geïntimeerden in principaal hoger beroep,
+    // appellanten in incidenteel hoger beroep, in eerste aanleg: eisers …, verweerders …".
+    let mut topmost = None;
+    for segment in segments.filter(|s| !s.trim().is_empty()).take(10) {
+        let lower = segment.trim().to_lowercase();
+        if matches!(lower.as_str(), "tegen" | "t e g e n") || lower.ends_with('.') {
+            break;
+        }
+        topmost = role_segment(&lower).or(topmost);
+    }
+    topmost
+}
+
+/// "Eisers zullen hierna gezamenlijk in mannelijk enkelvoud ook X worden genoemd": the
+/// parties a role word names are called X.
+static ROLE_CALLED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s(.])(?P<role>{})[ \t]+(?:zal|zullen|wordt|worden)[ \t]+hierna\b[^.\n:]{{0,60}}$",
+        forms_alternation()
+    ))
+    .expect("valid regex")
+});
+
+/// "Partijen worden hierna X en Y genoemd": X is the party of the header's first role, Y of
+/// its second ("appellanten … tegen … geïntimeerden").
+static PARTIES_CALLED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bpartijen[ \t]+(?:zullen|worden)[ \t]+hierna[ \t]+(?:ook[ \t]+)?(?:(?P<second>[^\n:;]{1,60}?[ \t]+en)[ \t]+)?$")
+        .expect("valid regex")
+});
+
+/// The first two distinct roles that stand alone on a line of the header before `end`
+/// ("appellanten,", "geïntimeerden,").
+fn header_roles(text: &str, end: usize) -> Vec<&'static RoleForm> {
+    let mut roles: Vec<&'static RoleForm> = Vec::new();
+    for segment in text[..end].split([',', '\n', ';']) {
+        let lower = segment.trim().to_lowercase();
+        if let Some(role) = role_segment(&lower) {
+            if !roles.iter().any(|r| r.1 == role.1) {
+                roles.push(role);
+                if roles.len() == 2 {
+                    break;
+                }
+            }
+        }
+    }
+    roles
+}
+
+/// "hierna gezamenlijk:", "hierna te noemen:" right before a name on a header line.
+static DEFINED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^hierna(?:[ \t]+(?:gezamenlijk|samen|te[ \t]+noemen|ook))?[ \t]*:?$")
+        .expect("valid regex")
+});
 
 /// Whether a name opens its line (after a number such as "1." or "2)" at most), as a party
 /// does in a ruling's header.
@@ -308,6 +378,9 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
             {
                 evidence.push((role, Evidence::Header));
                 header_seen[index] = true;
+            } else if let Some(role) = header_role_before(text, start) {
+                evidence.push((role, Evidence::Header));
+                header_seen[index] = true;
             } else if criminal && header_line && CRIMINAL_TEGEN.is_match(&before) {
                 // "tegen:" above a name in a criminal ruling: the suspect.
                 evidence.push((form_of("verdachte"), Evidence::Header));
@@ -321,6 +394,19 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
             .and_then(|m| form(m.as_str()))
         {
             evidence.push((found, Evidence::Defined));
+        }
+        if let Some(found) = ROLE_CALLED_BEFORE
+            .captures(context_before(text, start, 120))
+            .and_then(|c| c.name("role"))
+            .and_then(|m| form(m.as_str()))
+        {
+            evidence.push((found, Evidence::Defined));
+        }
+        if let Some(caps) = PARTIES_CALLED_BEFORE.captures(context_before(text, start, 120)) {
+            let which = usize::from(caps.name("second").is_some());
+            if let Some(found) = header_roles(text, start).get(which) {
+                evidence.push((found, Evidence::Defined));
+            }
         }
         let before = context_before(text, start, 40);
         let word_before = BEFORE
@@ -605,6 +691,34 @@ mod tests {
                 ]
             ),
             some(&["eiser", "eiser", "verweerder", "appellant"])
+        );
+    }
+
+    #[test]
+    fn a_name_defined_for_the_parties_above_takes_their_role() {
+        let text = "In de zaak van\n\n1.  Y. Musluk ,     wonende te Spijkenisse ,\n2.  D. Kambakhsh ,     wonende te Spijkenisse ,\n\nEISERS in eerste aanleg,\n\nhierna gezamenlijk: B. Velings ,\n\nadvocaat: mr. H.J.W. Alt,\n\ntegen\n\nMaatschap Groningen. B. Velings stellen dat Kees Smit, hierna: Smit, gelijk heeft.\n\ntegen\n\n1 Peer Ghouttis ,\n\n2. Viviana Ocheda,\nbeiden wonende te Epe ,\ngeïntimeerden in principaal hoger beroep,\nappellanten in incidenteel hoger beroep,\nin eerste aanleg: eisers in conventie, verweerders in reconventie,\nhierna: P. Ghouttis (in mannelijk enkelvoud),\nadvocaat: mr. T.H. Liebregts. Eisers zullen hierna gezamenlijk in mannelijk enkelvoud ook Georgius de Fockert worden genoemd.";
+        assert_eq!(
+            roles_in(
+                text,
+                &[
+                    "Y. Musluk",
+                    "D. Kambakhsh",
+                    "B. Velings",
+                    "Kees Smit",
+                    "P. Ghouttis",
+                    "Georgius de Fockert"
+                ]
+            ),
+            some(&["eiser", "eiser", "eiser", "", "geïntimeerde", "eiser"])
+        );
+    }
+
+    #[test]
+    fn parties_named_in_one_sentence_take_the_headers_roles_in_order() {
+        let text = "inzake\n\n1 Noah Mewa ,\nwonend te Goes ,\nappellanten,\nadvocaat: mr. D.F. Fransen,\n\ntegen\n\n1 Najat Louza ,\nwonend te Goes ,\ngeïntimeerden,\nadvocaat: mr. J.A. Oudendijk.\n\nPartijen worden hierna N. Pisa en Marijne Rondberg genoemd.";
+        assert_eq!(
+            roles_in(text, &["N. Pisa", "Marijne Rondberg"]),
+            some(&["appellant", "geïntimeerde"])
         );
     }
 
