@@ -27,6 +27,9 @@ DATE = r"(?:\d{1,2}(?:-| )(?:\d{1,2}|januari|februari|maart|april|mei|juni|juli|
 CONTEXTS = [
     ("birthplace", r"geboren(?: op)?(?: \[[^\]]+\]| " + DATE + r")?,? (?:te|in) "),
     ("residence", r"(?:wonende|wonend|woonachtig|woonplaats hebbende|verblijvende|wonen|woont)(?: thans)? (?:te|in) "),
+    # A seat right after a company's (or party's) name the editors replaced: "[eiseres] B.V.,
+    # gevestigd te X". Tried first, so "company seat" holds the seats of named companies.
+    ("seat of a replaced company", r"\](?:\s*(?:B\.?V\.?|N\.?V\.?))?,?\s*(?:gevestigd|statutair gevestigd|kantoorhoudende|kantoor houdende),? (?:te|in|op) "),
     ("company seat", r"(?:gevestigd|statutair gevestigd|kantoorhoudende|kantoor houdende) (?:te|in) "),
     ("lawyer's seat", r"(?:advocaat|advocate|advocaten|gemachtigde|deurwaarder|notaris|advocatenkantoor)(?: en procureur)?,? (?:te|in) "),
     ("municipality or body", r"(?:[Gg]emeente|[Bb]urgemeester van|[Ww]ethouders van|[Gg]emeenteraad van|[Rr]aad van|[Hh]eemraadschap|[Ww]aterschap|[Pp]rovincie|[Gg]edeputeerde [Ss]taten van) "),

@@ -29,8 +29,9 @@ pub enum PlaceContext {
     /// "gevestigd te X", "kantoorhoudende te X".
     CompanySeat,
     /// "Timmerbedrijf Lester B.V., gevestigd te X" where the company's name is replaced: on
-    /// the train split the editors replaced such a seat 16 times in 21 (a kept company's seat:
-    /// 2 in 58), since the town would point at the firm and its owner.
+    /// the train split the editors replaced such a seat 13 times in 18 (a kept company's seat:
+    /// 4 in 55; `corpus/tools/place_policy.py`), since the town would point at the firm and
+    /// its owner.
     ReplacedCompanysSeat,
     /// "advocaat te X", "gemachtigde te X".
     LawyersSeat,
