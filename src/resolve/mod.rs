@@ -135,6 +135,7 @@ pub fn resolve_with(
             || s.evidence != Evidence::Model
             || is_date_like(&doc.text[s.start..s.end])
     });
+    cut_names_at_sentence_ends(&doc.text, &mut spans);
     read_places_abroad_as_places(&doc.text, &mut spans);
     widen_places_to_known_names(&doc.text, &mut spans);
     let company_names = companies::read_company_names_as_companies(&doc.text, &mut spans);
@@ -382,6 +383,51 @@ fn widen_places_to_known_names(text: &str, spans: &mut [Span]) {
             span.normalised = text[span.start..span.end].to_lowercase();
         }
     }
+}
+
+/// "in Vlaardingen . Celine Anna van den Berg heeft": the model may run a name over the end of
+/// the sentence before it. A model person span is cut after its last sentence end: a dot
+/// after a space, or after a word of four letters or more that is not in capitals (initials
+/// such as "J.", "Th." and "Chr." are no sentence ends). What stood before the cut stays a
+/// person of its own when it looks like a name ("Ilse van der Horst en I. Nguyen . Ibrahim
+/// Rietveld"), not a place or a Dutch word ("Vlaardingen").
+fn cut_names_at_sentence_ends(text: &str, spans: &mut Vec<Span>) {
+    let mut before_cuts = Vec::new();
+    for span in spans
+        .iter_mut()
+        .filter(|s| s.category == Category::Person && s.evidence == Evidence::Model)
+    {
+        let inside = &text[span.start..span.end];
+        let sentence_end = inside.rmatch_indices(". ").find_map(|(at, _)| {
+            let word = inside[..at]
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            let ends = word.is_empty()
+                || (word.chars().count() >= 4
+                    && word.chars().all(char::is_alphabetic)
+                    && word.chars().any(char::is_lowercase));
+            ends.then_some(at + 2)
+        });
+        if let Some(cut) = sentence_end {
+            let rest = inside[cut..].trim_start();
+            if rest.contains(char::is_uppercase) {
+                let head = inside[..cut].trim_end_matches([' ', '.', '\t']);
+                let name_like = head.contains(char::is_uppercase)
+                    && !crate::lexicon::is_dutch_place(head)
+                    && !crate::lexicon::is_dutch_word(head);
+                if name_like {
+                    let mut first = span.clone();
+                    first.end = first.start + head.len();
+                    first.normalised = head.to_lowercase();
+                    before_cuts.push(first);
+                }
+                span.start = span.end - rest.len();
+                span.normalised = rest.to_lowercase();
+            }
+        }
+    }
+    spans.extend(before_cuts);
 }
 
 /// "te Hengelo Isa Tamara van Oers": the model may run a place into the name after it. A
@@ -965,6 +1011,34 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names, ["Bakker", "De Jonge", "Harm de Jonge", "M. Jansen"]);
+    }
+
+    #[test]
+    fn a_name_run_over_a_sentence_end_is_cut_there() {
+        let text = "de paarden in Vlaardingen . Celine Anna van den Berg trainde. Th. Jansen en \
+                    Chr. de Wit kwamen. Zij belde Hendriks. Piet Puk. Ook I. Nguyen . Ibrahim Rietveld.";
+        let doc = Document::from_text("t", text);
+        let spans = vec![
+            model_person(text, "Vlaardingen . Celine Anna van den Berg", 0),
+            model_person(text, "Th. Jansen", 0),
+            model_person(text, "Chr. de Wit", 0),
+            model_person(text, "Hendriks. Piet Puk", 0),
+            model_person(text, "I. Nguyen . Ibrahim Rietveld", 0),
+        ];
+        let mut names = replaced(text, &resolve(&doc, spans));
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "Celine Anna van den Berg",
+                "Chr. de Wit",
+                "Hendriks",
+                "I. Nguyen",
+                "Ibrahim Rietveld",
+                "Piet Puk",
+                "Th. Jansen"
+            ]
+        );
     }
 
     #[test]

@@ -256,7 +256,13 @@ fn header_role_before(text: &str, start: usize) -> Option<&'static RoleForm> {
     let mut topmost = None;
     for segment in segments.filter(|s| !s.trim().is_empty()).take(10) {
         let lower = segment.trim().to_lowercase();
-        if matches!(lower.as_str(), "tegen" | "t e g e n") || lower.ends_with('.') {
+        // "tegen:" opens this block; a lawyer's line closes the block before it.
+        let block_edge = lower.starts_with("tegen")
+            || lower == "t e g e n"
+            || ["advocaat", "gemachtigde", "raadsman", "procesgemachtigde"]
+                .iter()
+                .any(|w| lower.starts_with(w));
+        if block_edge || lower.ends_with('.') {
             break;
         }
         topmost = role_segment(&lower).or(topmost);
@@ -696,7 +702,7 @@ mod tests {
 
     #[test]
     fn a_name_defined_for_the_parties_above_takes_their_role() {
-        let text = "In de zaak van\n\n1.  Y. Musluk ,     wonende te Spijkenisse ,\n2.  D. Kambakhsh ,     wonende te Spijkenisse ,\n\nEISERS in eerste aanleg,\n\nhierna gezamenlijk: B. Velings ,\n\nadvocaat: mr. H.J.W. Alt,\n\ntegen\n\nMaatschap Groningen. B. Velings stellen dat Kees Smit, hierna: Smit, gelijk heeft.\n\ntegen\n\n1 Peer Ghouttis ,\n\n2. Viviana Ocheda,\nbeiden wonende te Epe ,\ngeïntimeerden in principaal hoger beroep,\nappellanten in incidenteel hoger beroep,\nin eerste aanleg: eisers in conventie, verweerders in reconventie,\nhierna: P. Ghouttis (in mannelijk enkelvoud),\nadvocaat: mr. T.H. Liebregts. Eisers zullen hierna gezamenlijk in mannelijk enkelvoud ook Georgius de Fockert worden genoemd.";
+        let text = "In de zaak van\n\n1.  Y. Musluk ,     wonende te Spijkenisse ,\n2.  D. Kambakhsh ,     wonende te Spijkenisse ,\n\nEISERS in eerste aanleg,\n\nhierna gezamenlijk: B. Velings ,\n\nadvocaat: mr. H.J.W. Alt,\n\ntegen\n\nMaatschap Groningen. B. Velings stellen dat Kees Smit, hierna: Smit, gelijk heeft.\n\ntegen\n\n1 Peer Ghouttis ,\n\n2. Viviana Ocheda,\nbeiden wonende te Epe ,\ngeïntimeerden in principaal hoger beroep,\nappellanten in incidenteel hoger beroep,\nin eerste aanleg: eisers in conventie, verweerders in reconventie,\nhierna: P. Ghouttis (in mannelijk enkelvoud),\nadvocaat: mr. T.H. Liebregts.\n\nin de zaak van\n\nING Bank N.V.,\nappellante,\nbij de rechtbank: eiseres,\nhierna: ING,\nadvocaat: mr. T.J.P. Jager,\n\ntegen:\n\n          Maarten Petrov\n        ,\nwonende te Weert ,\ngeïntimeerde,\nbij de rechtbank: gedaagde,\nhierna: M. Petrov,\nadvocaat: mr. R.J. Jager. Eisers zullen hierna gezamenlijk in mannelijk enkelvoud ook Georgius de Fockert worden genoemd.";
         assert_eq!(
             roles_in(
                 text,
@@ -706,10 +712,19 @@ mod tests {
                     "B. Velings",
                     "Kees Smit",
                     "P. Ghouttis",
+                    "M. Petrov",
                     "Georgius de Fockert"
                 ]
             ),
-            some(&["eiser", "eiser", "eiser", "", "geïntimeerde", "eiser"])
+            some(&[
+                "eiser",
+                "eiser",
+                "eiser",
+                "",
+                "geïntimeerde",
+                "geïntimeerde",
+                "eiser"
+            ])
         );
     }
 

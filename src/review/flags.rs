@@ -127,7 +127,16 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
             continue;
         }
         seen.push(&s.original);
-        for (byte, start, end) in occurrences(text, &s.original) {
+        // "Van Gils" replaced at a sentence's start is "van Gils" mid-sentence.
+        let mut written = vec![s.original.clone()];
+        if let Some((prefix, rest)) = s.original.split_once(' ') {
+            let lower = prefix.to_lowercase();
+            if prefix != lower && crate::detect::SURNAME_PREFIXES.contains(&lower.as_str()) {
+                written.push(format!("{lower} {rest}"));
+            }
+        }
+        let found = written.iter().flat_map(|w| occurrences(text, w));
+        for (byte, start, end) in found {
             let covered = substitutions
                 .iter()
                 .any(|o| o.start <= start && end <= o.end);
@@ -136,6 +145,7 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
                 && crate::resolve::residual::names_an_institution(
                     text,
                     byte,
+                    // The lower-case prefix has the same length in bytes.
                     byte + s.original.len(),
                 );
             if !covered && !institution {
@@ -588,10 +598,12 @@ mod tests {
 
     #[test]
     fn doubts_are_found() {
-        let text = "Jan Jansen en Jan Janssen. De getuige Bakker zag Jan Jansen.";
+        let text = "Jan Jansen en Jan Janssen. De getuige Bakker zag Jan Jansen. Van Gils kwam; \
+                    zo ook van Gils.";
         let subs = vec![
             sub(text, "Jan Jansen", "e1", 0.4),
             sub(text, "Jan Janssen", "e2", 0.9),
+            sub(text, "Van Gils", "e3", 0.9),
         ];
         let kinds: Vec<&str> = flags(text, &subs).iter().map(|f| f.kind).collect();
         assert_eq!(
@@ -600,6 +612,7 @@ mod tests {
                 "low_confidence",
                 "similar_entities",
                 "role_word_name",
+                "left_elsewhere",
                 "left_elsewhere"
             ]
         );
