@@ -77,6 +77,9 @@ pub struct ResidenceDetector {
     /// "Sanne de Vries te Heerenveen (appellante)", "Siem Spijkerman te Sliedrecht (hierna:
     /// verzoeker)": a party header.
     party_header: Regex,
+    /// "Café Rappold B.V., gevestigd te Winschoten": a seat. Found here, judged by resolve's
+    /// place policy (kept with a kept company, replaced with a replaced one or a person).
+    seat: Regex,
 }
 
 impl ResidenceDetector {
@@ -107,6 +110,10 @@ impl ResidenceDetector {
                 r"(?P<context>[ \t]te)[ \t]+(?P<place>{place})[ \t]*\((?:hierna(?:[ \t]+te[ \t]+noemen)?[ \t]*:?[ \t]*)?(?:appellant|appellante|eiser|eiseres|belanghebbende|verzoeker|verzoekster|betrokkene|verweerder|verweerster|appellanten)\)"
             ))
             .expect("valid regex"),
+            seat: Regex::new(&format!(
+                r"(?P<context>(?:[Ss]tatutair[ \t]+)?[Gg]evestigd|[Kk]antoorhoudende)[ \t]+(?:te|in|op)[ \t]+(?P<place>{place})(?P<after>[ \t]*,)?"
+            ))
+            .expect("valid regex"),
         }
     }
 }
@@ -134,6 +141,8 @@ impl Detector for ResidenceDetector {
             (&self.after_postcode, "woonplaats"),
             (&self.after_number, "plaats"),
             (&self.party_header, "woonplaats"),
+            // No placeholder word: the policy gives it ("vestigingsplaats", "woonplaats").
+            (&self.seat, ""),
         ];
         for (regex, label) in found {
             for caps in regex.captures_iter(text) {
@@ -211,7 +220,7 @@ impl ResidenceDetector {
                 (false, "plaats") => "woonplaats",
                 (false, other) => other,
             };
-            span.label = Some(label.to_string());
+            span.label = (!label.is_empty()).then(|| label.to_string());
             Some(span)
         }
     }
@@ -249,6 +258,14 @@ mod tests {
                 "Zeewolde",
             ),
             ("in haar woning in Soest,", "Soest"),
+            (
+                "Café Rappold B.V.,  gevestigd te Winschoten , hierna",
+                "Winschoten",
+            ),
+            (
+                "Betty Orahhou , gevestigd op Hillegom , appellante",
+                "Hillegom",
+            ),
         ] {
             assert_eq!(found(&d, text), [expected], "{text}");
         }

@@ -1014,6 +1014,22 @@ mod tests {
     }
 
     #[test]
+    fn a_seat_goes_with_its_company() {
+        let text = "in de zaak van Café Rappold B.V.,  gevestigd te Winschoten, eiseres, tegen \
+                    ING Bank N.V., gevestigd te Amsterdam, gedaagde.";
+        let doc = Document::from_text("t", text);
+        let mut spans = crate::detect::residence::ResidenceDetector::new().detect(&doc);
+        spans.extend(crate::detect::organisation::LegalEntityDetector::new().detect(&doc));
+        let mut cafe = model_person(text, "Café Rappold", 0);
+        cafe.category = Category::Organisation;
+        spans.push(cafe);
+        let names = replaced(text, &resolve(&doc, spans));
+        assert!(names.contains(&"Winschoten".to_string()), "{names:?}");
+        assert!(!names.contains(&"Amsterdam".to_string()), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("ING")), "{names:?}");
+    }
+
+    #[test]
     fn a_name_run_over_a_sentence_end_is_cut_there() {
         let text = "de paarden in Vlaardingen . Celine Anna van den Berg trainde. Th. Jansen en \
                     Chr. de Wit kwamen. Zij belde Hendriks. Piet Puk. Ook I. Nguyen . Ibrahim Rietveld.";

@@ -221,14 +221,14 @@ pub fn context_of(text: &str, start: usize, end: usize) -> PlaceContext {
 /// "Betty Orahhou , gevestigd op Hillegom": a place right after a person's name is where that
 /// person lives.
 static AFTER_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*,?[ \t]*(?:(?:wonende|wonend)[ \t]+(?:te|in)|gevestigd[ \t]+(?:te|in|op)|te|uit|in)[ \t]+$")
+    Regex::new(r"^\s*,?\s*(?:(?:wonende|wonend)[ \t]+(?:te|in)|gevestigd[ \t]+(?:te|in|op)|te|uit|in)[ \t]+$")
         .expect("valid regex")
 });
 
 /// "Café Rappold B.V.,  gevestigd te Winschoten": a seat right after a company's name (its
 /// legal form may stand between).
 static SEAT_AFTER_A_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[ \t]*[a-z.&]{1,6})?[ \t]*,?[ \t]*(?:statutair[ \t]+)?(?:gevestigd|kantoorhoudende)[ \t]+(?:te|in|op)[ \t]+$")
+    Regex::new(r"(?i)^(?:[ \t]*[a-z.&]{1,6})?\s*,?\s*(?:statutair[ \t]+)?(?:gevestigd|kantoorhoudende)[ \t]+(?:te|in|op)[ \t]+$")
         .expect("valid regex")
 });
 
@@ -565,7 +565,7 @@ mod tests {
     #[test]
     fn the_seat_of_a_replaced_party_is_replaced_and_a_kept_companys_seat_kept() {
         let text =
-            "Betty Orahhou         , gevestigd op Hillegom, appellante; Café Rappold B.V.,  \
+            "Betty Orahhou\n        ,\ngevestigd op Hillegom, appellante; Café Rappold B.V.,  \
                     gevestigd te Winschoten; ING Bank N.V., gevestigd te Amsterdam.";
         let at_of = |needle: &str| text.find(needle).unwrap();
         let person = Span {
