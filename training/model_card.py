@@ -36,6 +36,18 @@ def main():
         synthetic = (" `synth.jsonl` holds 600 synthetic rulings from `training/synth.py`'s own templates"
                      " (relatives in family cases, victims and witnesses in criminal cases, professionals"
                      " beside them) with the train refills' surrogate names.")
+    # Models trained before rulings-extra joined the corpus say so in training.json
+    # ("corpus": "rulings, rulings-modern"); newer ones were trained on all three folders.
+    if training.get("corpus") == "rulings, rulings-modern":
+        corpus_paragraph = (
+            "The train split (70 %) of 330 published rulings from rechtspraak.nl open data (public:\n"
+            "../shared/data/rulings and rulings-modern; the 2022 rulings of rulings-extra came later and are\n"
+            "not in this model's training data, though they are in the dev and test splits scored below), whose")
+    else:
+        corpus_paragraph = (
+            "The train split (332 rulings, 70 %) of 478 published rulings from rechtspraak.nl open data\n"
+            "(public: ../shared/data/rulings, rulings-modern and rulings-extra, the last mostly full-length\n"
+            "2022 rulings), whose")
     continued = ""
     if training.get("init_from"):
         continued = (f" This was a second pass: training started from the fine-tuned checkpoint"
@@ -69,9 +81,7 @@ languages without new evaluation; not a replacement for the review.
 
 ## Training data
 
-The train split (332 rulings, 70 %) of 478 published rulings from rechtspraak.nl open data
-(public: ../shared/data/rulings, rulings-modern and rulings-extra, the last mostly full-length
-2022 rulings), whose
+{corpus_paragraph}
 placeholders were refilled with surrogates by `schuilnaam corpus refill` with seeds 1, 2 and 3
 (files: {', '.join(training['train_files'])}). Surrogate names come from the training half of the
 project's own pools and of the first-name and surname lists in ../shared/data/gazetteers (read at
