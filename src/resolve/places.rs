@@ -1,7 +1,8 @@
 //! The editors' place policy: whether a place is replaced depends on what it says about
-//! a person. A residence, a birthplace and the town after an address point at someone and are
-//! replaced; a court's seat, a municipality or public body, a lawyer's or company's seat, the
-//! scene of an offence, a country or a foreign city do not and are kept.
+//! a person. A residence, a birthplace, the town after an address and the seat of a company
+//! whose name is replaced point at someone and are replaced; a court's seat, a municipality or
+//! public body, a lawyer's seat, a kept company's seat, the scene of an offence, a country or a
+//! foreign city do not and are kept.
 //!
 //! The policy is measured, not chosen: `corpus/tools/place_policy.py` counts on the train
 //! split how often the editors replaced a place in each context (the README's place-policy
