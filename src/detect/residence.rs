@@ -144,19 +144,19 @@ impl Detector for ResidenceDetector {
     fn detect(&self, doc: &Document) -> Vec<Span> {
         let text = &doc.text;
         let mut spans = Vec::new();
+        // (pattern, placeholder word, whether the place must be a known Dutch place).
         let found = [
-            (&self.after_word, "woonplaats"),
-            (&self.after_postcode, "woonplaats"),
-            (&self.after_number, "plaats"),
-            (&self.party_header, "woonplaats"),
+            (&self.after_word, "woonplaats", false),
+            (&self.after_postcode, "woonplaats", false),
+            (&self.after_number, "plaats", false),
+            (&self.party_header, "woonplaats", false),
             // No placeholder word: the policy gives it ("vestigingsplaats", "woonplaats").
-            (&self.seat, ""),
-            (&self.municipality, ""),
+            (&self.seat, "", false),
+            (&self.municipality, "", true),
         ];
-        for (regex, label) in found {
+        for (regex, label, known_places_only) in found {
             for caps in regex.captures_iter(text) {
-                let municipality = std::ptr::eq(regex, &self.municipality);
-                if municipality && !crate::lexicon::is_dutch_place(&caps["place"]) {
+                if known_places_only && !crate::lexicon::is_dutch_place(&caps["place"]) {
                     continue;
                 }
                 if let Some(span) = self.check(text, &caps, label) {

@@ -198,21 +198,22 @@ pub fn resolve_with(
         .collect();
     one_sense_per_document(&doc.text, &mut accepted);
     let policy = organisations.policy_for(&doc.areas());
+    // Each company's decision, once: the place policy needs the replaced ones' ends (their
+    // seats go with them) before the loop below records the decisions.
+    let organisation_decisions: Vec<Option<Result<String, String>>> = accepted
+        .iter()
+        .map(|(span, _)| {
+            (span.category == Category::Organisation).then(|| {
+                let name = &doc.text[span.start..span.end];
+                organisation_decision(policy, span, name, &traceable_ranges, &surnames)
+            })
+        })
+        .collect();
     let replaced_company_ends: Vec<usize> = accepted
         .iter()
-        .map(|(span, _)| span)
-        .filter(|span| {
-            span.category == Category::Organisation
-                && organisation_decision(
-                    policy,
-                    span,
-                    &doc.text[span.start..span.end],
-                    &traceable_ranges,
-                    &surnames,
-                )
-                .is_ok()
-        })
-        .map(|span| span.end)
+        .zip(&organisation_decisions)
+        .filter(|(_, decision)| matches!(decision, Some(Ok(_))))
+        .map(|((span, _), _)| span.end)
         .collect();
     let place_policy = places::PlacePolicy::new(&doc.text, accepted.iter().map(|(span, _)| span))
         .with_replaced_companies(replaced_company_ends);
@@ -220,7 +221,7 @@ pub fn resolve_with(
     let mut resolution = Resolution::default();
     let mut entity_index: BTreeMap<(Category, Option<String>, String), usize> = BTreeMap::new();
     let mut mixed_labels: Vec<usize> = Vec::new();
-    for (mut span, overruled) in accepted {
+    for ((mut span, overruled), organisation) in accepted.into_iter().zip(organisation_decisions) {
         if span.category.is_guard() && overruled.is_empty() {
             continue;
         }
@@ -248,9 +249,9 @@ pub fn resolve_with(
                 }
             }
         }
-        if span.category == Category::Organisation {
+        if let Some(decision) = organisation {
             let name = &doc.text[span.start..span.end];
-            match organisation_decision(policy, &span, name, &traceable_ranges, &surnames) {
+            match decision {
                 Err(reason) => {
                     resolution.mentions.push(Mention::kept(span, reason));
                     continue;
@@ -613,6 +614,24 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
             span.normalised = text[span.start..span.end].to_lowercase();
         }
     }
+    // Wherever the same words stand in the ruling, a brand's word before them makes them a
+    // brand: "merk Crvena Zastava" once makes "(Crvena Zastava en …" one too. (Not a court's
+    // word: "volgt het hof Maarten Dennis Petrov’s stelling niet".) Each distinct name is
+    // looked up once: long rulings repeat the same names hundreds of times.
+    let model_names: HashSet<&str> = spans
+        .iter()
+        .filter(|s| s.category == Category::Person && s.evidence == Evidence::Model)
+        .map(|s| &text[s.start..s.end])
+        .collect();
+    let brands: HashSet<&str> = model_names
+        .into_iter()
+        .filter(|written| {
+            text.match_indices(written).any(|(at, _)| {
+                crate::detect::is_word_bounded(text, at, at + written.len())
+                    && follows_a_brands_word(text, at)
+            })
+        })
+        .collect();
     let says_not_a_person = |span: &Span| {
         let name = text[span.start..span.end].to_lowercase();
         let bare = name
@@ -633,15 +652,7 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         if !text[span.start..span.end].contains(char::is_uppercase) {
             return true;
         }
-        // Wherever the same words stand in the ruling, a brand's word before them makes them
-        // a brand: "merk Crvena Zastava" once makes "(Crvena Zastava en …" one too. (Not a
-        // court's word: "volgt het hof Maarten Dennis Petrov’s stelling niet".)
-        let written = &text[span.start..span.end];
-        let named_as_a_brand = text.match_indices(written).any(|(at, _)| {
-            crate::detect::is_word_bounded(text, at, at + written.len())
-                && follows_a_brands_word(text, at)
-        });
-        named_as_a_brand
+        brands.contains(&text[span.start..span.end])
             || follows_a_word_for_things(text, span.start)
             || precedes_a_word_for_things(text, span.end)
             || kept_names.contains(&name)
