@@ -9,9 +9,10 @@ use crate::error::Error;
 use crate::model::{Category, StageTimings};
 use crate::pipeline::Pipeline;
 use crate::read;
+use crate::shards::{MergedShard, Shard, ShardReport};
 use crate::write::write_atomic;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -157,44 +158,6 @@ pub fn collect_inputs(
     Ok(files)
 }
 
-/// One machine's share of a batch: shard `index` of `count` (0-based), as given by
-/// `--shard I/N`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Shard {
-    pub index: u64,
-    pub count: u64,
-}
-
-impl std::str::FromStr for Shard {
-    type Err = String;
-
-    fn from_str(value: &str) -> Result<Shard, String> {
-        let (index, count) = value
-            .split_once('/')
-            .ok_or_else(|| format!("{value:?}: expected I/N, such as 0/4"))?;
-        let index: u64 = index
-            .trim()
-            .parse()
-            .map_err(|_| format!("{value:?}: I is not a number"))?;
-        let count: u64 = count
-            .trim()
-            .parse()
-            .map_err(|_| format!("{value:?}: N is not a number"))?;
-        if count == 0 || index >= count {
-            return Err(format!("{value:?}: need 0 <= I < N"));
-        }
-        Ok(Shard { index, count })
-    }
-}
-
-impl Shard {
-    /// Whether a document belongs to this shard: a stable hash of its id (the relative
-    /// path), so every machine decides the same without sharing any state.
-    pub fn contains(&self, id: &str) -> bool {
-        crate::stable_hash::fnv1a(id) % self.count == self.index
-    }
-}
-
 /// Options of a batch run (the CLI's `run`, minus argument parsing).
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
@@ -202,7 +165,7 @@ pub struct BatchOptions {
     pub jobs: usize,
     pub force: bool,
     pub max_size: u64,
-    pub progress: bool,
+    pub progress: Progress,
     /// Render outputs and logs in memory but write no files (for `bench --no-write`).
     pub dry_run: bool,
     /// Finish a batch that was stopped: documents whose log proves a whole output for the
@@ -210,10 +173,28 @@ pub struct BatchOptions {
     pub resume: bool,
     /// Files that hold secrets (the key file, the mapping): never read as a document.
     pub secrets: Vec<PathBuf>,
+    /// Only this share of the documents (`--shard I/N`); the others are left to other machines.
+    pub shard: Option<Shard>,
+    /// What decides the output besides the inputs (the model's hash, the style, the
+    /// configuration ...), folded into the summary's `run` id so that shards of one run can
+    /// be told from shards of another.
+    pub settings: String,
+}
+
+/// How a batch reports progress on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Progress {
+    /// Nothing.
+    #[default]
+    None,
+    /// A progress bar (for a terminal).
+    Bar,
+    /// One JSON line per finished document (for schedulers and log collectors).
+    Json,
 }
 
 /// The outcome of one document, as recorded in `summary.json`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocumentReport {
     pub document: String,
     pub input: PathBuf,
@@ -224,7 +205,7 @@ pub struct DocumentReport {
     pub kept: usize,
     pub error: Option<String>,
     /// Done by an earlier, stopped run and kept by `--resume`.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub resumed: bool,
     #[serde(skip)]
     pub timings: StageTimings,
@@ -254,7 +235,7 @@ impl DocumentReport {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ErrorReport {
     pub document: String,
     pub input: PathBuf,
@@ -262,9 +243,18 @@ pub struct ErrorReport {
 }
 
 /// `summary.json`: counts per category and per document, errors and timings.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Summary {
     pub version: String,
+    /// The batch's id: SHA-256 of the version, the settings and the ids of all documents of
+    /// the batch (before sharding). Every shard of one run has the same.
+    pub run: String,
+    /// This summary's shard (`run --shard I/N`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<ShardReport>,
+    /// The shards a merged summary (`schuilnaam summary`) was made of.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shards: Vec<MergedShard>,
     pub documents: usize,
     pub succeeded: usize,
     pub failed: usize,
@@ -401,7 +391,17 @@ pub fn run(
         out: absolute(&options.out),
         ..options.clone()
     };
-    let files = &refuse_secrets(files, &options.secrets);
+    let run_id = run_id(files, &options.settings);
+    let batch_documents = files.len();
+    let files: Vec<InputFile> = match options.shard {
+        Some(shard) => files
+            .iter()
+            .filter(|f| shard.contains(&f.id()))
+            .cloned()
+            .collect(),
+        None => files.to_vec(),
+    };
+    let files = &refuse_secrets(&files, &options.secrets);
     if !options.force && !options.resume {
         let existing: Vec<PathBuf> = files
             .iter()
@@ -430,7 +430,7 @@ pub fn run(
             jobs: options.jobs,
             reason: e.to_string(),
         })?;
-    let progress = options.progress.then(|| {
+    let progress = (options.progress == Progress::Bar).then(|| {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
         bar.set_style(
             indicatif::ProgressStyle::with_template(
@@ -447,6 +447,7 @@ pub fn run(
         files
             .par_iter()
             .map(|file| {
+                let document_started = Instant::now();
                 // A detector that panics fails its document, not the batch.
                 let mut report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     process_file(pipeline, file, options)
@@ -457,6 +458,9 @@ pub fn run(
                 if let Some(bar) = &progress {
                     bar.inc(1);
                 }
+                if options.progress == Progress::Json {
+                    report_json_line(&report, document_started.elapsed());
+                }
                 report
             })
             .collect()
@@ -464,12 +468,18 @@ pub fn run(
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    let summary = summarise(
+    let mut summary = summarise(
         reports,
         total_timings.into_inner().expect("not poisoned"),
         options.jobs,
         started.elapsed().as_secs_f64() * 1000.0,
     );
+    summary.run = run_id;
+    summary.shard = options.shard.map(|shard| ShardReport {
+        index: shard.index,
+        count: shard.count,
+        batch_documents,
+    });
     if options.dry_run {
         return Ok(summary);
     }
@@ -480,6 +490,44 @@ pub fn run(
         source,
     })?;
     Ok(summary)
+}
+
+/// The batch's id: the same for every shard of one run, different when the version, the
+/// settings or the set of documents differ.
+fn run_id(files: &[InputFile], settings: &str) -> String {
+    let mut identity = format!("schuilnaam {}\n{settings}\n", env!("CARGO_PKG_VERSION"));
+    let mut ids: Vec<String> = files.iter().map(InputFile::id).collect();
+    ids.sort();
+    for id in ids {
+        identity.push_str(&id);
+        identity.push('\n');
+    }
+    crate::write::sha256_hex(identity.as_bytes())
+}
+
+/// `run --progress json`: one line on stderr per finished document, written whole so that
+/// lines of parallel workers never interleave.
+fn report_json_line(report: &DocumentReport, elapsed: std::time::Duration) {
+    use std::io::Write;
+    let status = if report.error.is_some() {
+        "failed"
+    } else if report.resumed {
+        "resumed"
+    } else {
+        "ok"
+    };
+    let line = serde_json::json!({
+        "document": report.document,
+        "status": status,
+        "ms": (elapsed.as_secs_f64() * 1000.0 * 10.0).round() / 10.0,
+        "bytes": report.bytes,
+        "replaced": report.replaced.values().sum::<usize>(),
+        "replaced_by_category": report.replaced,
+        "kept": report.kept,
+        "error": report.error,
+    });
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{line}");
 }
 
 /// The files that are a secret given on the command line, refused by name.
@@ -544,6 +592,9 @@ fn summarise(
     }
     Summary {
         version: env!("CARGO_PKG_VERSION").to_string(),
+        run: String::new(),
+        shard: None,
+        shards: Vec::new(),
         documents: reports.len(),
         succeeded: reports.len() - errors.len(),
         failed: errors.len(),
@@ -597,30 +648,6 @@ mod tests {
         let files = collect_inputs(&[root.to_path_buf()], Some(&root.join("out"))).unwrap();
         let ids: Vec<String> = files.iter().map(InputFile::id).collect();
         assert_eq!(ids, ["a/c.txt", "b.txt"]);
-    }
-
-    #[test]
-    fn shards_cover_every_document_exactly_once() {
-        let ids: Vec<String> = (0..1000)
-            .map(|i| format!("map{}/ruling-{i}.xml", i % 7))
-            .collect();
-        for count in [1u64, 2, 3, 8] {
-            let shards: Vec<Shard> = (0..count).map(|index| Shard { index, count }).collect();
-            for id in &ids {
-                assert_eq!(shards.iter().filter(|s| s.contains(id)).count(), 1, "{id}");
-            }
-            // Roughly even.
-            for shard in &shards {
-                let share = ids.iter().filter(|id| shard.contains(id)).count();
-                assert!(
-                    share > 1000 / count as usize / 2,
-                    "{share} of 1000 in {shard:?}"
-                );
-            }
-        }
-        assert_eq!("1/4".parse::<Shard>(), Ok(Shard { index: 1, count: 4 }));
-        assert!("4/4".parse::<Shard>().is_err());
-        assert!("x".parse::<Shard>().is_err());
     }
 
     #[test]

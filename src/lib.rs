@@ -11,7 +11,7 @@
 //! 4. [`pseudonymise`]: a [`pseudonymise::Style`] gives each entity its pseudonym;
 //! 5. [`write`]: the output (text, or XML spliced byte-for-byte) and the substitution log.
 //!
-//! [`pipeline::Pipeline`] strings the stages together; [`batch`] runs it over many files.
+//! [`pipeline::Pipeline`] strings the stages together; [`batch`] runs it over many files, [`shards`] over many machines.
 //!
 //! ```
 //! use schuilnaam::{config::Config, model::{Document, StageTimings}, pipeline::Pipeline};
@@ -37,5 +37,6 @@ pub mod pseudonymise;
 pub mod read;
 pub mod resolve;
 pub mod review;
+pub mod shards;
 pub mod stable_hash;
 pub mod write;

@@ -1,8 +1,8 @@
 //! The `schuilnaam` command: parses arguments, runs the library, picks the exit code.
 
 use clap::{Args, Parser, Subcommand};
-use schuilnaam::batch::Shard;
 use schuilnaam::read;
+use schuilnaam::shards::Shard;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -133,6 +133,23 @@ pseudonymised, m reviewed, u undo. Decisions are saved next to each log \
         after_help = "Example:\n  schuilnaam review out/ --reviewer 'J. de Redacteur'\n  schuilnaam apply out/ --out gepubliceerd/"
     )]
     Review(ReviewArgs),
+    /// Merge the summary.json files of the shards of one run into one summary.
+    #[command(
+        long_about = "Merge the summary.json files of the shards of one run into one summary.\n\nEach OUT is a shard's output folder (or its summary.json). The merged summary adds up the documents, bytes, substitutions per category, failures and stage times, lists every error and document in document order, takes the slowest shard's wall time (the shards ran side by side) and lists the shards. It is printed as JSON, or written atomically to --out.\n\nIt refuses, naming the file at fault: a summary of a run without --shard, shards of another run (other inputs, version, model, style or configuration), a shard given twice, missing shards, and shards whose documents do not add up to the batch.",
+        after_help = "Examples:\n  schuilnaam summary out-0 out-1 out-2 out-3\n  schuilnaam summary out-* --out summary.json"
+    )]
+    Summary(SummaryArgs),
+}
+
+#[derive(Args)]
+struct SummaryArgs {
+    /// The shards' output folders (or their summary.json files).
+    #[arg(required = true, value_name = "OUT")]
+    shards: Vec<PathBuf>,
+
+    /// Write the merged summary here instead of printing it.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -254,7 +271,7 @@ struct PipelineArgs {
     key_file: Option<PathBuf>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum StyleName {
     Rechtspraak,
     Surrogate,
@@ -422,6 +439,21 @@ struct RunArgs {
     /// with --array=0-(N-1).
     #[arg(long, value_name = "I/N")]
     shard: Option<Shard>,
+
+    /// Progress on stderr: a bar on a terminal (auto), always a bar, none, or json: one
+    /// JSON line per finished document ({"document", "status": ok|failed|resumed, "ms",
+    /// "bytes", "replaced", "replaced_by_category", "kept", "error"}) for schedulers and log
+    /// collectors.
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = ProgressName::Auto)]
+    progress: ProgressName,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ProgressName {
+    Auto,
+    Bar,
+    None,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -434,6 +466,7 @@ fn main() -> ExitCode {
         Command::Bench(args) => cli::bench::bench(args),
         Command::Apply(args) => cli::review::apply(args),
         Command::Review(args) => cli::review::review_server(args),
+        Command::Summary(args) => cli::summary::summary(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

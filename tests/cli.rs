@@ -405,6 +405,107 @@ fn shards_together_cover_every_document_once() {
     assert_eq!(all, files_under(&samples()));
 }
 
+/// `schuilnaam summary OUT...`, its stdout as JSON on success, else its stderr.
+fn merge_summaries(outs: &[&Path]) -> Result<serde_json::Value, String> {
+    let output = schuilnaam().arg("summary").args(outs).output().unwrap();
+    if output.status.success() {
+        Ok(serde_json::from_slice(&output.stdout).unwrap())
+    } else {
+        assert_eq!(output.status.code(), Some(2));
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
+
+#[test]
+fn shard_summaries_merge_into_the_single_run_and_refuse_what_does_not_add_up() {
+    let single = run_samples(&[]);
+    let single: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(single.path().join("summary.json")).unwrap())
+            .unwrap();
+    let shards: Vec<tempfile::TempDir> = ["0/3", "1/3", "2/3"]
+        .iter()
+        .map(|shard| run_samples(&["--shard", shard]))
+        .collect();
+    let paths: Vec<&Path> = shards.iter().map(|d| d.path()).collect();
+    // Any order.
+    let merged = merge_summaries(&[paths[2], paths[0], paths[1]]).unwrap();
+    for key in [
+        "documents",
+        "succeeded",
+        "failed",
+        "bytes",
+        "replaced",
+        "kept",
+    ] {
+        assert_eq!(merged[key], single[key], "{key}");
+    }
+    assert_eq!(merged["run"], single["run"]);
+    assert_eq!(merged["shards"].as_array().unwrap().len(), 3);
+    let documents = |summary: &serde_json::Value| -> Vec<String> {
+        summary["per_document"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["document"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let mut expected = documents(&single);
+    expected.sort();
+    assert_eq!(documents(&merged), expected);
+
+    let missing = merge_summaries(&[paths[0], paths[2]]).unwrap_err();
+    assert!(missing.contains("shard(s) 1 of 3 missing"), "{missing}");
+    let twice = merge_summaries(&[paths[0], paths[1], paths[1], paths[2]]).unwrap_err();
+    assert!(twice.contains("shard 1 is given twice"), "{twice}");
+    let unsharded = tempfile::tempdir().unwrap();
+    std::fs::write(
+        unsharded.path().join("summary.json"),
+        serde_json::to_vec(&single).unwrap(),
+    )
+    .unwrap();
+    let not_a_shard = merge_summaries(&[paths[0], unsharded.path()]).unwrap_err();
+    assert!(not_a_shard.contains("not a shard"), "{not_a_shard}");
+    // The same shard of a run with other settings is another run.
+    let surrogate = run_samples(&["--shard", "1/3", "--style", "surrogate"]);
+    let other = merge_summaries(&[paths[0], surrogate.path(), paths[2]]).unwrap_err();
+    assert!(other.contains("from another run"), "{other}");
+}
+
+#[test]
+fn progress_json_writes_one_line_per_document() {
+    let out = tempfile::tempdir().unwrap();
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(
+        input.path().join("a.txt"),
+        "Eiser, BSN 123456782, woont te Utrecht.",
+    )
+    .unwrap();
+    std::fs::write(input.path().join("b.txt"), b"\xff\xfe not UTF-8").unwrap();
+    let output = schuilnaam()
+        .arg("run")
+        .arg(input.path())
+        .arg("--out")
+        .arg(out.path())
+        .args(["--no-model", "--progress", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let lines: Vec<serde_json::Value> = stderr
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    let line = |document: &str| lines.iter().find(|l| l["document"] == document).unwrap();
+    assert_eq!(line("a.txt")["status"], "ok");
+    assert_eq!(line("a.txt")["replaced_by_category"]["bsn"], 1);
+    assert!(line("a.txt")["replaced"].as_u64().unwrap() >= 1);
+    assert!(line("a.txt")["ms"].as_f64().unwrap() >= 0.0);
+    assert_eq!(line("b.txt")["status"], "failed");
+    assert!(line("b.txt")["error"].as_str().unwrap().contains("b.txt"));
+}
+
 #[test]
 fn bench_reports_rates_stages_and_memory_and_emits_its_corpus() {
     let output = schuilnaam()

@@ -141,10 +141,12 @@ pub fn measure(
             jobs,
             force: true,
             max_size: crate::read::DEFAULT_MAX_SIZE,
-            progress: false,
+            progress: batch::Progress::None,
             dry_run: !write_files,
             resume: false,
             secrets: Vec::new(),
+            shard: None,
+            settings: String::new(),
         };
         let summary = batch::run(pipeline, files, &options)?;
         let after = pipeline.counters();

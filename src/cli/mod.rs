@@ -7,6 +7,7 @@ pub mod corpus;
 pub mod eval;
 pub mod review;
 pub mod run;
+pub mod summary;
 
 use crate::{PipelineArgs, StyleName, DEFAULT_MODEL, DEFAULT_RUNTIME};
 use anyhow::Result;
@@ -37,6 +38,13 @@ pub fn beside_cwd_or_binary(relative: &str) -> Vec<PathBuf> {
     candidates
 }
 
+/// The model folder: --model, else the default next to the working directory or the binary.
+pub fn model_dir(args: &PipelineArgs) -> PathBuf {
+    args.model
+        .clone()
+        .unwrap_or_else(|| first_existing(beside_cwd_or_binary(DEFAULT_MODEL)))
+}
+
 /// Builds the pipeline; `jobs` documents run at once, so the model gets one session per job
 /// and the cores are shared out between them (never more compute threads than cores).
 pub fn load_pipeline(args: &PipelineArgs, jobs: usize) -> Result<Pipeline> {
@@ -48,10 +56,7 @@ pub fn load_pipeline(args: &PipelineArgs, jobs: usize) -> Result<Pipeline> {
     let ner = if args.no_model {
         None
     } else {
-        let model_dir = args
-            .model
-            .clone()
-            .unwrap_or_else(|| first_existing(beside_cwd_or_binary(DEFAULT_MODEL)));
+        let model_dir = model_dir(args);
         let runtime = args.onnxruntime.clone().unwrap_or_else(|| {
             match std::env::var_os("ORT_DYLIB_PATH").filter(|v| !v.is_empty()) {
                 Some(path) => PathBuf::from(path),

@@ -1,9 +1,9 @@
 //! `schuilnaam run`: a batch of files and folders, or one document from stdin.
 
 use super::{default_jobs, load_pipeline};
-use crate::{RunArgs, StyleName, EXIT_DOCUMENTS_FAILED, EXIT_OK};
+use crate::{ProgressName, RunArgs, StyleName, EXIT_DOCUMENTS_FAILED, EXIT_OK};
 use anyhow::{bail, Context, Result};
-use schuilnaam::batch::{self, BatchOptions};
+use schuilnaam::batch::{self, BatchOptions, Progress};
 use schuilnaam::model::StageTimings;
 use schuilnaam::pipeline::Pipeline;
 use schuilnaam::pseudonymise::Mapping;
@@ -47,23 +47,21 @@ pub fn run_documents(pipeline: &Pipeline, args: &RunArgs, jobs: usize) -> Result
     if args.log.is_some() {
         bail!("--log is only for stdin ('-'); batch logs go next to each output");
     }
-    let mut files = batch::collect_inputs(&args.inputs, Some(&out))?;
-    if let Some(shard) = args.shard {
-        files.retain(|f| shard.contains(&f.id()));
-        if files.is_empty() {
-            eprintln!(
-                "schuilnaam: shard {}/{} has no documents",
-                shard.index, shard.count
-            );
-            return Ok(EXIT_OK);
-        }
-    }
+    let files = batch::collect_inputs(&args.inputs, Some(&out))?;
+    let progress = match args.progress {
+        ProgressName::Auto if std::io::stderr().is_terminal() => Progress::Bar,
+        ProgressName::Auto | ProgressName::None => Progress::None,
+        ProgressName::Bar => Progress::Bar,
+        ProgressName::Json => Progress::Json,
+    };
     let options = BatchOptions {
         out,
         jobs,
         force: args.force,
         max_size: args.max_size,
-        progress: std::io::stderr().is_terminal(),
+        progress,
+        shard: args.shard,
+        settings: settings_fingerprint(args)?,
         dry_run: false,
         resume: args.resume,
         secrets: args
@@ -78,7 +76,7 @@ pub fn run_documents(pipeline: &Pipeline, args: &RunArgs, jobs: usize) -> Result
     for error in &summary.errors {
         eprintln!("schuilnaam: {}", error.error);
     }
-    if std::io::stderr().is_terminal() {
+    if progress == Progress::Bar {
         eprintln!(
             "schuilnaam: {} of {} documents pseudonymised, {} failed; see {}",
             summary.succeeded,
@@ -92,6 +90,32 @@ pub fn run_documents(pipeline: &Pipeline, args: &RunArgs, jobs: usize) -> Result
     } else {
         EXIT_OK
     })
+}
+
+/// What decides the outputs besides the inputs, for the summary's `run` id: shards started
+/// with another model, style, configuration or gate are then told apart by `summary`.
+/// Paths are left out (each machine may mount the model elsewhere); contents count.
+fn settings_fingerprint(args: &RunArgs) -> Result<String> {
+    let pipeline = &args.pipeline;
+    let hash_of = |path: &Path| -> Result<String> {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        Ok(schuilnaam::write::sha256_hex(&bytes))
+    };
+    let model = if pipeline.no_model {
+        "none".to_string()
+    } else {
+        let dir = super::model_dir(pipeline);
+        hash_of(&dir.join("model.onnx"))?
+    };
+    let config = match &pipeline.config {
+        Some(path) => hash_of(path)?,
+        None => "default".to_string(),
+    };
+    Ok(format!(
+        "model={model} name_gate={} style={:?} config={config} max_size={}",
+        !pipeline.no_name_gate, pipeline.style, args.max_size
+    ))
 }
 
 pub fn run_stdin(pipeline: &Pipeline, args: &RunArgs) -> Result<u8> {

@@ -1,0 +1,293 @@
+//! One batch over many machines: which documents a shard takes (`run --shard I/N`), and
+//! merging the shards' `summary.json` files into one (`schuilnaam summary`).
+//!
+//! Every summary carries the batch's `run` id (the SHA-256 of the version, the pipeline's
+//! settings and the ids of all documents of the batch, before sharding) and, for a shard,
+//! its index, the shard count and the number of documents in the whole batch. The merge
+//! refuses anything that would give a summary that does not add up: shards of another run,
+//! a shard given twice, a shard missing, documents missing or counted twice.
+
+use crate::batch::{DocumentReport, ErrorReport, Summary, SUMMARY_FILE};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One machine's share of a batch: shard `index` of `count` (0-based), as given by
+/// `--shard I/N`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(value: &str) -> Result<Shard, String> {
+        let (index, count) = value
+            .split_once('/')
+            .ok_or_else(|| format!("{value:?}: expected I/N, such as 0/4"))?;
+        let index: u64 = index
+            .trim()
+            .parse()
+            .map_err(|_| format!("{value:?}: I is not a number"))?;
+        let count: u64 = count
+            .trim()
+            .parse()
+            .map_err(|_| format!("{value:?}: N is not a number"))?;
+        if count == 0 || index >= count {
+            return Err(format!("{value:?}: need 0 <= I < N"));
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl Shard {
+    /// Whether a document belongs to this shard: a stable hash of its id (the relative
+    /// path), so every machine decides the same without sharing any state.
+    pub fn contains(&self, id: &str) -> bool {
+        crate::stable_hash::fnv1a(id) % self.count == self.index
+    }
+}
+
+/// What a shard's `summary.json` says of its place in the batch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardReport {
+    pub index: u64,
+    pub count: u64,
+    /// Documents in the whole batch, over all shards.
+    pub batch_documents: usize,
+}
+
+/// One shard in a merged summary.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MergedShard {
+    pub index: u64,
+    pub summary: PathBuf,
+    pub documents: usize,
+    pub failed: usize,
+    pub wall_ms: f64,
+}
+
+/// Why shard summaries cannot be merged. Each names the summary file at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    #[error("{path}: cannot read: {reason}")]
+    Read { path: PathBuf, reason: String },
+    #[error("{path}: not a schuilnaam summary: {reason}")]
+    Parse { path: PathBuf, reason: String },
+    #[error("nothing to merge: give the output folders (or summary.json files) of the shards")]
+    Empty,
+    #[error(
+        "{path}: not a shard (run without --shard); merge only the summaries of one sharded run"
+    )]
+    NotAShard { path: PathBuf },
+    #[error("{path}: from another run ({run}) than {first} ({first_run}): the inputs, the version or the settings differ")]
+    OtherRun {
+        path: PathBuf,
+        run: String,
+        first: PathBuf,
+        first_run: String,
+    },
+    #[error("{path}: shard {index} of {count}, but {first} is one of {first_count}")]
+    OtherCount {
+        path: PathBuf,
+        index: u64,
+        count: u64,
+        first: PathBuf,
+        first_count: u64,
+    },
+    #[error("shard {index} is given twice: {first} and {second}")]
+    Duplicate {
+        index: u64,
+        first: PathBuf,
+        second: PathBuf,
+    },
+    #[error("shard(s) {missing} of {count} missing (have {have})")]
+    Missing {
+        missing: String,
+        count: u64,
+        have: String,
+    },
+    #[error("document {document} is in two shards: {first} and {second}")]
+    DocumentTwice {
+        document: String,
+        first: PathBuf,
+        second: PathBuf,
+    },
+    #[error("the shards hold {documents} documents, but the batch had {batch_documents}")]
+    Incomplete {
+        documents: usize,
+        batch_documents: usize,
+    },
+}
+
+/// The summary file of `path`: `path` itself if it is a file, else `path/summary.json`.
+pub fn summary_path(path: &Path) -> PathBuf {
+    if path.is_dir() {
+        path.join(SUMMARY_FILE)
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// Reads one `summary.json`.
+pub fn read_summary(path: &Path) -> Result<Summary, MergeError> {
+    let text = std::fs::read_to_string(path).map_err(|e| MergeError::Read {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    serde_json::from_str(&text).map_err(|e| MergeError::Parse {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })
+}
+
+/// Merges the summaries of every shard of one run (folders or files, in any order) into one
+/// summary of the whole batch: counts and bytes added up, errors and documents in document
+/// order, stage times summed, `wall_ms` the slowest shard's (the shards run side by side),
+/// `jobs` the workers of all shards, and `shards` listing each shard.
+pub fn merge(paths: &[PathBuf]) -> Result<Summary, MergeError> {
+    let mut shards: Vec<(PathBuf, Summary, ShardReport)> = Vec::new();
+    for path in paths {
+        let path = summary_path(path);
+        let summary = read_summary(&path)?;
+        let Some(report) = summary.shard.clone() else {
+            return Err(MergeError::NotAShard { path });
+        };
+        shards.push((path, summary, report));
+    }
+    let Some((first_path, first, first_report)) = shards.first().cloned() else {
+        return Err(MergeError::Empty);
+    };
+    let mut by_index: BTreeMap<u64, PathBuf> = BTreeMap::new();
+    for (path, summary, report) in &shards {
+        if summary.run != first.run {
+            return Err(MergeError::OtherRun {
+                path: path.clone(),
+                run: summary.run.clone(),
+                first: first_path.clone(),
+                first_run: first.run.clone(),
+            });
+        }
+        if report.count != first_report.count {
+            return Err(MergeError::OtherCount {
+                path: path.clone(),
+                index: report.index,
+                count: report.count,
+                first: first_path.clone(),
+                first_count: first_report.count,
+            });
+        }
+        if let Some(earlier) = by_index.insert(report.index, path.clone()) {
+            return Err(MergeError::Duplicate {
+                index: report.index,
+                first: earlier,
+                second: path.clone(),
+            });
+        }
+    }
+    let missing: Vec<String> = (0..first_report.count)
+        .filter(|i| !by_index.contains_key(i))
+        .map(|i| i.to_string())
+        .collect();
+    if !missing.is_empty() {
+        return Err(MergeError::Missing {
+            missing: missing.join(", "),
+            count: first_report.count,
+            have: by_index
+                .keys()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
+    shards.sort_by_key(|(_, _, report)| report.index);
+
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut per_document: Vec<DocumentReport> = Vec::new();
+    let mut errors: Vec<ErrorReport> = Vec::new();
+    let mut replaced = BTreeMap::new();
+    let mut stage_ms: BTreeMap<String, f64> = BTreeMap::new();
+    let mut merged_shards = Vec::new();
+    for (path, summary, report) in &shards {
+        for document in &summary.per_document {
+            if let Some(earlier) = seen.insert(document.document.clone(), path.clone()) {
+                return Err(MergeError::DocumentTwice {
+                    document: document.document.clone(),
+                    first: earlier,
+                    second: path.clone(),
+                });
+            }
+        }
+        per_document.extend(summary.per_document.iter().cloned());
+        errors.extend(summary.errors.iter().cloned());
+        for (category, count) in &summary.replaced {
+            *replaced.entry(*category).or_insert(0) += count;
+        }
+        for (stage, ms) in &summary.stage_ms {
+            *stage_ms.entry(stage.clone()).or_insert(0.0) += ms;
+        }
+        merged_shards.push(MergedShard {
+            index: report.index,
+            summary: path.clone(),
+            documents: summary.documents,
+            failed: summary.failed,
+            wall_ms: summary.wall_ms,
+        });
+    }
+    let documents: usize = shards.iter().map(|(_, s, _)| s.documents).sum();
+    if documents != first_report.batch_documents {
+        return Err(MergeError::Incomplete {
+            documents,
+            batch_documents: first_report.batch_documents,
+        });
+    }
+    per_document.sort_by(|a, b| a.document.cmp(&b.document));
+    errors.sort_by(|a, b| a.document.cmp(&b.document));
+    let sum = |field: fn(&Summary) -> usize| shards.iter().map(|(_, s, _)| field(s)).sum();
+    Ok(Summary {
+        version: first.version.clone(),
+        run: first.run.clone(),
+        shard: None,
+        shards: merged_shards,
+        documents,
+        succeeded: sum(|s| s.succeeded),
+        failed: sum(|s| s.failed),
+        resumed: sum(|s| s.resumed),
+        bytes: shards.iter().map(|(_, s, _)| s.bytes).sum(),
+        replaced,
+        kept: sum(|s| s.kept),
+        jobs: sum(|s| s.jobs),
+        wall_ms: shards.iter().map(|(_, s, _)| s.wall_ms).fold(0.0, f64::max),
+        stage_ms,
+        errors,
+        per_document,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_cover_every_document_exactly_once() {
+        let ids: Vec<String> = (0..1000).map(|i| format!("dir/doc-{i}.xml")).collect();
+        for count in [1, 2, 3, 7] {
+            let shards: Vec<Shard> = (0..count).map(|index| Shard { index, count }).collect();
+            for id in &ids {
+                assert_eq!(shards.iter().filter(|s| s.contains(id)).count(), 1, "{id}");
+            }
+            for shard in &shards {
+                let share = ids.iter().filter(|id| shard.contains(id)).count();
+                assert!(
+                    share > 1000 / count as usize / 2,
+                    "{share} of 1000 in {shard:?}"
+                );
+            }
+        }
+        assert_eq!("1/4".parse::<Shard>(), Ok(Shard { index: 1, count: 4 }));
+        assert!("4/4".parse::<Shard>().is_err());
+        assert!("x".parse::<Shard>().is_err());
+    }
+}
