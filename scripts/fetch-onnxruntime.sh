@@ -3,7 +3,8 @@
 #
 # The `ort` crate cannot download ONNX Runtime here, so the library comes from the PyPI
 # `onnxruntime` wheel (which bundles it): pip downloads the wheel for this machine and the
-# library is unpacked to DEST (default: .ort/ in the repository) as libonnxruntime.so.
+# library is unpacked to DEST (default: .ort/ in the repository) as libonnxruntime.so, with
+# its LICENSE (MIT) and ThirdPartyNotices.txt.
 # schuilnaam looks there by default; elsewhere, point ORT_DYLIB_PATH or --onnxruntime at it.
 #
 # Usage: scripts/fetch-onnxruntime.sh [DEST]
@@ -11,7 +12,7 @@ set -euo pipefail
 VERSION=1.32.0
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DEST="${1:-$ROOT/.ort}"
-if [ -f "$DEST/libonnxruntime.so" ] && [ -f "$DEST/VERSION" ] && [ "$(cat "$DEST/VERSION")" = "$VERSION" ]; then
+if [ -f "$DEST/libonnxruntime.so" ] && [ -f "$DEST/LICENSE" ] && [ -f "$DEST/VERSION" ] && [ "$(cat "$DEST/VERSION")" = "$VERSION" ]; then
   echo "ONNX Runtime $VERSION already in $DEST"
   exit 0
 fi
@@ -30,10 +31,19 @@ with zipfile.ZipFile(wheels[0]) as wheel:
     names = [n for n in wheel.namelist() if "/capi/libonnxruntime.so" in n]
     if not names:
         sys.exit(f"{wheels[0]}: no libonnxruntime.so inside")
-    target = os.path.join(dest, "libonnxruntime.so")
-    with wheel.open(sorted(names)[-1]) as source, open(target + ".tmp", "wb") as out:
-        out.write(source.read())
-    os.replace(target + ".tmp", target)
+    # The library, and the licence and third-party notices that must travel with it (the
+    # Debian package ships them beside it).
+    wanted = {"libonnxruntime.so": sorted(names)[-1]}
+    for notice in ("LICENSE", "ThirdPartyNotices.txt"):
+        inside = [n for n in wheel.namelist() if n == f"onnxruntime/{notice}"]
+        if not inside:
+            sys.exit(f"{wheels[0]}: no onnxruntime/{notice} inside")
+        wanted[notice] = inside[0]
+    for name, inside in wanted.items():
+        target = os.path.join(dest, name)
+        with wheel.open(inside) as source, open(target + ".tmp", "wb") as out:
+            out.write(source.read())
+        os.replace(target + ".tmp", target)
 PY
 echo "$VERSION" > "$DEST/VERSION"
 echo "ONNX Runtime $VERSION: $DEST/libonnxruntime.so"

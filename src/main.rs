@@ -139,6 +139,30 @@ pseudonymised, m reviewed, u undo. Decisions are saved next to each log \
         after_help = "Examples:\n  schuilnaam summary out-0 out-1 out-2 out-3\n  schuilnaam summary out-* --out summary.json"
     )]
     Summary(SummaryArgs),
+    /// Write the man pages or shell completions (the Debian package ships both).
+    #[command(after_help = "Examples:\n  \
+schuilnaam generate man --out target/man     # schuilnaam.1, schuilnaam-run.1, ...\n  \
+schuilnaam generate bash --out ~/.local/share/bash-completion/completions")]
+    Generate(GenerateArgs),
+}
+
+#[derive(Args)]
+struct GenerateArgs {
+    /// man: a page for schuilnaam and one per command; bash, zsh, fish: a completion script.
+    #[arg(value_enum, value_name = "WHAT")]
+    what: GenerateWhat,
+
+    /// Folder to write into (created when missing).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    out: PathBuf,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum GenerateWhat {
+    Man,
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Args)]
@@ -244,12 +268,14 @@ struct PipelineArgs {
     no_name_gate: bool,
 
     /// The NER model folder (model.onnx, tokenizer.json, labels.json)
-    /// [default: models/schuilnaam-ner, next to the working directory or the binary].
+    /// [default: models/schuilnaam-ner, next to the working directory or the binary, else
+    /// /usr/share/schuilnaam/models/schuilnaam-ner as the Debian package installs it].
     #[arg(long, value_name = "DIR")]
     model: Option<PathBuf>,
 
     /// The ONNX Runtime library [default: $ORT_DYLIB_PATH, else .ort/libonnxruntime.so as
-    /// written by scripts/fetch-onnxruntime.sh].
+    /// written by scripts/fetch-onnxruntime.sh, else /usr/lib/schuilnaam/libonnxruntime.so
+    /// from the Debian package].
     #[arg(long, value_name = "FILE")]
     onnxruntime: Option<PathBuf>,
 
@@ -467,6 +493,7 @@ fn main() -> ExitCode {
         Command::Apply(args) => cli::review::apply(args),
         Command::Review(args) => cli::review::review_server(args),
         Command::Summary(args) => cli::summary::summary(args),
+        Command::Generate(args) => cli::generate::generate(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -5,6 +5,7 @@
 pub mod bench;
 pub mod corpus;
 pub mod eval;
+pub mod generate;
 pub mod review;
 pub mod run;
 pub mod summary;
@@ -42,7 +43,27 @@ pub fn beside_cwd_or_binary(relative: &str) -> Vec<PathBuf> {
 pub fn model_dir(args: &PipelineArgs) -> PathBuf {
     args.model
         .clone()
-        .unwrap_or_else(|| first_existing(beside_cwd_or_binary(DEFAULT_MODEL)))
+        .unwrap_or_else(|| first_existing(default_candidates(DEFAULT_MODEL, INSTALLED_MODEL)))
+}
+
+/// Where an installed package keeps its data, relative to the binary's folder: the Debian
+/// package puts the binary in /usr/bin, the model in /usr/share/schuilnaam/models/ and the
+/// ONNX Runtime library in /usr/lib/schuilnaam/ (Cargo.toml, package.metadata.deb).
+const INSTALLED_MODEL: &str = "../share/schuilnaam/models/schuilnaam-ner";
+const INSTALLED_RUNTIME: &str = "../lib/schuilnaam/libonnxruntime.so";
+
+/// `relative` to the running binary's folder, if the binary can be found.
+fn beside_installed_binary(relative: &str) -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    Some(exe.parent()?.join(relative))
+}
+
+/// The model and runtime candidates: next to the working directory or the binary (a
+/// checkout), then where the package installs them.
+fn default_candidates(relative: &str, installed: &str) -> Vec<PathBuf> {
+    let mut candidates = beside_cwd_or_binary(relative);
+    candidates.extend(beside_installed_binary(installed));
+    candidates
 }
 
 /// Builds the pipeline; `jobs` documents run at once, so the model gets one session per job
@@ -60,7 +81,7 @@ pub fn load_pipeline(args: &PipelineArgs, jobs: usize) -> Result<Pipeline> {
         let runtime = args.onnxruntime.clone().unwrap_or_else(|| {
             match std::env::var_os("ORT_DYLIB_PATH").filter(|v| !v.is_empty()) {
                 Some(path) => PathBuf::from(path),
-                None => first_existing(beside_cwd_or_binary(DEFAULT_RUNTIME)),
+                None => first_existing(default_candidates(DEFAULT_RUNTIME, INSTALLED_RUNTIME)),
             }
         });
         let mut options = NerOptions::new(model_dir, runtime);
