@@ -614,3 +614,31 @@ fn parketnummers_written_with_dots_are_not_phone_numbers() {
         "Parketnummers: 03.216548.21, 03.149601.21 en 21-000844-14. Tel. [telefoonnummer 1].\n"
     );
 }
+
+#[test]
+fn generate_writes_a_man_page_per_command_and_completions() {
+    let dir = tempfile::tempdir().unwrap();
+    schuilnaam()
+        .args(["generate", "man", "--out"])
+        .arg(dir.path().join("man"))
+        .assert()
+        .success();
+    let pages: Vec<String> = files_under(&dir.path().join("man"))
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    for page in ["schuilnaam.1", "schuilnaam-run.1", "schuilnaam-summary.1"] {
+        assert!(pages.contains(&page.to_string()), "{pages:?}");
+    }
+    // clap's own `help` subcommand gets no pages.
+    assert!(pages.iter().all(|p| !p.contains("-help")), "{pages:?}");
+    let run_page = std::fs::read_to_string(dir.path().join("man/schuilnaam-run.1")).unwrap();
+    assert!(run_page.contains("shard I of N"));
+    schuilnaam()
+        .args(["generate", "bash", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let bash = std::fs::read_to_string(dir.path().join("schuilnaam.bash")).unwrap();
+    assert!(bash.contains("--progress") && bash.contains("summary"));
+}
