@@ -110,6 +110,43 @@ pub(crate) fn ends_with_street_word(text: &str) -> bool {
                 .any(|street| text.ends_with(street)))
 }
 
+/// Street suffixes that few surnames end with ("Dunhof", "Oudendijk", "Helweg" are names):
+/// with an article before it ("in de Willem van Oranjelaan", "aan de Wensel
+/// Cobergherstraat"), a word ending in one is a street, whatever a model says.
+const UNMISTAKABLE_STREET_SUFFIXES: [&str; 13] = [
+    "straat",
+    "laan",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "steeg",
+    "dreef",
+    "boulevard",
+    "plantsoen",
+    "allee",
+    "burgwal",
+    "markt",
+];
+
+/// True when the name at `start..end` of `text` is a street: its last word ends in an
+/// unmistakable street suffix and an article ("de", "het") stands before it.
+pub(crate) fn is_a_street_after_an_article(text: &str, start: usize, end: usize) -> bool {
+    let Some(word) = text[start..end].split_whitespace().next_back() else {
+        return false;
+    };
+    let lower = word.to_lowercase();
+    let street = UNMISTAKABLE_STREET_SUFFIXES
+        .iter()
+        .any(|suffix| lower.len() > suffix.len() + 1 && lower.ends_with(suffix));
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    let article = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w == "de" || w == "het");
+    street && article
+}
+
 /// Well-known streets without a street suffix (written for this project).
 const SUFFIXLESS_STREETS: &str = "Dam|Damrak|Rokin|Spui|Overtoom|Amstel|Lange Voorhout|Korte Voorhout|Lange Vijverberg|Korte Vijverberg|Kneuterdijk|Weena|Blaak|Meent|Neude|Vredenburg|Drift|Vrijthof|Buitenhof|Binnenhof|Plein|Noordeinde|Westeinde|Oosteinde|Zuideinde|Brink|Heuvel|Grote Markt|Oude Markt|Laan van Meerdervoort|Laan van Nieuw Oost-Indië|Laan van Vollenhove|Laan van Ypenburg|Laan op Zuid|Kruiskade|Hofplein|Boompjes|Coolsingel";
 

@@ -653,6 +653,7 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
             return true;
         }
         brands.contains(&text[span.start..span.end])
+            || crate::detect::address::is_a_street_after_an_article(text, span.start, span.end)
             || follows_a_word_for_things(text, span.start)
             || precedes_a_word_for_things(text, span.end)
             || kept_names.contains(&name)
@@ -991,7 +992,8 @@ mod tests {
             De psychiater Nicolai is gehoord; Nicolai zei niets. Zonder uitleg ging hij, zonder jas. \
             Van enig vertrouwen. Bakker zei het. Een grijze Renault Trafic bij basisschool Op Dreef. \
             Een pistool, merk Crvena Zastava, lag er; het wapen (Crvena Zastava) ook. Zij liep de hal in. \
-            Een hesje van Bandidos MC Holland. Het hof volgt het hof Harm de Jonge niet.";
+            Een hesje van Bandidos MC Holland. Het hof volgt het hof Harm de Jonge niet. \
+            Zij reden over de Willem van Oranjelaan; Kees Ammerlaan zag het.";
         let doc = Document::from_text("t", text);
         let mut spans = vec![
             model_person(text, "Kiffe", 0),
@@ -1015,13 +1017,18 @@ mod tests {
             model_person(text, "Crvena Zastava", text.find("wapen").unwrap()),
             model_person(text, "de hal", 0),
             model_person(text, "Bandidos", 0),
+            model_person(text, "Willem van Oranjelaan", 0),
+            model_person(text, "Kees Ammerlaan", 0),
         ];
         spans.extend(ProfessionalDetector::new().detect(&doc));
         let resolution = resolve(&doc, spans);
         let mut names = replaced(text, &resolution);
         names.sort();
         names.dedup();
-        assert_eq!(names, ["Bakker", "De Jonge", "Harm de Jonge", "M. Jansen"]);
+        assert_eq!(
+            names,
+            ["Bakker", "De Jonge", "Harm de Jonge", "Kees Ammerlaan", "M. Jansen"]
+        );
     }
 
     #[test]
