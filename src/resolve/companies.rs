@@ -125,6 +125,19 @@ pub fn read_company_names_as_companies(text: &str, spans: &mut [Span]) -> BTreeS
         } else {
             name.as_str()
         };
+        // "DPDK Dream Bid": an acronym before a company's name of two words or more is
+        // another company beside it, not a first name.
+        let bare = match bare.split_once(' ') {
+            Some((acronym, rest))
+                if !names.contains(bare)
+                    && rest.contains(' ')
+                    && names.contains(rest)
+                    && is_an_acronym(&text[span.start..span.start + acronym.len()]) =>
+            {
+                rest
+            }
+            _ => bare,
+        };
         if names.contains(bare) {
             span.category = Category::Organisation;
             span.evidence = Evidence::Context;
@@ -137,6 +150,12 @@ pub fn read_company_names_as_companies(text: &str, spans: &mut [Span]) -> BTreeS
         }
     }
     names
+}
+
+/// "DPDK", "DPDK.": two or more capitals and nothing else.
+fn is_an_acronym(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase())
 }
 
 #[cfg(test)]
@@ -215,5 +234,24 @@ mod tests {
             .all(|s| s.category == Category::Organisation
                 && s.reason.contains("company, brand or product")));
         assert_eq!(spans.iter().filter(|s| s.detector == DETECTOR).count(), 3);
+    }
+
+    #[test]
+    fn an_acronym_before_a_companys_name_is_another_company() {
+        let text =
+            "eiseres, DREAM BID LIMITED, gevestigd te Dublin. Een offerte van DPDK Dream Bid \
+                    aan Jan Dream Bid. Zij wees Piet Bid af.";
+        let mut spans = vec![
+            company(text, "DREAM BID LIMITED"),
+            model_person(text, "DPDK Dream Bid", 0),
+            model_person(text, "Piet Bid", 0),
+        ];
+        read_company_names_as_companies(text, &mut spans);
+        let persons: Vec<&str> = spans
+            .iter()
+            .filter(|s| s.category == Category::Person)
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(persons, ["Piet Bid"]);
     }
 }

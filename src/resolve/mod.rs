@@ -159,8 +159,23 @@ pub fn resolve_with(
         .map(|s| (s.start, s.end))
         .collect();
     // A company's own name ("Sasagar" of "SASAGAR BV") is no person's surname, even where
-    // the model read it as one inside a longer span.
-    let mut surnames = person_surnames(&doc.text, &spans);
+    // the model read it as one inside a longer span; nor is the last word of a person span
+    // that holds a company's name of two words or more ("Bid" of "DPDK Dream Bid", read as
+    // a person where "Dream Bid Limited" is a party).
+    let longer_company_names: Vec<&String> =
+        company_names.iter().filter(|n| n.contains(' ')).collect();
+    let persons_not_companies: Vec<Span> = spans
+        .iter()
+        .filter(|s| s.category == Category::Person)
+        .filter(|s| {
+            let name = doc.text[s.start..s.end].to_lowercase();
+            !longer_company_names
+                .iter()
+                .any(|company| name.contains(company.as_str()))
+        })
+        .cloned()
+        .collect();
+    let mut surnames = person_surnames(&doc.text, &persons_not_companies);
     surnames.retain(|surname| !company_names.contains(surname));
 
     // Accepted spans in acceptance order, indexed by start for the overlap search.
@@ -1027,7 +1042,30 @@ mod tests {
         names.dedup();
         assert_eq!(
             names,
-            ["Bakker", "De Jonge", "Harm de Jonge", "Kees Ammerlaan", "M. Jansen"]
+            [
+                "Bakker",
+                "De Jonge",
+                "Harm de Jonge",
+                "Kees Ammerlaan",
+                "M. Jansen"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_company_is_not_traceable_through_a_person_span_that_holds_its_name() {
+        let text = "DREAM BID LIMITED, gevestigd te Dublin, eiseres. In de Sommatie Dream Bid \
+                    staat het. Bouwbedrijf Smit B.V. is van Piet Smit.";
+        let doc = Document::from_text("t", text);
+        let mut spans = crate::detect::organisation::LegalEntityDetector::new().detect(&doc);
+        spans.push(model_person(text, "Sommatie Dream Bid", 0));
+        spans.push(model_person(text, "Piet Smit", 0));
+        let names = replaced(text, &resolve(&doc, spans));
+        assert!(!names.iter().any(|n| n.contains("DREAM")), "{names:?}");
+        // A real person's surname still makes a company traceable.
+        assert!(
+            names.iter().any(|n| n.contains("Bouwbedrijf Smit")),
+            "{names:?}"
         );
     }
 
