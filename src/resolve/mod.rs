@@ -215,7 +215,7 @@ pub fn resolve_with(
     let policy = organisations.policy_for(&doc.areas());
     // Each company's decision, once: the place policy needs the replaced ones' ends (their
     // seats go with them) before the loop below records the decisions.
-    let organisation_decisions: Vec<Option<Result<String, String>>> = accepted
+    let mut organisation_decisions: Vec<Option<Result<String, String>>> = accepted
         .iter()
         .map(|(span, _)| {
             (span.category == Category::Organisation).then(|| {
@@ -224,6 +224,11 @@ pub fn resolve_with(
             })
         })
         .collect();
+    replace_every_mention_of_a_replaced_company(
+        &doc.text,
+        &mut accepted,
+        &mut organisation_decisions,
+    );
     let replaced_company_ends: Vec<usize> = accepted
         .iter()
         .zip(&organisation_decisions)
@@ -821,6 +826,60 @@ fn one_sense_per_document(text: &str, accepted: &mut [(Span, Vec<String>)]) {
     }
 }
 
+/// A company replaced in one mention is replaced in all: "Holding Postenhoven" tagged by the
+/// model and replaced, "Holding Postenhoven B.V." found by its legal form and kept, would
+/// leave the name in the ruling beside its placeholder. Mentions are the same company when
+/// their names without legal form are the same, or when a kept name ends with a replaced
+/// one ("Beroepen van Holding Postenhoven B.V.", a heading run into the name): that mention
+/// is cut to the replaced name.
+fn replace_every_mention_of_a_replaced_company(
+    text: &str,
+    accepted: &mut [(Span, Vec<String>)],
+    decisions: &mut [Option<Result<String, String>>],
+) {
+    let key = |span: &Span| organisation_key(&text[span.start..span.end]);
+    let replaced: HashSet<String> = accepted
+        .iter()
+        .zip(decisions.iter())
+        .filter(|(_, decision)| matches!(decision, Some(Ok(_))))
+        .map(|((span, _), _)| key(span))
+        .collect();
+    if replaced.is_empty() {
+        return;
+    }
+    for ((span, _), decision) in accepted.iter_mut().zip(decisions.iter_mut()) {
+        if !matches!(decision, Some(Err(_))) {
+            continue;
+        }
+        let name = key(span);
+        let same = replaced.contains(&name)
+            || replaced.iter().any(|other| {
+                name.ends_with(&format!(" {other}")) && {
+                    // Cut the mention to the replaced name: its first word's position.
+                    let written = &text[span.start..span.end];
+                    let from = written
+                        .match_indices(char::is_whitespace)
+                        .map(|(at, space)| at + space.len())
+                        .filter(|&at| organisation_key(&written[at..]) == *other)
+                        .last();
+                    match from {
+                        Some(at) => {
+                            span.start += at;
+                            span.normalised = other.clone();
+                            true
+                        }
+                        None => false,
+                    }
+                }
+            });
+        if same {
+            *decision = Some(Ok(
+                "replaced because another mention of this company is".to_string()
+            ));
+        }
+    }
+}
+
 /// Surnames (lower case, at least three letters) of the people found.
 fn person_surnames(text: &str, spans: &[Span]) -> Vec<String> {
     let mut surnames: Vec<String> = spans
@@ -1067,6 +1126,32 @@ mod tests {
             names.iter().any(|n| n.contains("Bouwbedrijf Smit")),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_company_replaced_in_one_mention_is_replaced_in_all() {
+        let text = "appellanten: Holding Postenhoven en anderen. Beroepen van Holding Postenhoven \
+                    B.V. en ING Bank N.V. zijn gegrond.";
+        let doc = Document::from_text("t", text);
+        let mut spans = crate::detect::organisation::LegalEntityDetector::new().detect(&doc);
+        let mut tagged = model_person(text, "Holding Postenhoven", 0);
+        tagged.category = Category::Organisation;
+        spans.push(tagged);
+        let resolution = resolve(&doc, spans);
+        let kept: Vec<&str> = resolution
+            .mentions
+            .iter()
+            .filter(|m| m.action == Action::Keep && m.span.category == Category::Organisation)
+            .map(|m| &text[m.span.start..m.span.end])
+            .collect();
+        assert!(kept.iter().all(|k| !k.contains("Postenhoven")), "{kept:?}");
+        let names = replaced(text, &resolution);
+        assert_eq!(
+            names.iter().filter(|n| *n == "Holding Postenhoven").count(),
+            2,
+            "{names:?}"
+        );
+        assert!(!names.iter().any(|n| n.contains("ING")), "{names:?}");
     }
 
     #[test]
