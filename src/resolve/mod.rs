@@ -861,7 +861,7 @@ fn replace_every_mention_of_a_replaced_company(
                         .match_indices(char::is_whitespace)
                         .map(|(at, space)| at + space.len())
                         .filter(|&at| organisation_key(&written[at..]) == *other)
-                        .last();
+                        .next_back();
                     match from {
                         Some(at) => {
                             span.start += at;
