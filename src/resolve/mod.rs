@@ -860,8 +860,7 @@ fn replace_every_mention_of_a_replaced_company(
                     let from = written
                         .match_indices(char::is_whitespace)
                         .map(|(at, space)| at + space.len())
-                        .filter(|&at| organisation_key(&written[at..]) == *other)
-                        .next_back();
+                        .rfind(|&at| organisation_key(&written[at..]) == *other);
                     match from {
                         Some(at) => {
                             span.start += at;
