@@ -16,7 +16,7 @@ pub const LOW_CONFIDENCE: f32 = 0.6;
 pub struct Flag {
     /// `low_confidence`, `left_elsewhere`, `similar_entities`, `role_word_name`,
     /// `kept_private_person`, `unknown_word`, `long_number`, `surname_alone`, `kept_place`,
-    /// `kept_organisation`, `role_conflict`, `kept_address`.
+    /// `kept_organisation`, `role_conflict`, `kept_address`, `kept_expert`.
     pub kind: &'static str,
     /// Code points into the input text.
     pub start: usize,
@@ -25,7 +25,7 @@ pub struct Flag {
 }
 
 /// Every kind of doubt, by its name in the log.
-pub const KINDS: [&str; 12] = [
+pub const KINDS: [&str; 13] = [
     "low_confidence",
     "left_elsewhere",
     "similar_entities",
@@ -38,7 +38,11 @@ pub const KINDS: [&str; 12] = [
     "kept_organisation",
     "role_conflict",
     "kept_address",
+    "kept_expert",
 ];
+
+/// Role words of experts, whose names editors replace about half the time.
+const EXPERT_WORDS: [&str; 4] = ["psychiater", "psycholoog", "deskundige", "deskundigen"];
 
 /// The static name of a doubt's kind as the log writes it ("other" for a kind this version
 /// does not know).
@@ -254,6 +258,26 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
             message: format!(
                 "{:?} behouden als adres van een instelling; redacties vervangen het soms",
                 s.original
+            ),
+        });
+    }
+    // An expert kept as a professional ("psychiater A.F. Schrasser", "deskundige Bakker"):
+    // on the train split the editors replaced about half of the names after "psychiater",
+    // "psycholoog" and "deskundige" (8 of 18), an expert of another case among them.
+    for s in substitutions.iter().filter(|s| {
+        s.action == Action::Keep
+            && s.category == Category::Professional
+            && EXPERT_WORDS
+                .iter()
+                .any(|word| s.reason.to_lowercase().contains(&format!("\"{word}\"")))
+    }) {
+        flags.push(Flag {
+            kind: "kept_expert",
+            start: s.start,
+            end: s.end,
+            message: format!(
+                "{:?} behouden als deskundige ({}); redacties vervangen deskundigen soms",
+                s.original, s.reason
             ),
         });
     }
@@ -631,6 +655,28 @@ mod tests {
         };
         let kinds: Vec<&str> = flags(text, &[kept]).iter().map(|f| f.kind).collect();
         assert_eq!(kinds, ["kept_address"]);
+    }
+
+    #[test]
+    fn a_kept_expert_is_a_doubt_and_a_kept_clerk_is_not() {
+        let text = "Rapport van psychiater A.F. Schrasser; griffier M. Appel.";
+        let kept = |name: &str, role: &str| Substitution {
+            action: Action::Keep,
+            category: Category::Professional,
+            replacement: None,
+            entity: None,
+            reason: format!("named after the role word \"{role}\""),
+            ..sub(text, name, "e1", 0.9)
+        };
+        let doubts = flags(
+            text,
+            &[
+                kept("A.F. Schrasser", "psychiater"),
+                kept("M. Appel", "griffier"),
+            ],
+        );
+        let kinds: Vec<(&str, usize)> = doubts.iter().map(|f| (f.kind, f.start)).collect();
+        assert_eq!(kinds, [("kept_expert", text.find("A.F.").unwrap())]);
     }
 
     #[test]
