@@ -4,9 +4,11 @@
 //! after a word that says whose they are: a bicycle's or car's frame number, a customer's,
 //! a tax assessment's or a telephone's IMEI number ("framenummer 59044006", "klantnummer
 //! 74365970", "aanslagnummer 31846851.F.01"), and the "Documentcode" of a letter-style ruling
-//! (its code leads to the party's file). On the train split every number of six digits
-//! or more after these words was replaced by the editors (7 frame numbers, 1 each of the
-//! others); case numbers, invoice and report numbers after their own words were kept.
+//! (its code leads to the party's file), and old bank or giro account numbers and sofi
+//! numbers ("bankrekening 19910926", "sofi-nummer 69795494"). On the train split every
+//! number of six digits or more after these words was replaced by the editors (7 frame
+//! numbers, 1 each of the others; on train and dev 10 account numbers and a sofi number);
+//! case numbers, invoice and report numbers after their own words were kept.
 
 use super::{compact_upper, matches_near, Detector, Finding};
 use crate::model::{Category, Document, Evidence, Span};
@@ -95,7 +97,7 @@ impl DocumentNumberDetector {
     pub fn new() -> DocumentNumberDetector {
         DocumentNumberDetector {
             number: Regex::new(r"[A-Z0-9]{6,12}").expect("valid regex"),
-            context: Regex::new(r"(?-u:\b)(?:(?P<document>[Pp]aspoort|[Ii]dentiteitskaart|I[Dd]-kaart|id-kaart|[Ii]dentiteitsbewijs|[Rr]ijbewijs|[Rr]eisdocument|[Dd]ocumentnummer|[Vv]erblijfsdocument|[Vv]erblijfsvergunning)|(?P<owned>[Ff]rame|[Cc]hassis|[Kk]lant|[Aa]anslag|IMEI|[Ii]mei)-?(?:nummer|nr\.?)|(?P<code>[Dd]ocumentcode))")
+            context: Regex::new(r"(?-u:\b)(?:(?P<document>[Pp]aspoort|[Ii]dentiteitskaart|I[Dd]-kaart|id-kaart|[Ii]dentiteitsbewijs|[Rr]ijbewijs|[Rr]eisdocument|[Dd]ocumentnummer|[Vv]erblijfsdocument|[Vv]erblijfsvergunning)|(?P<owned>[Ff]rame|[Cc]hassis|[Kk]lant|[Aa]anslag|IMEI|[Ii]mei|[Ss]ofi)-?(?:nummer|nr\.?)|(?P<account>[Bb]ankrekening(?:nummer)?|[Rr]ekeningnummer|[Rr]ekeningnr\.?|[Gg]ironummer)|(?P<code>[Dd]ocumentcode))")
                 .expect("valid regex"),
         }
     }
@@ -134,6 +136,8 @@ impl Detector for DocumentNumberDetector {
                         .replace("nr.", "nummer")
                         .replace("nr", "nummer")
                 });
+                // "bankrekening 19910926", "gironummer 1234567": an account number.
+                let owned = owned.or(c.name("account").map(|_| "rekeningnummer".to_string()));
                 (whole.end(), owned)
             })
             .collect();
@@ -198,6 +202,11 @@ mod tests {
             ["NXC4R7T51"]
         );
         assert_eq!(found(&d, "rijbewijsnummer 5012345678"), ["5012345678"]);
+        assert_eq!(
+            found(&d, "van bankrekening 19910926; sofi-nummer 69795494."),
+            ["19910926", "69795494"]
+        );
+        assert!(found(&d, "bankrekening van 12 maart 2019").is_empty());
         assert!(found(&d, "paspoort met nummer ABCDEF").is_empty());
         assert_eq!(found(&d, "een fiets, framenummer 59044006 )"), ["59044006"]);
         assert_eq!(found(&d, "Klantnummer: 74365970 Van Dalen"), ["74365970"]);
