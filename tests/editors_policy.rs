@@ -3,7 +3,8 @@
 //! model: what editors keep stays (a court's seat, a prison, a lawyer's seat, the scene of an
 //! offence, a municipality, a country, a city abroad, case numbers, a company's bare name and
 //! its brands), what points at a person goes (residence, birthplace after a name and a date,
-//! an address with a hyphenated street), and what stays in doubt is logged as a doubt.
+//! an address with a hyphenated street, co-suspects in a list, numbered appellants, a company
+//! named after a person), and what stays in doubt is logged as a doubt.
 
 use crate::ner::{root, runtime};
 use crate::util::*;
@@ -64,6 +65,16 @@ fn editors_keep_what_names_no_one_and_replace_what_points_at_someone() {
         "Rotterdam",
         "Kees Hoogland",
         "W. Strigt",
+        // Co-suspects in a list after "medeverdachte(n)", a benadeelde partij named once,
+        // numbered appellants with their towns, a company named after a person.
+        "Dijkhuis",
+        "Wolthuis",
+        "Anouk Veldkamp",
+        "Tijmen Brouwers",
+        "Sneek",
+        "Femke Aalders",
+        "Vos-Lammers",
+        "Verhoeven de Wildt",
         // A client number: the editors replace the numbers its word says are someone's.
         "74365970",
     ] {

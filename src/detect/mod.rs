@@ -153,6 +153,14 @@ pub(crate) fn char_after(text: &str, pos: usize) -> Option<char> {
     text[pos..].chars().next()
 }
 
+/// Whether the text also writes `word` in lower case ("Dit", "Feit" after a role word at a
+/// line's start; "Rechtbank" beside "de rechtbank"): a common word, not a name.
+pub(crate) fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    text.match_indices(lower.as_str())
+        .any(|(at, _)| is_word_bounded(text, at, at + lower.len()))
+}
+
 /// True when the match is not glued to letters or digits on either side.
 pub(crate) fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
     !char_before(text, start).is_some_and(char::is_alphanumeric)

@@ -141,6 +141,7 @@ pub fn resolve_with(
     let company_names = companies::read_company_names_as_companies(&doc.text, &mut spans);
     drop_model_persons_that_are_not(&doc.text, &mut spans);
     split_places_off_names(&doc.text, &mut spans);
+    add_names_listed_with_a_person(&doc.text, &mut spans);
     spans.sort_by(|a, b| ranking_key(a).cmp(&ranking_key(b)));
     spans.dedup_by(|later, earlier| {
         later.start == earlier.start
@@ -454,6 +455,58 @@ fn cut_names_at_sentence_ends(text: &str, spans: &mut Vec<Span>) {
 /// "te Hengelo Isa Tamara van Oers": the model may run a place into the name after it. A
 /// person span that starts with a word the document elsewhere calls a place (by rule or
 /// model) is split into that place and the person.
+/// "medeverdachte(n) Dijkhuis en/of Wolthuis", "getuigen Strijker en Bakker": a role word,
+/// a capitalised word, a conjunction and a person's name.
+static LISTED_AFTER_A_ROLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?P<role>\p{L}+)(?:\(n\))?[ \t]+(?P<name>\p{Lu}[\p{L}'\-]+)[ \t]*(?:,|en/of|en|of)[ \t]+",
+    )
+    .expect("valid regex")
+});
+
+/// A capitalised word listed right after a role word and before a person's name is a person
+/// too: the model found "Wolthuis" in "medeverdachte(n) Dijkhuis en/of Wolthuis" but not
+/// "Dijkhuis", whom nothing else in the ruling may name.
+fn add_names_listed_with_a_person(text: &str, spans: &mut Vec<Span>) {
+    let person_starts: HashSet<usize> = spans
+        .iter()
+        .filter(|s| s.category == Category::Person)
+        .map(|s| s.start)
+        .collect();
+    if person_starts.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for listed in LISTED_AFTER_A_ROLE.captures_iter(text) {
+        let (role, name) = (&listed["role"], listed.name("name").expect("name"));
+        let end_of_list = listed.get(0).expect("match").end();
+        if !crate::lexicon::is_role_word(role)
+            || crate::lexicon::is_role_word(name.as_str())
+            || crate::lexicon::is_legal_term(name.as_str())
+            || crate::lexicon::is_dutch_place(name.as_str())
+            || crate::detect::written_in_lower_case(text, name.as_str())
+            || !person_starts.contains(&end_of_list)
+            || spans
+                .iter()
+                .any(|s| s.start < name.end() && name.start() < s.end)
+        {
+            continue;
+        }
+        found.push(Span {
+            start: name.start(),
+            end: name.end(),
+            category: Category::Person,
+            detector: "resolve:listed-name".to_string(),
+            confidence: 0.7,
+            evidence: Evidence::Context,
+            normalised: name.as_str().to_lowercase(),
+            label: None,
+            reason: format!("listed after the role word {role:?} with the person that follows"),
+        });
+    }
+    spans.extend(found);
+}
+
 fn split_places_off_names(text: &str, spans: &mut Vec<Span>) {
     let places: Vec<&str> = spans
         .iter()
@@ -1151,6 +1204,20 @@ mod tests {
             "{names:?}"
         );
         assert!(!names.iter().any(|n| n.contains("ING")), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_listed_with_a_person_after_a_role_word_is_a_person() {
+        let text = "Verdachte en/of medeverdachte(n) Dijkhuis en/of Wolthuis namen de fiets. \
+                    De getuigen Rechtbank en Wolthuis zwegen voor de rechtbank.";
+        let doc = Document::from_text("t", text);
+        let spans = vec![
+            model_person(text, "Wolthuis", 0),
+            model_person(text, "Wolthuis", 60),
+        ];
+        let names = replaced(text, &resolve(&doc, spans));
+        assert!(names.contains(&"Dijkhuis".to_string()), "{names:?}");
+        assert!(!names.contains(&"Rechtbank".to_string()), "{names:?}");
     }
 
     #[test]

@@ -193,13 +193,18 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
         .collect();
     for pair in words.windows(2) {
-        let role = pair[0]
-            .1
+        // "medeverdachte(n) Dijkhuis": a plural written in brackets is the role word too.
+        let (written, plural) = match pair[0].1.strip_suffix("(n)") {
+            Some(stem) => (stem, true),
+            None => (pair[0].1, false),
+        };
+        let role = written
             .trim_matches(|c: char| !c.is_alphabetic())
             .to_lowercase();
         let title = crate::lexicon::is_title(&role);
         // "… de verdachte. Er is": a sentence ends between the two words ("mw. X" does not).
-        let sentence_ends = pair[0].1.ends_with(['.', ':', ';', '!', '?', ')'])
+        let sentence_ends = !plural
+            && pair[0].1.ends_with(['.', ':', ';', '!', '?', ')'])
             && !(title && pair[0].1.ends_with('.'));
         let (offset, word) = pair[1];
         let name = word.trim_end_matches(|c: char| !c.is_alphabetic());
@@ -208,7 +213,7 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
             && name.starts_with(char::is_uppercase)
             && name.chars().count() > 1
             && !crate::lexicon::is_role_word(name)
-            && !written_in_lower_case(text, name)
+            && !crate::detect::written_in_lower_case(text, name)
         {
             let start = text[..offset].chars().count();
             let end = start + name.chars().count();
@@ -355,14 +360,6 @@ impl Coverage {
         let before_end = self.starts.partition_point(|&s| s < end);
         before_end > 0 && self.furthest_end[before_end - 1] > start
     }
-}
-
-/// Whether the text also writes `word` in lower case ("Dit", "Feit" after a role word at a
-/// line's start): a common word, not a name.
-fn written_in_lower_case(text: &str, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    text.match_indices(lower.as_str())
-        .any(|(at, _)| is_word_bounded(text, at, at + lower.len()))
 }
 
 /// Whether a doubt already covers code points `start..end`.
