@@ -80,6 +80,11 @@ fn editors_keep_what_names_no_one_and_replace_what_points_at_someone() {
     ] {
         assert!(!output.contains(replaced), "{replaced:?} leaked:\n{output}");
     }
+    // The first of the listed co-suspects takes the role word before the list.
+    assert!(
+        output.contains("medeverdachte(n) [medeverdachte"),
+        "{output}"
+    );
     // Personalia without "geboren": the place after the name and date is a birthplace.
     assert!(output.contains("1992 te [geboorteplaats"), "{output}");
     // Kept places where editors sometimes replace them, and a number no rule explains, are

@@ -124,10 +124,11 @@ fn forms_alternation() -> String {
     forms.join("|")
 }
 
-/// A role word right before a name: "getuige X", "tegen de verdachte: X", "aangever X".
+/// A role word right before a name: "getuige X", "tegen de verdachte: X", "aangever X",
+/// "medeverdachte(n) X".
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:^|[\s(])(?:de |het )?(?P<role>{})\s*:?\s*$",
+        r"(?i)(?:^|[\s(])(?:de |het )?(?P<role>{})(?:\(n\))?\s*:?\s*$",
         forms_alternation()
     ))
     .expect("valid regex")
