@@ -160,7 +160,9 @@ static CONTEXTS: LazyLock<Vec<(PlaceContext, Regex)>> = LazyLock::new(|| {
         ),
         (
             PlaceContext::CourtOrPrison,
-            format!(r"(?:rechtbank|gerechtshof|hof|kantongerecht|kantonrechter{at}|zittingsplaats|zittingslocatie|zitting{at}|sector[ \t]+kanton,?[ \t]+locatie|locatie|inrichting|pi|p\.i\.|hvb|huis[ \t]+van[ \t]+bewaring|arrondissement|parket|politie|politiebureau|reclassering|(?:gegeven|gewezen|uitgesproken|gedaan|vastgesteld){at})[ \t]+$|(?:gegeven|gewezen|uitgesproken|gedaan){at}$"),
+            // "Zittingsplaats: Breda", "rechtbank Breda"; "kantonrechter te Breda",
+            // "gewezen te Breda".
+            format!(r"(?:rechtbank|gerechtshof|hof|kantongerecht|zittingsplaats|zittingslocatie|sector[ \t]+kanton,?[ \t]+locatie|locatie|inrichting|pi|p\.i\.|hvb|huis[ \t]+van[ \t]+bewaring|arrondissement|parket|politie|politiebureau|reclassering):?[ \t]+$|(?:kantonrechter|zitting|gegeven|gewezen|uitgesproken|gedaan|vastgesteld){at}$"),
         ),
         (
             PlaceContext::OffenceInCharge,
@@ -491,6 +493,16 @@ mod tests {
             (
                 "Deze beschikking is gegeven te Almelo door",
                 "Almelo",
+                PlaceContext::CourtOrPrison,
+            ),
+            (
+                "Zittingsplaats: Breda\n",
+                "Breda",
+                PlaceContext::CourtOrPrison,
+            ),
+            (
+                "uitspraak van de kantonrechter te Tiel",
+                "Tiel",
                 PlaceContext::CourtOrPrison,
             ),
             (
