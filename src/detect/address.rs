@@ -87,9 +87,14 @@ impl Detector for PostcodeDetector {
     }
 }
 
-/// Suffixes that make a capitalised word a street name. ("ring" and "zijde" are left out:
-/// "WAO-uitkering 70" and "Bladzijde 14" are far more common than "Zuidring 70".)
-const STREET_SUFFIXES: &str = "straat|str\\.|straatweg|laan|weg|plein|gracht|burgwal|kade|singel|dijk|dreef|hof|hoven|pad|steeg|park|markt|baan|allee|boulevard|plantsoen|erf|veld|wal|haven|brug|poort|zoom|lei|wetering|vaart|kanaal|akker|weide|kamp|horst|donk|einde|straatje|gang|promenade|passage|oord";
+/// Suffixes that make a capitalised word a street name, as a regex alternation
+/// (`src/lexicon/data/street_suffixes.tsv`).
+static STREET_SUFFIXES: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    crate::lexicon::street_suffixes()
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join("|")
+});
 
 /// Words that may stand before a street word: "Prins Hendrikkade", "Burg. de Withstraat".
 const STREET_PREFIXES: &str = "De|Den|Het|'t|Burgemeester|Burg\\.|Prins|Prinses|Koning|Koningin|Graaf|Gravin|Hertog|Generaal|Gen\\.|Dokter|Dr\\.|Professor|Prof\\.|Sint|St\\.|Van|Oude|Nieuwe|Lange|Korte|Hoge|Lage|Grote|Kleine|Groot|Klein|Eerste|Tweede|Derde|Vierde|1e|2e|3e|4e|President|Kapitein|Admiraal|Pastoor|Jonkheer|Jhr\\.|Mr\\.|Meester|Oudezijds|Nieuwezijds|Willem|Hendrik|Johan|Jan|Pieter";
@@ -101,33 +106,12 @@ pub(crate) fn ends_with_street_word(text: &str) -> bool {
         return false;
     };
     word.starts_with(char::is_uppercase)
-        && (STREET_SUFFIXES
-            .split('|')
-            .map(|suffix| suffix.replace("\\.", "."))
-            .any(|suffix| word.len() > suffix.len() && word.ends_with(&suffix))
+        && (crate::lexicon::street_suffixes()
+            .any(|suffix| word.len() > suffix.len() && word.ends_with(suffix))
             || SUFFIXLESS_STREETS
                 .split('|')
                 .any(|street| text.ends_with(street)))
 }
-
-/// Street suffixes that few surnames end with ("Dunhof", "Oudendijk", "Helweg" are names):
-/// with an article before it ("in de Willem van Oranjelaan", "aan de Wensel
-/// Cobergherstraat"), a word ending in one is a street, whatever a model says.
-const UNMISTAKABLE_STREET_SUFFIXES: [&str; 13] = [
-    "straat",
-    "laan",
-    "plein",
-    "gracht",
-    "kade",
-    "singel",
-    "steeg",
-    "dreef",
-    "boulevard",
-    "plantsoen",
-    "allee",
-    "burgwal",
-    "markt",
-];
 
 /// True when the name at `start..end` of `text` is a street: its last word ends in an
 /// unmistakable street suffix and an article ("de", "het") stands before it.
@@ -136,8 +120,8 @@ pub(crate) fn is_a_street_after_an_article(text: &str, start: usize, end: usize)
         return false;
     };
     let lower = word.to_lowercase();
-    let street = UNMISTAKABLE_STREET_SUFFIXES
-        .iter()
+    // Few surnames end in these ("Dunhof", "Oudendijk", "Helweg" do end in others).
+    let street = crate::lexicon::unmistakable_street_suffixes()
         .any(|suffix| lower.len() > suffix.len() + 1 && lower.ends_with(suffix));
     let before = text[..start].trim_end_matches([' ', '\t']);
     let article = before
@@ -168,7 +152,7 @@ const WINDOW_AFTER: usize = 24;
 
 impl StreetAddressDetector {
     pub fn new() -> StreetAddressDetector {
-        let street_word = format!(r"\p{{Lu}}[\p{{L}}'\-]*(?:{STREET_SUFFIXES})");
+        let street_word = format!(r"\p{{Lu}}[\p{{L}}'\-]*(?:{})", *STREET_SUFFIXES);
         let prefixed = format!(
             r"(?:(?:{STREET_PREFIXES})[ \t]+(?:(?:van|de|der|den|het|ter|ten|'t)[ \t]+)*)?{street_word}"
         );
@@ -178,7 +162,7 @@ impl StreetAddressDetector {
             r"(?P<street>{SUFFIXLESS_STREETS}|{prefixed})[ \t]+(?P<number>[0-9]{{1,4}})(?P<addition>(?:[ \t]?-[ \t]?(?:[IVX]{{1,4}}|[0-9]{{1,4}}|[A-Za-z]{{1,3}})|[ \t](?:bis|hs|huis|bg|rd|zw|I{{1,3}})|[ \t]?[A-Za-z])(?-u:\b))?"
         );
         StreetAddressDetector {
-            suffix_anchor: Regex::new(&format!(r"(?:{STREET_SUFFIXES})[ \t]+[0-9]"))
+            suffix_anchor: Regex::new(&format!(r"(?:{})[ \t]+[0-9]", *STREET_SUFFIXES))
                 .expect("valid regex"),
             suffixless_anchor: Regex::new(&format!(r"(?:{SUFFIXLESS_STREETS})[ \t]+[0-9]"))
                 .expect("valid regex"),

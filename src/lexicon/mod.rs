@@ -45,6 +45,37 @@ static CAR_MAKES: LazyLock<HashSet<&'static str>> =
 static DUTCH_PLACES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/dutch_places.txt")).collect());
 
+/// (ending, class) of `data/street_suffixes.tsv`, in the file's order.
+static STREET_SUFFIXES: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    entries(include_str!("data/street_suffixes.tsv"))
+        .map(|line| {
+            let (suffix, class) = line.split_once('\t').expect("ending<TAB>class");
+            (suffix.trim(), class.trim())
+        })
+        .collect()
+});
+
+/// Every ending of a Dutch street name that the address detector knows, in the file's order.
+pub fn street_suffixes() -> impl Iterator<Item = &'static str> {
+    STREET_SUFFIXES.iter().map(|(suffix, _)| *suffix)
+}
+
+/// Endings few surnames have ("straat", "laan", "plein" … but not "hof", "dijk", "weg").
+pub fn unmistakable_street_suffixes() -> impl Iterator<Item = &'static str> {
+    STREET_SUFFIXES
+        .iter()
+        .filter(|(_, class)| *class == "unmistakable")
+        .map(|(suffix, _)| *suffix)
+}
+
+/// The frequent endings, the unmistakable ones included.
+pub fn common_street_suffixes() -> impl Iterator<Item = &'static str> {
+    STREET_SUFFIXES
+        .iter()
+        .filter(|(_, class)| *class != "other")
+        .map(|(suffix, _)| *suffix)
+}
+
 static LEGAL_TERMS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/legal_terms.txt")).collect());
 

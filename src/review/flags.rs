@@ -389,26 +389,6 @@ fn words(text: &str) -> Vec<(usize, usize, &str)> {
     words
 }
 
-/// Endings of Dutch street names.
-const STREET_ENDINGS: [&str; 16] = [
-    "straat",
-    "weg",
-    "laan",
-    "singel",
-    "plein",
-    "kade",
-    "gracht",
-    "dijk",
-    "pad",
-    "steeg",
-    "park",
-    "dreef",
-    "hof",
-    "plantsoen",
-    "wal",
-    "markt",
-];
-
 /// A capitalised word nothing replaced or kept, that is no Dutch word (OpenTaal), no place
 /// at home or abroad and no term of law: a name the pipeline may have missed ("Strigt",
 /// "Kruidvat"). Words in capitals are headings and abbreviations, and stay out.
@@ -446,7 +426,7 @@ fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
         // "ISD-maatregel", "Wob-verzoek": an abbreviation joined to a word.
         let abbreviation = |w: &str| w.chars().count() <= 5 && !w.chars().any(char::is_lowercase);
         // "Plesmanweg", "Catharijnesingel": a street, which the address rules judge.
-        let street = STREET_ENDINGS.iter().any(|e| word.ends_with(e));
+        let street = lexicon::common_street_suffixes().any(|e| word.ends_with(e));
         if opens
             || glued_to_digit
             || street
