@@ -192,6 +192,15 @@ mod tests {
         }
     }
 
+    /// The texts of the spans that are still persons.
+    fn persons<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
+        spans
+            .iter()
+            .filter(|s| s.category == Category::Person)
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
     #[test]
     fn names_a_ruling_gives_companies_and_brands() {
         let text = "tegen KORVEL BV, gevestigd te Ede. Verweerster verkoopt schoenen onder de merken \
@@ -222,12 +231,7 @@ mod tests {
             model_person(text, "van Korvel", 0),
         ];
         read_company_names_as_companies(text, &mut spans);
-        let persons: Vec<&str> = spans
-            .iter()
-            .filter(|s| s.category == Category::Person)
-            .map(|s| &text[s.start..s.end])
-            .collect();
-        assert_eq!(persons, ["Jan Smit"]);
+        assert_eq!(persons(text, &spans), ["Jan Smit"]);
         assert!(spans
             .iter()
             .filter(|s| s.detector == DETECTOR)
@@ -247,11 +251,6 @@ mod tests {
             model_person(text, "Piet Bid", 0),
         ];
         read_company_names_as_companies(text, &mut spans);
-        let persons: Vec<&str> = spans
-            .iter()
-            .filter(|s| s.category == Category::Person)
-            .map(|s| &text[s.start..s.end])
-            .collect();
-        assert_eq!(persons, ["Piet Bid"]);
+        assert_eq!(persons(text, &spans), ["Piet Bid"]);
     }
 }

@@ -165,7 +165,7 @@ pub fn resolve_with(
     // a person where "Dream Bid Limited" is a party).
     let longer_company_names: Vec<&String> =
         company_names.iter().filter(|n| n.contains(' ')).collect();
-    let persons_not_companies: Vec<Span> = spans
+    let persons_not_companies = spans
         .iter()
         .filter(|s| s.category == Category::Person)
         .filter(|s| {
@@ -173,10 +173,8 @@ pub fn resolve_with(
             !longer_company_names
                 .iter()
                 .any(|company| name.contains(company.as_str()))
-        })
-        .cloned()
-        .collect();
-    let mut surnames = person_surnames(&doc.text, &persons_not_companies);
+        });
+    let mut surnames = person_surnames(&doc.text, persons_not_companies);
     surnames.retain(|surname| !company_names.contains(surname));
 
     // Accepted spans in acceptance order, indexed by start for the overlap search.
@@ -452,9 +450,6 @@ fn cut_names_at_sentence_ends(text: &str, spans: &mut Vec<Span>) {
     spans.extend(before_cuts);
 }
 
-/// "te Hengelo Isa Tamara van Oers": the model may run a place into the name after it. A
-/// person span that starts with a word the document elsewhere calls a place (by rule or
-/// model) is split into that place and the person.
 /// "medeverdachte(n) Dijkhuis en/of Wolthuis", "getuigen Strijker en Bakker": a role word,
 /// a capitalised word, a conjunction and a person's name.
 static LISTED_AFTER_A_ROLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -507,6 +502,9 @@ fn add_names_listed_with_a_person(text: &str, spans: &mut Vec<Span>) {
     spans.extend(found);
 }
 
+/// "te Hengelo Isa Tamara van Oers": the model may run a place into the name after it. A
+/// person span that starts with a word the document elsewhere calls a place (by rule or
+/// model) is split into that place and the person.
 fn split_places_off_names(text: &str, spans: &mut Vec<Span>) {
     let places: Vec<&str> = spans
         .iter()
@@ -884,18 +882,17 @@ fn one_sense_per_document(text: &str, accepted: &mut [(Span, Vec<String>)]) {
 /// leave the name in the ruling beside its placeholder. Mentions are the same company when
 /// their names without legal form are the same, or when a kept name ends with a replaced
 /// one ("Beroepen van Holding Postenhoven B.V.", a heading run into the name): that mention
-/// is cut to the replaced name.
+/// is cut to the longest such name.
 fn replace_every_mention_of_a_replaced_company(
     text: &str,
     accepted: &mut [(Span, Vec<String>)],
     decisions: &mut [Option<Result<String, String>>],
 ) {
-    let key = |span: &Span| organisation_key(&text[span.start..span.end]);
     let replaced: HashSet<String> = accepted
         .iter()
         .zip(decisions.iter())
         .filter(|(_, decision)| matches!(decision, Some(Ok(_))))
-        .map(|((span, _), _)| key(span))
+        .map(|((span, _), _)| organisation_key(&text[span.start..span.end]))
         .collect();
     if replaced.is_empty() {
         return;
@@ -904,26 +901,21 @@ fn replace_every_mention_of_a_replaced_company(
         if !matches!(decision, Some(Err(_))) {
             continue;
         }
-        let name = key(span);
-        let same = replaced.contains(&name)
-            || replaced.iter().any(|other| {
-                name.ends_with(&format!(" {other}")) && {
-                    // Cut the mention to the replaced name: its first word's position.
-                    let written = &text[span.start..span.end];
-                    let from = written
-                        .match_indices(char::is_whitespace)
-                        .map(|(at, space)| at + space.len())
-                        .rfind(|&at| organisation_key(&written[at..]) == *other);
-                    match from {
-                        Some(at) => {
-                            span.start += at;
-                            span.normalised = other.clone();
-                            true
-                        }
-                        None => false,
-                    }
-                }
-            });
+        let written = &text[span.start..span.end];
+        let same = if replaced.contains(&organisation_key(written)) {
+            true
+        } else {
+            // The longest replaced name the mention ends with: cut the mention to it.
+            let cut = written
+                .match_indices(char::is_whitespace)
+                .map(|(at, space)| at + space.len())
+                .find(|&at| replaced.contains(&organisation_key(&written[at..])));
+            if let Some(at) = cut {
+                span.normalised = organisation_key(&written[at..]);
+                span.start += at;
+            }
+            cut.is_some()
+        };
         if same {
             *decision = Some(Ok(
                 "replaced because another mention of this company is".to_string()
@@ -933,9 +925,8 @@ fn replace_every_mention_of_a_replaced_company(
 }
 
 /// Surnames (lower case, at least three letters) of the people found.
-fn person_surnames(text: &str, spans: &[Span]) -> Vec<String> {
+fn person_surnames<'a>(text: &str, spans: impl Iterator<Item = &'a Span>) -> Vec<String> {
     let mut surnames: Vec<String> = spans
-        .iter()
         .filter(|s| s.category == Category::Person)
         .filter_map(|s| cluster::name_parts(&text[s.start..s.end]))
         .map(|p| p.surname)

@@ -270,11 +270,12 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
     // on the train split the editors replaced about half of the names after "psychiater",
     // "psycholoog" and "deskundige" (8 of 18), an expert of another case among them.
     for s in substitutions.iter().filter(|s| {
-        s.action == Action::Keep
-            && s.category == Category::Professional
-            && EXPERT_WORDS
+        s.action == Action::Keep && s.category == Category::Professional && {
+            let reason = s.reason.to_lowercase();
+            EXPERT_WORDS
                 .iter()
-                .any(|word| s.reason.to_lowercase().contains(&format!("\"{word}\"")))
+                .any(|word| reason.contains(&format!("\"{word}\"")))
+        }
     }) {
         flags.push(Flag {
             kind: "kept_expert",
