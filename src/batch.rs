@@ -393,15 +393,19 @@ pub fn run(
     };
     let run_id = run_id(files, &options.settings);
     let batch_documents = files.len();
-    let files: Vec<InputFile> = match options.shard {
-        Some(shard) => files
-            .iter()
-            .filter(|f| shard.contains(&f.id()))
-            .cloned()
-            .collect(),
-        None => files.to_vec(),
+    let shard_files: Vec<InputFile>;
+    let files = match options.shard {
+        Some(shard) => {
+            shard_files = files
+                .iter()
+                .filter(|f| shard.contains(&f.id()))
+                .cloned()
+                .collect();
+            &shard_files
+        }
+        None => files,
     };
-    let files = &refuse_secrets(&files, &options.secrets);
+    let files = &refuse_secrets(files, &options.secrets);
     if !options.force && !options.resume {
         let existing: Vec<PathBuf> = files
             .iter()

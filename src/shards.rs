@@ -7,7 +7,7 @@
 //! refuses anything that would give a summary that does not add up: shards of another run,
 //! a shard given twice, a shard missing, documents missing or counted twice.
 
-use crate::batch::{DocumentReport, ErrorReport, Summary, SUMMARY_FILE};
+use crate::batch::{Summary, SUMMARY_FILE};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -157,16 +157,17 @@ pub fn merge(paths: &[PathBuf]) -> Result<Summary, MergeError> {
     let mut shards: Vec<(PathBuf, Summary, ShardReport)> = Vec::new();
     for path in paths {
         let path = summary_path(path);
-        let summary = read_summary(&path)?;
-        let Some(report) = summary.shard.clone() else {
+        let mut summary = read_summary(&path)?;
+        let Some(report) = summary.shard.take() else {
             return Err(MergeError::NotAShard { path });
         };
         shards.push((path, summary, report));
     }
-    let Some((first_path, first, first_report)) = shards.first().cloned() else {
+    let Some((first_path, first, first_report)) = shards.first() else {
         return Err(MergeError::Empty);
     };
-    let mut by_index: BTreeMap<u64, PathBuf> = BTreeMap::new();
+    let (count, batch_documents) = (first_report.count, first_report.batch_documents);
+    let mut by_index: BTreeMap<u64, &PathBuf> = BTreeMap::new();
     for (path, summary, report) in &shards {
         if summary.run != first.run {
             return Err(MergeError::OtherRun {
@@ -176,31 +177,31 @@ pub fn merge(paths: &[PathBuf]) -> Result<Summary, MergeError> {
                 first_run: first.run.clone(),
             });
         }
-        if report.count != first_report.count {
+        if report.count != count {
             return Err(MergeError::OtherCount {
                 path: path.clone(),
                 index: report.index,
                 count: report.count,
                 first: first_path.clone(),
-                first_count: first_report.count,
+                first_count: count,
             });
         }
-        if let Some(earlier) = by_index.insert(report.index, path.clone()) {
+        if let Some(earlier) = by_index.insert(report.index, path) {
             return Err(MergeError::Duplicate {
                 index: report.index,
-                first: earlier,
+                first: earlier.clone(),
                 second: path.clone(),
             });
         }
     }
-    let missing: Vec<String> = (0..first_report.count)
+    let missing: Vec<String> = (0..count)
         .filter(|i| !by_index.contains_key(i))
         .map(|i| i.to_string())
         .collect();
     if !missing.is_empty() {
         return Err(MergeError::Missing {
             missing: missing.join(", "),
-            count: first_report.count,
+            count,
             have: by_index
                 .keys()
                 .map(u64::to_string)
@@ -208,68 +209,76 @@ pub fn merge(paths: &[PathBuf]) -> Result<Summary, MergeError> {
                 .join(", "),
         });
     }
+    let (version, run) = (first.version.clone(), first.run.clone());
     shards.sort_by_key(|(_, _, report)| report.index);
 
-    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let mut per_document: Vec<DocumentReport> = Vec::new();
-    let mut errors: Vec<ErrorReport> = Vec::new();
-    let mut replaced = BTreeMap::new();
-    let mut stage_ms: BTreeMap<String, f64> = BTreeMap::new();
-    let mut merged_shards = Vec::new();
-    for (path, summary, report) in &shards {
+    let mut merged = Summary {
+        version,
+        run,
+        shard: None,
+        shards: Vec::new(),
+        documents: 0,
+        succeeded: 0,
+        failed: 0,
+        resumed: 0,
+        bytes: 0,
+        replaced: BTreeMap::new(),
+        kept: 0,
+        jobs: 0,
+        wall_ms: 0.0,
+        stage_ms: BTreeMap::new(),
+        errors: Vec::new(),
+        per_document: Vec::new(),
+    };
+    // Each document's shard (its position in `merged.shards`), to name both when one is
+    // in two.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (path, summary, report) in shards {
+        let position = merged.shards.len();
         for document in &summary.per_document {
-            if let Some(earlier) = seen.insert(document.document.clone(), path.clone()) {
+            if let Some(earlier) = seen.insert(document.document.clone(), position) {
                 return Err(MergeError::DocumentTwice {
                     document: document.document.clone(),
-                    first: earlier,
-                    second: path.clone(),
+                    first: merged.shards[earlier].summary.clone(),
+                    second: path,
                 });
             }
         }
-        per_document.extend(summary.per_document.iter().cloned());
-        errors.extend(summary.errors.iter().cloned());
-        for (category, count) in &summary.replaced {
-            *replaced.entry(*category).or_insert(0) += count;
+        merged.documents += summary.documents;
+        merged.succeeded += summary.succeeded;
+        merged.failed += summary.failed;
+        merged.resumed += summary.resumed;
+        merged.bytes += summary.bytes;
+        merged.kept += summary.kept;
+        merged.jobs += summary.jobs;
+        merged.wall_ms = merged.wall_ms.max(summary.wall_ms);
+        for (category, count) in summary.replaced {
+            *merged.replaced.entry(category).or_insert(0) += count;
         }
-        for (stage, ms) in &summary.stage_ms {
-            *stage_ms.entry(stage.clone()).or_insert(0.0) += ms;
+        for (stage, ms) in summary.stage_ms {
+            *merged.stage_ms.entry(stage).or_insert(0.0) += ms;
         }
-        merged_shards.push(MergedShard {
+        merged.errors.extend(summary.errors);
+        merged.per_document.extend(summary.per_document);
+        merged.shards.push(MergedShard {
             index: report.index,
-            summary: path.clone(),
+            summary: path,
             documents: summary.documents,
             failed: summary.failed,
             wall_ms: summary.wall_ms,
         });
     }
-    let documents: usize = shards.iter().map(|(_, s, _)| s.documents).sum();
-    if documents != first_report.batch_documents {
+    if merged.documents != batch_documents {
         return Err(MergeError::Incomplete {
-            documents,
-            batch_documents: first_report.batch_documents,
+            documents: merged.documents,
+            batch_documents,
         });
     }
-    per_document.sort_by(|a, b| a.document.cmp(&b.document));
-    errors.sort_by(|a, b| a.document.cmp(&b.document));
-    let sum = |field: fn(&Summary) -> usize| shards.iter().map(|(_, s, _)| field(s)).sum();
-    Ok(Summary {
-        version: first.version.clone(),
-        run: first.run.clone(),
-        shard: None,
-        shards: merged_shards,
-        documents,
-        succeeded: sum(|s| s.succeeded),
-        failed: sum(|s| s.failed),
-        resumed: sum(|s| s.resumed),
-        bytes: shards.iter().map(|(_, s, _)| s.bytes).sum(),
-        replaced,
-        kept: sum(|s| s.kept),
-        jobs: sum(|s| s.jobs),
-        wall_ms: shards.iter().map(|(_, s, _)| s.wall_ms).fold(0.0, f64::max),
-        stage_ms,
-        errors,
-        per_document,
-    })
+    merged
+        .per_document
+        .sort_by(|a, b| a.document.cmp(&b.document));
+    merged.errors.sort_by(|a, b| a.document.cmp(&b.document));
+    Ok(merged)
 }
 
 #[cfg(test)]
