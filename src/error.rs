@@ -33,6 +33,8 @@ pub enum Error {
         offset: u64,
         reason: String,
     },
+    #[error("{path}: malformed Word document: {reason}")]
+    MalformedDocx { path: PathBuf, reason: String },
     #[error("{path}: too complex to process safely: {reason}")]
     TooComplex { path: PathBuf, reason: String },
     #[error("{path}: output exists (use --force to overwrite)")]

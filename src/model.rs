@@ -191,6 +191,37 @@ impl Span {
 pub enum Format {
     Text,
     Xml,
+    /// A Word document (Office Open XML, `.docx`).
+    Docx,
+}
+
+/// The text-holding XML parts of a Word package, decompressed and laid end to end: the
+/// segments of a `.docx` document point into `xml`, so that text and XML share one splice.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Package {
+    pub xml: Vec<u8>,
+    pub parts: Vec<PackagePart>,
+    /// Package fields that name a person or body whatever they say (author, company ...):
+    /// byte ranges of [`Document::text`] that are replaced without a detector's evidence.
+    pub properties: Vec<PackageProperty>,
+}
+
+/// One part of [`Package::xml`]: its name in the ZIP and its byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackagePart {
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A field of the package that names someone: where its value stands in the text, what it
+/// is ("author of a tracked change", "docProps/core.xml creator") and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackageProperty {
+    pub start: usize,
+    pub end: usize,
+    pub category: Category,
+    pub what: String,
 }
 
 /// A contiguous piece of [`Document::text`] that maps to bytes of the source file.
@@ -236,6 +267,8 @@ pub struct Document {
     pub segments: Vec<Segment>,
     /// For XML: the elements that segments point into.
     pub elements: Vec<ElementNode>,
+    /// For .docx: the package's text-holding parts, which segments point into.
+    pub package: Option<Box<Package>>,
 }
 
 impl Document {
@@ -250,6 +283,7 @@ impl Document {
             has_bom: false,
             segments: Vec::new(),
             elements: Vec::new(),
+            package: None,
         }
     }
 

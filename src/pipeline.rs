@@ -141,7 +141,7 @@ impl Pipeline {
         });
         let rendered = timings.time("render", || {
             write::render(doc, &resolution, self.style.name())
-        });
+        })?;
         let mut replaced = BTreeMap::new();
         let mut kept = 0;
         for mention in &resolution.mentions {

@@ -239,7 +239,7 @@ fn check_reader(bytes: &[u8]) -> Result<(), TestCaseError> {
     let Ok(doc) = read::parse(Path::new("fuzz"), "fuzz", bytes.to_vec(), MAX_SIZE) else {
         return Ok(());
     };
-    let rendered = write::render(&doc, &Resolution::default(), "rechtspraak");
+    let rendered = write::render(&doc, &Resolution::default(), "rechtspraak").unwrap();
     prop_assert!(
         rendered.output == bytes,
         "untouched render differs from source"

@@ -5,6 +5,7 @@ mod util;
 mod cli;
 mod corpus;
 mod crash;
+mod docx;
 mod editors_policy;
 mod formats;
 mod fuzz;

@@ -87,3 +87,24 @@ pub fn run_samples(extra: &[&str]) -> tempfile::TempDir {
         .success();
     out
 }
+
+/// The WordprocessingML namespace.
+pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// A Word package with the given parts, stored compressed as Word stores them.
+pub fn docx_package(parts: &[(&str, String)]) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, content) in parts {
+        writer.start_file(*name, options).unwrap();
+        std::io::Write::write_all(&mut writer, content.as_bytes()).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+pub fn document_xml(body: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W}\"><w:body>{body}</w:body></w:document>"
+    )
+}

@@ -15,6 +15,7 @@ pub mod identifiers;
 pub mod ip;
 pub mod ner;
 pub mod organisation;
+pub mod package;
 pub mod phone;
 pub mod plate;
 pub mod professional;
@@ -112,6 +113,7 @@ pub fn rule_detectors() -> Vec<Box<dyn Detector>> {
         Box::new(ip::IpAddressDetector::new()),
         Box::new(organisation::LegalEntityDetector::new()),
         Box::new(professional::ProfessionalDetector::new()),
+        Box::new(package::PackagePropertyDetector::new()),
     ]
 }
 

@@ -2,8 +2,10 @@
 //!
 //! The format is decided by content, not by extension: after an optional UTF-8 BOM and
 //! whitespace, a document that starts with `<` must be Rechtspraak open-data XML
-//! (`<open-rechtspraak>` root); anything else must be UTF-8 text without NUL bytes.
+//! (`<open-rechtspraak>` root); a ZIP archive must be a Word document (`word/document.xml`
+//! inside); anything else must be UTF-8 text without NUL bytes.
 
+pub mod docx;
 mod text;
 mod xml;
 
@@ -71,6 +73,9 @@ pub fn parse(path: &Path, id: &str, bytes: Vec<u8>, max_size: u64) -> Result<Doc
             size: bytes.len() as u64,
             limit: max_size,
         });
+    }
+    if docx::is_zip(&bytes) {
+        return docx::parse(path, id, bytes, max_size);
     }
     let has_bom = bytes.starts_with(BOM);
     let body_start = if has_bom { BOM.len() } else { 0 };

@@ -11,5 +11,6 @@ pub(super) fn document(id: &str, text: String, source: Vec<u8>, has_bom: bool) -
         has_bom,
         segments: Vec::new(),
         elements: Vec::new(),
+        package: None,
     }
 }

@@ -51,33 +51,58 @@ struct OpenElement {
     /// Its node in the document's element tree, once text inside it needed one.
     node: Option<usize>,
     child_counts: HashMap<String, usize>,
-    is_body: bool,
 }
 
-struct Extractor {
-    text: String,
-    segments: Vec<Segment>,
-    elements: Vec<ElementNode>,
+/// The open elements of an XML file and the tree of those that hold text, with the limits
+/// of [`MAX_DEPTH`] and [`MAX_ELEMENTS`]. Shared by the Rechtspraak XML reader and the
+/// .docx reader, whose parts hang under one node per part.
+pub(super) struct ElementStack {
+    pub elements: Vec<ElementNode>,
     stack: Vec<OpenElement>,
-    body_depth: usize,
     opened: usize,
+    /// The node the outermost elements hang under (a .docx part), if any.
+    root_parent: Option<usize>,
+    root_count: usize,
 }
 
 /// A limit of [`MAX_DEPTH`] or [`MAX_ELEMENTS`] was passed.
-struct OverLimit(String);
+pub(super) struct OverLimit(pub String);
 
-impl Extractor {
-    fn in_body(&self) -> bool {
-        self.body_depth > 0
-    }
-
-    fn separate(&mut self) {
-        if self.in_body() && !self.text.is_empty() && !self.text.ends_with('\n') {
-            self.text.push('\n');
+impl ElementStack {
+    pub fn new() -> ElementStack {
+        ElementStack {
+            elements: Vec::new(),
+            stack: Vec::new(),
+            opened: 0,
+            root_parent: None,
+            root_count: 0,
         }
     }
 
-    fn open(&mut self, name: &str) -> Result<(), OverLimit> {
+    /// Starts a new tree under a node called `name` (a .docx part): paths then begin
+    /// with the part's name.
+    pub fn start_root(&mut self, name: &str) {
+        self.stack.clear();
+        self.elements.push(ElementNode {
+            parent: None,
+            name: name.to_string(),
+            index: 1,
+        });
+        self.root_parent = Some(self.elements.len() - 1);
+        self.root_count = 0;
+    }
+
+    pub fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    /// The local name of the element `up` levels above the innermost (0: the innermost).
+    pub fn name_above(&self, up: usize) -> Option<&str> {
+        let at = self.stack.len().checked_sub(up + 1)?;
+        Some(self.stack[at].name.as_str())
+    }
+
+    pub fn open(&mut self, name: &str) -> Result<(), OverLimit> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(OverLimit(format!(
                 "elements nest deeper than {MAX_DEPTH} levels"
@@ -87,51 +112,38 @@ impl Extractor {
         if self.opened > MAX_ELEMENTS {
             return Err(OverLimit(format!("more than {MAX_ELEMENTS} elements")));
         }
-        let index = match self.stack.last_mut() {
-            Some(parent) => {
-                let count = parent.child_counts.entry(name.to_string()).or_insert(0);
-                *count += 1;
-                *count
-            }
-            None => 1,
+        let count = match self.stack.last_mut() {
+            Some(parent) => parent.child_counts.entry(name.to_string()).or_insert(0),
+            None => &mut self.root_count,
         };
-        let is_body = self.stack.len() == 1 && BODY_ELEMENTS.contains(&name);
-        if is_body {
-            self.body_depth += 1;
-        }
-        if !INLINE_ELEMENTS.contains(&name) {
-            self.separate();
-        }
+        *count += 1;
+        let index = *count;
         self.stack.push(OpenElement {
             name: name.to_string(),
             index,
             node: None,
             child_counts: HashMap::new(),
-            is_body,
         });
         Ok(())
     }
 
-    fn close(&mut self) {
-        if let Some(element) = self.stack.pop() {
-            if !INLINE_ELEMENTS.contains(&element.name.as_str()) {
-                self.separate();
-            }
-            if element.is_body {
-                self.body_depth -= 1;
-            }
-        }
+    /// Closes the innermost element and returns its name.
+    pub fn close(&mut self) -> Option<String> {
+        self.stack.pop().map(|element| element.name)
     }
 
     /// The tree node of the innermost open element, made (with its ancestors') on first use.
-    fn current_node(&mut self) -> usize {
+    pub fn current_node(&mut self) -> usize {
         let first_missing = self
             .stack
             .iter()
             .rposition(|e| e.node.is_some())
             .map_or(0, |i| i + 1);
         for depth in first_missing..self.stack.len() {
-            let parent = depth.checked_sub(1).and_then(|d| self.stack[d].node);
+            let parent = match depth.checked_sub(1) {
+                Some(d) => self.stack[d].node,
+                None => self.root_parent,
+            };
             let element = &mut self.stack[depth];
             self.elements.push(ElementNode {
                 parent,
@@ -146,11 +158,68 @@ impl Extractor {
             .expect("text is inside an element")
     }
 
+    /// A node for an attribute of the innermost element (`@author`), so that its value has
+    /// a path of its own.
+    pub fn attribute_node(&mut self, name: &str) -> usize {
+        let parent = self.current_node();
+        self.elements.push(ElementNode {
+            parent: Some(parent),
+            name: format!("@{name}"),
+            index: 1,
+        });
+        self.elements.len() - 1
+    }
+}
+
+struct Extractor {
+    text: String,
+    segments: Vec<Segment>,
+    tree: ElementStack,
+    /// Which open elements are body elements, innermost last.
+    body_flags: Vec<bool>,
+    body_depth: usize,
+}
+
+impl Extractor {
+    fn in_body(&self) -> bool {
+        self.body_depth > 0
+    }
+
+    fn separate(&mut self) {
+        if self.in_body() && !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+    }
+
+    fn open(&mut self, name: &str) -> Result<(), OverLimit> {
+        let is_body = self.tree.depth() == 1 && BODY_ELEMENTS.contains(&name);
+        self.tree.open(name)?;
+        if is_body {
+            self.body_depth += 1;
+        }
+        if !INLINE_ELEMENTS.contains(&name) {
+            self.separate();
+        }
+        self.body_flags.push(is_body);
+        Ok(())
+    }
+
+    fn close(&mut self) {
+        if let Some(name) = self.tree.close() {
+            if !INLINE_ELEMENTS.contains(&name.as_str()) {
+                self.separate();
+            }
+            if self.body_flags.pop() == Some(true) {
+                self.body_depth -= 1;
+            }
+        }
+    }
+
     fn add_text(&mut self, decoded: &str, source_start: usize, source_end: usize, kind: TextKind) {
         if !self.in_body() || decoded.is_empty() {
             return;
         }
-        let element = self.current_node();
+        let element = self.tree.current_node();
         let text_start = self.text.len();
         self.text.push_str(decoded);
         self.segments.push(Segment {
@@ -172,7 +241,7 @@ enum TextKind {
     CData,
 }
 
-fn local_name(qualified: &[u8]) -> String {
+pub(super) fn local_name(qualified: &[u8]) -> String {
     let name = String::from_utf8_lossy(qualified);
     match name.rsplit_once(':') {
         Some((_, local)) => local.to_string(),
@@ -182,7 +251,7 @@ fn local_name(qualified: &[u8]) -> String {
 
 /// Checks the attributes of a start tag: well-formed, no duplicates, and only known
 /// references in their values (a raw `&` is malformed).
-fn check_attributes(start: &quick_xml::events::BytesStart) -> Result<(), String> {
+pub(super) fn check_attributes(start: &quick_xml::events::BytesStart) -> Result<(), String> {
     for attribute in start.attributes() {
         let attribute = attribute.map_err(|e| e.to_string())?;
         let value = std::str::from_utf8(&attribute.value).map_err(|e| e.to_string())?;
@@ -207,10 +276,9 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
     let mut extractor = Extractor {
         text: String::new(),
         segments: Vec::new(),
-        elements: Vec::new(),
-        stack: Vec::new(),
+        tree: ElementStack::new(),
+        body_flags: Vec::new(),
         body_depth: 0,
-        opened: 0,
     };
     let mut saw_root = false;
     let mut saw_body = false;
@@ -220,7 +288,7 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
             .read_event()
             .map_err(|e| malformed(body_start as u64 + reader.error_position(), e.to_string()))?;
         let end = body_start + reader.buffer_position() as usize;
-        let root_closed = saw_root && extractor.stack.is_empty();
+        let root_closed = saw_root && extractor.tree.depth() == 0;
         match event {
             Event::Decl(decl) => {
                 if let Some(Ok(encoding)) = decl.encoding() {
@@ -253,7 +321,7 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
                     saw_root = true;
                 }
                 check_attributes(start).map_err(|reason| malformed(position, reason))?;
-                saw_body |= extractor.stack.len() == 1 && BODY_ELEMENTS.contains(&name.as_str());
+                saw_body |= extractor.tree.depth() == 1 && BODY_ELEMENTS.contains(&name.as_str());
                 extractor
                     .open(&name)
                     .map_err(|OverLimit(reason)| too_complex(path, reason))?;
@@ -265,7 +333,7 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
             Event::Text(raw) => {
                 let raw_text = std::str::from_utf8(raw.as_ref()).expect("validated as UTF-8");
                 let start = end - raw_text.len();
-                if extractor.stack.is_empty() {
+                if extractor.tree.depth() == 0 {
                     // Outside the root only whitespace may stand.
                     if !raw_text
                         .trim_matches(['\u{20}', '\t', '\r', '\n'])
@@ -288,7 +356,7 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
                 }
             }
             Event::CData(raw) => {
-                if extractor.stack.is_empty() {
+                if extractor.tree.depth() == 0 {
                     return Err(malformed(
                         position,
                         "CDATA outside the root element".to_string(),
@@ -313,10 +381,10 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
             _ => {}
         }
     }
-    if let Some(open) = extractor.stack.last() {
+    if let Some(open) = extractor.tree.name_above(0) {
         return Err(malformed(
             bytes.len() as u64,
-            format!("unexpected end of file inside <{}>", open.name),
+            format!("unexpected end of file inside <{open}>"),
         ));
     }
     if !saw_root {
@@ -332,7 +400,7 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
         });
     }
     let mut segments = extractor.segments;
-    let mut elements = extractor.elements;
+    let mut elements = extractor.tree.elements;
     segments.shrink_to_fit();
     elements.shrink_to_fit();
     Ok(Document {
@@ -343,10 +411,11 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
         has_bom: body_start > 0,
         segments,
         elements,
+        package: None,
     })
 }
 
-fn too_complex(path: &Path, reason: String) -> Error {
+pub(super) fn too_complex(path: &Path, reason: String) -> Error {
     Error::TooComplex {
         path: path.to_path_buf(),
         reason,

@@ -946,6 +946,11 @@ fn organisation_decision(
     traceable_ranges: &[(usize, usize)],
     surnames: &[String],
 ) -> Result<String, String> {
+    if span.detector == crate::detect::package::ID {
+        // The company in a Word file's properties is whoever wrote it, not a party the
+        // ruling discusses: nothing for a reader to lose, something about the author.
+        return Ok("a Word package field (company): always replaced".to_string());
+    }
     match policy {
         OrganisationPolicy::Replace => Ok("organisation policy: replace".to_string()),
         OrganisationPolicy::Keep => {

@@ -423,7 +423,7 @@ pub fn apply(
         });
     }
     resolution.mentions.sort_by_key(|m| m.span.start);
-    let mut rendered = write::render(doc, &resolution, style);
+    let mut rendered = write::render(doc, &resolution, style)?;
     // The published text must not hold any original of a replaced entity. Rejected mentions
     // no longer point to their entity, so every mention that does is still replaced.
     let output = &rendered.output_text;

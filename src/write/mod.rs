@@ -5,7 +5,7 @@
 //!
 //! One JSON object per line, each with a `type`:
 //!
-//! * `begin`: `document`, `format` (`text` | `xml`), `chars` (code points of the text),
+//! * `begin`: `document`, `format` (`text` | `xml` | `docx`), `chars` (code points of the text),
 //!   `style`, `version`, `input_sha256` (of the input file's bytes).
 //! * `substitution`: one per replaced or kept span, in text order:
 //!   `document`; `action` (`replace` | `keep`); `start`, `end` (Unicode code points into
@@ -22,6 +22,8 @@
 //!   decision as saved by `review`, with `action`, `reviewer` and `at`).
 //!
 //! Logs contain the original personal data, so they are created with mode 0600.
+
+mod docx;
 
 use crate::model::{Action, Category, Document, Evidence, Format, Resolution};
 use crate::read::raw_offset;
@@ -155,7 +157,12 @@ fn context(text: &str, start: usize, end: usize) -> String {
 }
 
 /// Renders the output and the log of a resolved document whose entities have pseudonyms.
-pub fn render(doc: &Document, resolution: &Resolution, style: &str) -> Rendered {
+/// Fails only when a .docx package cannot be written back.
+pub fn render(
+    doc: &Document,
+    resolution: &Resolution,
+    style: &str,
+) -> Result<Rendered, crate::error::Error> {
     let text = &doc.text;
     let mut output_text = String::with_capacity(text.len());
     let mut input_chars = CharCounter::new(text);
@@ -224,7 +231,18 @@ pub fn render(doc: &Document, resolution: &Resolution, style: &str) -> Rendered 
             bytes.extend_from_slice(output_text.as_bytes());
             bytes
         }
-        Format::Xml => splice_xml(doc, resolution),
+        Format::Xml => apply_edits(
+            &doc.source,
+            &xml_edits(doc, resolution, &doc.source, escape_xml),
+        ),
+        Format::Docx => {
+            let package = doc
+                .package
+                .as_deref()
+                .expect("a .docx document has its package");
+            let edits = xml_edits(doc, resolution, &package.xml, escape_xml_attribute);
+            docx::write_package(doc, package, &edits)?
+        }
     };
     // The doubts the review will show first, logged so that whoever reads the log sees
     // what the pipeline was unsure of.
@@ -251,11 +269,11 @@ pub fn render(doc: &Document, resolution: &Resolution, style: &str) -> Rendered 
         entities: resolution.entities.len(),
         output_sha256: sha256_hex(&output),
     });
-    Rendered {
+    Ok(Rendered {
         output,
         output_text,
         log,
-    }
+    })
 }
 
 /// SHA-256 of `bytes` in lower-case hex.
@@ -273,10 +291,23 @@ fn escape_xml(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// Writes replacements into the XML source: the first text node a span touches gets the
-/// pseudonym, later ones lose their part of the span, and every tag stays where it was.
-fn splice_xml(doc: &Document, resolution: &Resolution) -> Vec<u8> {
-    let source = &doc.source;
+/// Escapes for text and for attribute values in either quote (a .docx author).
+fn escape_xml_attribute(text: &str) -> String {
+    escape_xml(text)
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// Where the replacements go in XML source bytes (`source`: the file for Rechtspraak XML,
+/// the laid-out parts for .docx): the first text node a span touches gets the pseudonym,
+/// later ones lose their part of the span, and every tag stays where it was. Edits are
+/// byte ranges of `source` with their new text, in source order.
+fn xml_edits(
+    doc: &Document,
+    resolution: &Resolution,
+    source: &[u8],
+    escape: fn(&str) -> String,
+) -> Vec<(usize, usize, String)> {
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     for (position, mention) in resolution.mentions.iter().enumerate() {
         let Some(entity) = mention.entity.map(|i| &resolution.entities[i]) else {
@@ -306,19 +337,24 @@ fn splice_xml(doc: &Document, resolution: &Resolution) -> Vec<u8> {
             } else if segment.cdata {
                 written.replace("]]>", "]] >")
             } else {
-                escape_xml(written)
+                escape(written)
             };
             wrote_pseudonym = true;
             edits.push((to_source(start), to_source(end), replacement));
         }
     }
     edits.sort_by_key(|&(start, _, _)| start);
+    edits
+}
+
+/// `source` with `edits` (sorted, not overlapping, offsets relative to `source`) made.
+fn apply_edits(source: &[u8], edits: &[(usize, usize, String)]) -> Vec<u8> {
     let mut output = Vec::with_capacity(source.len());
     let mut copied_to = 0;
     for (start, end, replacement) in edits {
-        output.extend_from_slice(&source[copied_to..start]);
+        output.extend_from_slice(&source[copied_to..*start]);
         output.extend_from_slice(replacement.as_bytes());
-        copied_to = end;
+        copied_to = *end;
     }
     output.extend_from_slice(&source[copied_to..]);
     output
@@ -472,7 +508,8 @@ mod tests {
             &doc,
             &replace_all(&doc, "Jansen", "[persoon 1]"),
             "rechtspraak",
-        );
+        )
+        .unwrap();
         assert_eq!(rendered.output_text, "Café [persoon 1] én [persoon 1]");
         let LogRecord::Substitution(first) = &rendered.log[1] else {
             panic!("expected a substitution");
@@ -488,7 +525,7 @@ mod tests {
         let xml = "<open-rechtspraak><rdf:RDF>Jansen</rdf:RDF><uitspraak><para>De heer <emphasis>Jan</emphasis>sen &amp; Jansen</para></uitspraak></open-rechtspraak>";
         let doc =
             crate::read::parse(Path::new("x.xml"), "x", xml.as_bytes().to_vec(), 1 << 20).unwrap();
-        let rendered = render(&doc, &replace_all(&doc, "Jansen", "[A&B]"), "rechtspraak");
+        let rendered = render(&doc, &replace_all(&doc, "Jansen", "[A&B]"), "rechtspraak").unwrap();
         let output = String::from_utf8(rendered.output).unwrap();
         assert_eq!(
             output,

@@ -1,0 +1,362 @@
+//! Word documents: the package is changed inside text only, names split over runs are found
+//! whole, the package's own fields that name people are replaced, and LibreOffice opens
+//! what is written with no original left in it.
+
+use crate::util::*;
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The Word samples, made from text samples by `corpus/tools/txt_to_docx.py`.
+fn docx_samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/samples-docx")
+}
+
+/// Every entry of a package: name → (compression method, decompressed bytes), in order.
+fn entries(bytes: &[u8]) -> Vec<(String, String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut entry = archive.by_index(i).unwrap();
+            let mut content = Vec::new();
+            entry.read_to_end(&mut content).unwrap();
+            (
+                entry.name().unwrap().to_string(),
+                format!("{:?}", entry.compression()),
+                content,
+            )
+        })
+        .collect()
+}
+
+fn entry(bytes: &[u8], name: &str) -> String {
+    let found = entries(bytes).into_iter().find(|(n, _, _)| n == name);
+    String::from_utf8(found.unwrap_or_else(|| panic!("no {name}")).2).unwrap()
+}
+
+fn run_one(input: &[u8], extra: &[&str]) -> (Vec<u8>, Vec<serde_json::Value>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vonnis.docx");
+    std::fs::write(&path, input).unwrap();
+    let out = dir.path().join("out");
+    schuilnaam()
+        .arg("run")
+        .arg(&path)
+        .arg("--out")
+        .arg(&out)
+        .args(extra)
+        .assert()
+        .success();
+    let output = std::fs::read(out.join("vonnis.docx")).unwrap();
+    (output, substitutions(&out.join("vonnis.docx.log.jsonl")))
+}
+
+/// The tags of a part, with the values of the attributes that name people (which are
+/// replaced) blanked.
+fn tags(xml: &str) -> Vec<String> {
+    let tag = Regex::new(r"<[^>]+>").unwrap();
+    let person = Regex::new(r#"(:author|:initials|:userId)="[^"]*""#).unwrap();
+    tag.find_iter(xml)
+        .map(|m| person.replace_all(m.as_str(), "$1=\"…\"").into_owned())
+        .collect()
+}
+
+#[test]
+fn a_document_with_nothing_to_replace_is_written_back_byte_for_byte() {
+    let input = docx_package(&[(
+        "word/document.xml",
+        document_xml(
+            "<w:p><w:r><w:t>Het hof bevestigt het vonnis waarvan beroep.</w:t></w:r></w:p>",
+        ),
+    )]);
+    let (output, log) = run_one(&input, &["--no-model"]);
+    assert!(log.is_empty(), "{log:?}");
+    assert_eq!(output, input);
+}
+
+#[test]
+fn a_name_split_over_runs_is_found_whole_and_written_into_the_first_run() {
+    let body = "<w:p><w:r><w:t xml:space=\"preserve\">De verdachte </w:t></w:r>\
+        <w:r><w:t xml:space=\"preserve\">Jan de </w:t></w:r>\
+        <w:r><w:rPr><w:b/></w:rPr><w:t>Vries</w:t></w:r>\
+        <w:r><w:t xml:space=\"preserve\">, geboren op 3 maart 1981 te Utrecht, verklaart.</w:t></w:r></w:p>";
+    let input = docx_package(&[
+        ("[Content_Types].xml", "<Types/>".to_string()),
+        ("word/document.xml", document_xml(body)),
+        ("word/styles.xml", "<w:styles/>".to_string()),
+    ]);
+    let (output, log) = run_one(&input, &[]);
+    let name = log.iter().find(|r| r["original"] == "Jan de Vries");
+    let name = name.unwrap_or_else(|| panic!("the split name is not one substitution: {log:?}"));
+    assert_eq!(name["action"], "replace");
+    assert!(name["element"]
+        .as_str()
+        .unwrap()
+        .starts_with("/word/document.xml/document[1]/body[1]/p[1]/r[2]/t[1]"));
+    let pseudonym = name["replacement"].as_str().unwrap();
+    let xml = entry(&output, "word/document.xml");
+    assert!(
+        xml.contains(&format!("<w:r><w:t xml:space=\"preserve\">{pseudonym}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t></w:t></w:r>")),
+        "{xml}"
+    );
+    assert!(!xml.contains("Vries"), "{xml}");
+    assert_eq!(tags(&xml), tags(&entry(&input, "word/document.xml")));
+    for (before, after) in entries(&input).iter().zip(entries(&output)) {
+        assert_eq!(before.0, after.0, "entries keep their order");
+        if before.0 != "word/document.xml" {
+            assert_eq!(*before, after, "{} changed", before.0);
+        }
+    }
+}
+
+#[test]
+fn separators_are_text_only_and_offsets_are_code_points_of_the_extracted_text() {
+    let body = "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>\
+        <w:r><w:t>Eiser:</w:t></w:r><w:r><w:tab/><w:t>Åsa Bakkali</w:t></w:r></w:p>\
+        <w:tbl><w:tr><w:tc><w:p><w:r><w:t>wonende te Zwolle</w:t><w:br/><w:t>eiser</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    let input = docx_package(&[("word/document.xml", document_xml(body))]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.docx");
+    std::fs::write(&path, &input).unwrap();
+    let doc = schuilnaam::read::read_file(&path, "x.docx", 1 << 20).unwrap();
+    assert_eq!(doc.text, "Eiser:\tÅsa Bakkali\nwonende te Zwolle\neiser\n");
+    let (_, log) = run_one(&input, &["--no-model"]);
+    assert!(!log.is_empty());
+    for record in &log {
+        let start = record["start"].as_u64().unwrap() as usize;
+        let end = record["end"].as_u64().unwrap() as usize;
+        assert_eq!(char_slice(&doc.text, start, end), record["original"]);
+    }
+}
+
+#[test]
+fn the_package_fields_that_name_people_are_replaced_and_logged_with_their_part() {
+    let author = "Hanneke Verbeek-Smit";
+    let body = format!(
+        "<w:p><w:ins w:id=\"1\" w:author=\"{author}\" w:date=\"2024-03-01T12:00:00Z\"><w:r><w:t>Het hof bevestigt het vonnis.</w:t></w:r></w:ins></w:p>"
+    );
+    let input = docx_package(&[
+        ("word/document.xml", document_xml(&body)),
+        (
+            "word/comments.xml",
+            format!("<w:comments xmlns:w=\"{W}\"><w:comment w:id=\"0\" w:author=\"{author}\" w:initials=\"HVS\"><w:p><w:r><w:t>Nagaan.</w:t></w:r></w:p></w:comment></w:comments>"),
+        ),
+        (
+            "docProps/core.xml",
+            format!("<cp:coreProperties xmlns:cp=\"c\" xmlns:dc=\"d\"><dc:creator>{author}</dc:creator><cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>3</cp:revision></cp:coreProperties>"),
+        ),
+        (
+            "docProps/app.xml",
+            "<Properties xmlns=\"e\"><Company>Verbeek &amp; Smit Juridisch Advies</Company><Pages>1</Pages></Properties>".to_string(),
+        ),
+    ]);
+    let (output, log) = run_one(&input, &["--no-model"]);
+    let replaced: BTreeMap<String, String> = log
+        .iter()
+        .filter(|r| r["action"] == "replace")
+        .map(|r| {
+            (
+                r["element"].as_str().unwrap().to_string(),
+                r["original"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for element in [
+        "/word/document.xml/document[1]/body[1]/p[1]/ins[1]/@author[1]",
+        "/word/comments.xml/comments[1]/comment[1]/@author[1]",
+        "/word/comments.xml/comments[1]/comment[1]/@initials[1]",
+        "/docProps/core.xml/coreProperties[1]/creator[1]",
+        "/docProps/core.xml/coreProperties[1]/lastModifiedBy[1]",
+        "/docProps/app.xml/Properties[1]/Company[1]",
+    ] {
+        assert!(
+            replaced.contains_key(element),
+            "{element} not replaced: {replaced:?}"
+        );
+    }
+    assert_eq!(
+        replaced["/docProps/app.xml/Properties[1]/Company[1]"],
+        "Verbeek & Smit Juridisch Advies"
+    );
+    let same: Vec<&serde_json::Value> = log.iter().filter(|r| r["original"] == author).collect();
+    assert!(
+        same.iter()
+            .all(|r| r["replacement"] == same[0]["replacement"]),
+        "{same:?}"
+    );
+    for (name, _, content) in entries(&output) {
+        let content = String::from_utf8(content).unwrap();
+        assert!(
+            !content.contains("Verbeek") && !content.contains("HVS"),
+            "{name}: {content}"
+        );
+    }
+    assert!(entry(&output, "docProps/core.xml").contains("<cp:revision>3</cp:revision>"));
+}
+
+#[test]
+fn broken_packages_get_a_clear_error_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("geen-word.docx"),
+        docx_package(&[("xl/workbook.xml", "<workbook/>".into())]),
+    )
+    .unwrap();
+    let mut truncated = docx_package(&[("word/document.xml", document_xml("<w:p/>"))]);
+    truncated.truncate(truncated.len() - 30);
+    std::fs::write(input.join("afgebroken.docx"), truncated).unwrap();
+    std::fs::write(
+        input.join("kapot.docx"),
+        docx_package(&[("word/document.xml", document_xml("<w:p><w:r><w:t>open"))]),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("goed.txt"),
+        "De verdachte Jan de Vries verklaart.",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let assert = schuilnaam()
+        .arg("run")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .arg("--no-model")
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("geen-word.docx") && stderr.contains("without word/document.xml"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("afgebroken.docx") && stderr.contains("not a readable ZIP"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("kapot.docx") && stderr.contains("word/document.xml at byte"),
+        "{stderr}"
+    );
+    assert!(out.join("goed.txt").exists());
+    for failed in ["geen-word.docx", "afgebroken.docx", "kapot.docx"] {
+        assert!(!out.join(failed).exists(), "{failed} got an output");
+    }
+}
+
+#[test]
+fn a_part_that_decompresses_past_the_size_limit_is_refused() {
+    let huge = "<w:p><w:r><w:t>aaaa</w:t></w:r></w:p>".repeat(40_000);
+    let input = docx_package(&[("word/document.xml", document_xml(&huge))]);
+    assert!(input.len() < 100_000);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.docx");
+    std::fs::write(&path, &input).unwrap();
+    let err = schuilnaam::read::read_file(&path, "bom.docx", 1_000_000)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("bom.docx") && err.contains("decompress to more than"),
+        "{err}"
+    );
+}
+
+/// LibreOffice's text of a Word file (headless, as CI runs it).
+fn libreoffice_text(docx: &Path, scratch: &Path) -> String {
+    let soffice = std::env::var("SOFFICE").unwrap_or_else(|_| "/usr/bin/soffice".into());
+    assert!(
+        Path::new(&soffice).exists(),
+        "{soffice} missing: run scripts/setup-tests.sh (the README test command does, it installs libreoffice-writer-nogui), or set SOFFICE"
+    );
+    let profile = scratch.join("profile");
+    let status = std::process::Command::new(&soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "txt:Text", "--outdir"])
+        .arg(scratch)
+        .arg(docx)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(
+        status.success(),
+        "LibreOffice could not convert {}",
+        docx.display()
+    );
+    let text = scratch.join(docx.with_extension("txt").file_name().unwrap());
+    std::fs::read_to_string(text).unwrap()
+}
+
+#[test]
+fn libreoffice_opens_every_output_and_no_replaced_original_is_left_in_it() {
+    let out = tempfile::tempdir().unwrap();
+    schuilnaam()
+        .arg("run")
+        .arg(docx_samples())
+        .arg("--out")
+        .arg(out.path())
+        .arg("--no-model")
+        .assert()
+        .success();
+    let samples = files_under(&docx_samples());
+    assert!(samples.len() >= 4, "{samples:?}");
+    for input in samples {
+        let output = out.path().join(&input);
+        let log = substitutions(&out.path().join(format!("{}.log.jsonl", input.display())));
+        let scratch = tempfile::tempdir().unwrap();
+        let text = libreoffice_text(&output, scratch.path());
+        let replaced: Vec<&str> = log
+            .iter()
+            // A place is personal only in its context ("wonende te Arnhem"); the same word
+            // elsewhere ("zittingsplaats Arnhem") stays, as in the property tests.
+            .filter(|r| r["action"] == "replace" && r["category"] != "place")
+            .map(|r| r["original"].as_str().unwrap())
+            .collect();
+        assert!(replaced.len() > 5, "{}", input.display());
+        let shown = log
+            .iter()
+            .filter(|r| r["action"] == "replace")
+            .filter(|r| text.contains(r["replacement"].as_str().unwrap()))
+            .count();
+        assert!(
+            shown > 5,
+            "{}: LibreOffice shows {shown} pseudonyms: {text}",
+            input.display()
+        );
+        for original in replaced {
+            assert!(
+                !text.contains(original),
+                "{}: {original:?} left in LibreOffice's text",
+                input.display()
+            );
+        }
+        let original = std::fs::read(docx_samples().join(&input)).unwrap();
+        let written = std::fs::read(&output).unwrap();
+        for (before, after) in entries(&original).iter().zip(entries(&written)) {
+            assert_eq!(before.0, after.0);
+            if !before.0.ends_with(".xml")
+                || before.0.contains("_rels")
+                || before.0 == "[Content_Types].xml"
+            {
+                assert_eq!(*before, after, "{}: {} changed", input.display(), before.0);
+            } else {
+                let (a, b) = (
+                    String::from_utf8_lossy(&before.2),
+                    String::from_utf8_lossy(&after.2),
+                );
+                assert_eq!(
+                    tags(&a),
+                    tags(&b),
+                    "{}: {} lost or gained a tag",
+                    input.display(),
+                    before.0
+                );
+            }
+        }
+    }
+}
