@@ -311,7 +311,9 @@ fn process_file(pipeline: &Pipeline, file: &InputFile, options: &BatchOptions) -
         }
     };
     let mut timings = processed.timings;
-    let private = metadata.as_ref().is_some_and(crate::write::is_private);
+    // A Word review output holds the originals in its tracked deletions: as private as a log.
+    let private = metadata.as_ref().is_some_and(crate::write::is_private)
+        || (pipeline.docx_review() && doc.format == crate::model::Format::Docx);
     let written = timings.time("write", || -> Result<(), Error> {
         if options.dry_run {
             std::hint::black_box(processed.rendered.log_jsonl());

@@ -51,9 +51,11 @@ enum Command {
         long_about = "Pseudonymise rulings.\n\n\
 Each INPUT is a file, a folder (walked recursively, hidden entries skipped) or '-' to read one \
 document from stdin and write it to stdout. The format is recognised by content: Rechtspraak \
-open-data XML (<open-rechtspraak>) or UTF-8 text (a BOM and CRLF line ends are kept). In XML \
-only the text of inhoudsindicatie, uitspraak and conclusie changes; every element, attribute \
-and the metadata stay byte-for-byte.\n\n\
+open-data XML (<open-rechtspraak>), Word (.docx: a ZIP with word/document.xml) or UTF-8 text \
+(a BOM and CRLF line ends are kept). In XML only the text of inhoudsindicatie, uitspraak and \
+conclusie changes; every element, attribute and the metadata stay byte-for-byte. In Word only \
+the text of the body, headers, footers, notes and comments and the package fields that name \
+people change; every other entry of the package is copied as it was.\n\n\
 Outputs mirror the inputs' relative paths under --out: INPUT/a/b.xml becomes OUT/a/b.xml, \
 with its substitution log in OUT/a/b.xml.log.jsonl (JSON Lines, mode 0600, it holds the \
 originals) and a batch summary in OUT/summary.json. Every file is written atomically. A \
@@ -67,7 +69,8 @@ exist without --force\n\n\
 Examples:\n  \
 schuilnaam run corpus/samples --out out\n  \
 schuilnaam run 2024/ 2025/ --out publicatie/ --force --jobs 2\n  \
-schuilnaam run - --log vonnis.log.jsonl < vonnis.txt > vonnis.out.txt"
+schuilnaam run - --log vonnis.log.jsonl < vonnis.txt > vonnis.out.txt\n  \
+schuilnaam run concepten/ --out review/ --docx-review"
     )]
     Run(RunArgs),
     /// Measure what leaks: run the pipeline on a gold file and score it.
@@ -139,6 +142,12 @@ pseudonymised, m reviewed, u undo. Decisions are saved next to each log \
         after_help = "Examples:\n  schuilnaam summary out-0 out-1 out-2 out-3\n  schuilnaam summary out-* --out summary.json"
     )]
     Summary(SummaryArgs),
+    /// Check a Word document reviewed as tracked changes before it is published.
+    #[command(
+        long_about = "Check a Word document reviewed as tracked changes before it is published.\n\nReads FILE (the output of 'run --docx-review', after an editor accepted and rejected the changes in Word) and the log 'run' wrote for it, and reports per replaced entity whether the editor accepted it (its pseudonym is there, its original nowhere), rejected it (no pseudonym left, the original back) or changed it (neither). It refuses the document (exit 1), naming the string and the text before it, when an original of an accepted entity still stands anywhere in it (one mention of a person rejected, the others accepted: the person is named after all), and, naming part and author, when tracked changes are left unresolved.",
+        after_help = "Exit codes:\n  0  the document may be published\n  1  refused: unresolved changes or a surviving original (listed)\n  2  the file or the log could not be read\n\nExample:\n  schuilnaam run concepten/ --out review/ --docx-review\n  # the editor accepts and rejects in Word, saves review/vonnis.docx\n  schuilnaam check review/vonnis.docx --log review/vonnis.docx.log.jsonl"
+    )]
+    Check(CheckArgs),
     /// Write the man pages or shell completions (the Debian package ships both).
     #[command(after_help = "Examples:\n  \
 schuilnaam generate man --out target/man     # schuilnaam.1, schuilnaam-run.1, ...\n  \
@@ -174,6 +183,17 @@ struct SummaryArgs {
     /// Write the merged summary here instead of printing it.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// The reviewed Word document.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+
+    /// The log 'run --docx-review' wrote for it [default: FILE.log.jsonl].
+    #[arg(long, value_name = "LOG")]
+    log: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -472,6 +492,13 @@ struct RunArgs {
     /// collectors.
     #[arg(long, value_enum, value_name = "HOW", default_value_t = ProgressName::Auto)]
     progress: ProgressName,
+
+    /// For Word inputs: write every replacement as a tracked change by author "schuilnaam"
+    /// (the original deleted, the pseudonym inserted) and every kept name and doubt as a
+    /// comment, so that an editor accepts or rejects in Word; then `schuilnaam check`. Such
+    /// outputs hold the originals and are written with mode 0600, like the logs.
+    #[arg(long)]
+    docx_review: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -493,6 +520,7 @@ fn main() -> ExitCode {
         Command::Apply(args) => cli::review::apply(args),
         Command::Review(args) => cli::review::review_server(args),
         Command::Summary(args) => cli::summary::summary(args),
+        Command::Check(args) => cli::check::check(args),
         Command::Generate(args) => cli::generate::generate(args),
     };
     match result {

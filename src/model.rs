@@ -204,6 +204,25 @@ pub struct Package {
     /// Package fields that name a person or body whatever they say (author, company ...):
     /// byte ranges of [`Document::text`] that are replaced without a detector's evidence.
     pub properties: Vec<PackageProperty>,
+    /// For the first segments (the running text of the parts, in order): the run that holds
+    /// each, so that a replacement can be written as a tracked change. Fields come after.
+    pub runs: Vec<Option<RunPlace>>,
+}
+
+/// Where a `w:t` and its `w:r` stand in [`Package::xml`] (byte offsets), for tracked
+/// changes: the run is cut around a replaced span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunPlace {
+    pub run_start: usize,
+    pub run_end: usize,
+    /// The run's properties (`<w:rPr>…</w:rPr>`), copied into the runs cut from it.
+    pub properties: Option<(usize, usize)>,
+    /// From `<w:t` to after `</w:t>`.
+    pub text_start: usize,
+    pub text_end: usize,
+    /// Whether a `w:del`/`w:ins` may go where the run stands (not inside another tracked
+    /// change, and a `w:t` rather than deleted text).
+    pub trackable: bool,
 }
 
 /// One part of [`Package::xml`]: its name in the ZIP and its byte range.
@@ -248,7 +267,8 @@ pub struct Segment {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ElementNode {
     pub parent: Option<usize>,
-    pub name: String,
+    /// Shared between the nodes of one name: a long ruling has thousands.
+    pub name: std::sync::Arc<str>,
     pub index: usize,
 }
 

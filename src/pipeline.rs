@@ -28,6 +28,7 @@ pub struct Pipeline {
     organisations: OrganisationsConfig,
     style: Box<dyn Style>,
     mapping: Option<Mapping>,
+    docx_review: bool,
 }
 
 /// Why a pipeline could not be built.
@@ -80,6 +81,7 @@ impl Pipeline {
             organisations: config.organisations.clone(),
             style: Box::new(RechtspraakStyle::new(config.placeholders.clone())),
             mapping: None,
+            docx_review: false,
         })
     }
 
@@ -94,6 +96,18 @@ impl Pipeline {
     pub fn with_mapping(mut self, mapping: Mapping) -> Pipeline {
         self.mapping = Some(mapping);
         self
+    }
+
+    /// Writes Word outputs for review in Word: replacements as tracked changes, kept names
+    /// and doubts as comments.
+    pub fn with_docx_review(mut self) -> Pipeline {
+        self.docx_review = true;
+        self
+    }
+
+    /// Whether Word outputs are written for review (they then hold the originals).
+    pub fn docx_review(&self) -> bool {
+        self.docx_review
     }
 
     /// The detectors' running counters (model tokens, tokenise and model nanoseconds).
@@ -140,7 +154,7 @@ impl Pipeline {
             )
         });
         let rendered = timings.time("render", || {
-            write::render(doc, &resolution, self.style.name())
+            write::render_with(doc, &resolution, self.style.name(), self.docx_review)
         })?;
         let mut replaced = BTreeMap::new();
         let mut kept = 0;

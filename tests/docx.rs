@@ -360,3 +360,174 @@ fn libreoffice_opens_every_output_and_no_replaced_original_is_left_in_it() {
         }
     }
 }
+
+/// What Word's "accept all changes" does to a part: deletions go, insertions stay.
+fn accept_all(xml: &str) -> String {
+    let deleted = Regex::new(r"(?s)<w:del\b[^>]*>.*?</w:del>").unwrap();
+    let inserted = Regex::new(r"(?s)<w:ins\b[^>]*>(.*?)</w:ins>").unwrap();
+    let xml = deleted.replace_all(xml, "");
+    inserted.replace_all(&xml, "$1").into_owned()
+}
+
+/// What rejecting the first tracked replacement of `original` does: the deleted run comes
+/// back as a plain run and the inserted pseudonym goes.
+fn reject_first(xml: &str, original: &str) -> String {
+    let pair = Regex::new(&format!(
+        r"(?s)<w:del\b[^>]*><w:r>(<w:rPr>.*?</w:rPr>)?<w:delText xml:space=.preserve.>{}</w:delText></w:r></w:del><w:ins\b[^>]*>.*?</w:ins>",
+        regex::escape(original)
+    ))
+    .unwrap();
+    pair.replace(
+        xml,
+        format!("<w:r><w:t xml:space=\"preserve\">{original}</w:t></w:r>"),
+    )
+    .into_owned()
+}
+
+/// `package` with its parts passed through `edit`.
+fn edit_parts(package: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
+    let parts: Vec<(String, String)> = entries(package)
+        .into_iter()
+        .map(|(name, _, bytes)| {
+            let text = String::from_utf8(bytes).unwrap();
+            let edited = if name.starts_with("word/") && name.ends_with(".xml") {
+                edit(&text)
+            } else {
+                text
+            };
+            (name, edited)
+        })
+        .collect();
+    let borrowed: Vec<(&str, String)> =
+        parts.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    docx_package(&borrowed)
+}
+
+fn run_review(input: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vonnis.docx");
+    std::fs::write(&path, input).unwrap();
+    schuilnaam()
+        .arg("run")
+        .arg(&path)
+        .arg("--out")
+        .arg(dir.path().join("review"))
+        .arg("--docx-review")
+        .assert()
+        .success();
+    let output = dir.path().join("review/vonnis.docx");
+    (dir, output)
+}
+
+fn check(file: &Path, log: &Path) -> (bool, String) {
+    let output = schuilnaam()
+        .arg("check")
+        .arg(file)
+        .arg("--log")
+        .arg(log)
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), said)
+}
+
+#[test]
+fn review_output_accepted_in_full_is_the_pseudonymised_output() {
+    for input in files_under(&docx_samples()) {
+        let original = std::fs::read(docx_samples().join(&input)).unwrap();
+        let (dir, review) = run_review(&original);
+        let (plain, _) = run_one(&original, &[]);
+        let reviewed = std::fs::read(&review).unwrap();
+        let xml = entry(&reviewed, "word/document.xml");
+        assert!(
+            xml.contains("w:author=\"schuilnaam\""),
+            "{}",
+            input.display()
+        );
+        assert!(
+            entry(&reviewed, "word/comments.xml").contains("kept: "),
+            "{}",
+            input.display()
+        );
+        // Word's "accept all" keeps comments; LibreOffice's text export leaves them out, as
+        // a published ruling does.
+        let accepted = dir.path().join("accepted.docx");
+        std::fs::write(&accepted, edit_parts(&reviewed, accept_all)).unwrap();
+        let plain_path = dir.path().join("plain.docx");
+        std::fs::write(&plain_path, &plain).unwrap();
+        let scratch = tempfile::tempdir().unwrap();
+        let accepted_text = libreoffice_text(&accepted, scratch.path());
+        let plain_text = libreoffice_text(&plain_path, scratch.path());
+        assert!(plain_text.len() > 1000, "{plain_text}");
+        assert_eq!(accepted_text, plain_text, "{}", input.display());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&review).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "a review output holds the originals");
+        }
+        // The review output itself opens, and shows the originals as deleted text.
+        let text = libreoffice_text(&review, scratch.path());
+        assert!(text.len() > plain_text.len(), "{text}");
+    }
+}
+
+#[test]
+fn check_refuses_unresolved_changes_and_a_rejected_mention_of_an_accepted_person() {
+    let body = "<w:p><w:r><w:t xml:space=\"preserve\">De verdachte Jan de Vries, geboren op 3 maart 1981 te Utrecht, verklaart dat hij thuis was.</w:t></w:r></w:p>\
+        <w:p><w:r><w:t xml:space=\"preserve\">De rechtbank gelooft Jan de Vries niet.</w:t></w:r></w:p>";
+    let input = docx_package(&[("word/document.xml", document_xml(body))]);
+    let (dir, review) = run_review(&input);
+    let log = dir.path().join("review/vonnis.docx.log.jsonl");
+    let reviewed = std::fs::read(&review).unwrap();
+    assert!(entry(&reviewed, "word/document.xml")
+        .contains("<w:delText xml:space=\"preserve\">Jan de Vries</w:delText>"));
+
+    let (passes, said) = check(&review, &log);
+    assert!(
+        !passes && said.contains("unresolved tracked change"),
+        "{said}"
+    );
+
+    let all_accepted = dir.path().join("accepted.docx");
+    std::fs::write(&all_accepted, edit_parts(&reviewed, accept_all)).unwrap();
+    let (passes, said) = check(&all_accepted, &log);
+    assert!(passes && said.contains("0 rejected"), "{said}");
+
+    let one_rejected = dir.path().join("one-rejected.docx");
+    std::fs::write(
+        &one_rejected,
+        edit_parts(&reviewed, |xml| {
+            accept_all(&reject_first(xml, "Jan de Vries"))
+        }),
+    )
+    .unwrap();
+    let (passes, said) = check(&one_rejected, &log);
+    assert!(
+        !passes && said.contains("\"Jan de Vries\" of an accepted entity"),
+        "{said}"
+    );
+
+    // Rejecting every mention is the editor's call (no personal data after all); deleting
+    // schuilnaam's comments on kept names changes nothing.
+    let both_rejected = dir.path().join("both-rejected.docx");
+    std::fs::write(
+        &both_rejected,
+        edit_parts(&reviewed, |xml| {
+            accept_all(&reject_first(
+                &reject_first(xml, "Jan de Vries"),
+                "Jan de Vries",
+            ))
+        }),
+    )
+    .unwrap();
+    let (passes, said) = check(&both_rejected, &log);
+    assert!(
+        passes && said.contains("1 rejected") && said.contains("rejected: e"),
+        "{said}"
+    );
+}

@@ -3,6 +3,7 @@
 //! pipeline, sharing the cores out.
 
 pub mod bench;
+pub mod check;
 pub mod corpus;
 pub mod eval;
 pub mod generate;

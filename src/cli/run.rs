@@ -26,6 +26,9 @@ pub fn run(args: RunArgs) -> Result<u8> {
         jobs = 1;
     }
     let mut pipeline = load_pipeline(&args.pipeline, jobs)?;
+    if args.docx_review {
+        pipeline = pipeline.with_docx_review();
+    }
     if let Some(path) = &args.mapping {
         let mapping = Mapping::open(path, pipeline.style_name())?;
         pipeline = pipeline.with_mapping(mapping);

@@ -20,7 +20,9 @@
 use super::xml::{check_attributes, decode_references, local_name, too_complex};
 use super::xml::{ElementStack, OverLimit};
 use crate::error::{Error, Result};
-use crate::model::{Category, Document, Format, Package, PackagePart, PackageProperty, Segment};
+use crate::model::{
+    Category, Document, Format, Package, PackagePart, PackageProperty, RunPlace, Segment,
+};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::io::Read;
@@ -92,12 +94,12 @@ fn always_replaced(kind: PartKind, element: &str) -> Option<(Category, &'static 
 }
 
 /// Package fields read like the body (they may name a party, or not).
-fn read_as_text(kind: PartKind, element: &str, parent: Option<&str>) -> bool {
+fn read_as_text(kind: PartKind, element: &str, in_property: bool) -> bool {
     match kind {
         PartKind::CoreProperties => {
             matches!(element, "title" | "subject" | "description" | "keywords")
         }
-        PartKind::CustomProperties => parent == Some("property"),
+        PartKind::CustomProperties => in_property,
         _ => false,
     }
 }
@@ -129,6 +131,22 @@ struct Extractor {
     fields: Vec<Field>,
     /// The name of the part being read.
     part: String,
+    /// The run of each running-text segment, once its end is known.
+    runs: Vec<Option<RunPlace>>,
+    /// The open `w:r`: its start, its properties, whether a tracked change may cut it, and
+    /// the segments it holds so far.
+    open_run: Option<OpenRun>,
+    /// Where the open `w:t` started, and how many segments there were then.
+    open_text: Option<(usize, usize)>,
+}
+
+struct OpenRun {
+    start: usize,
+    properties: Option<(usize, usize)>,
+    properties_start: Option<usize>,
+    trackable: bool,
+    /// Segment index and `w:t` range of each text it holds.
+    texts: Vec<(usize, usize, usize)>,
 }
 
 impl Extractor {
@@ -200,6 +218,9 @@ pub(super) fn parse(path: &Path, id: &str, bytes: Vec<u8>, max_size: u64) -> Res
         tree: ElementStack::new(),
         fields: Vec::new(),
         part: String::new(),
+        runs: Vec::new(),
+        open_run: None,
+        open_text: None,
     };
     for (kind, name) in &parts {
         let mut entry = archive
@@ -235,8 +256,11 @@ pub(super) fn parse(path: &Path, id: &str, bytes: Vec<u8>, max_size: u64) -> Res
         mut segments,
         tree,
         fields,
+        mut runs,
         ..
     } = extractor;
+    runs.resize(segments.len(), None);
+    package.runs = runs;
     for field in fields {
         if !text.is_empty() && !text.ends_with('\n') {
             text.push('\n');
@@ -308,15 +332,24 @@ fn read_part(
             }
             Event::Start(ref element) | Event::Empty(ref element) => {
                 check_attributes(element).map_err(|reason| (position, reason))?;
-                let name = local_name(element.name().as_ref());
-                let parent = extractor.tree.name_above(0).map(str::to_string);
+                let qualified = element.name();
+                let name = local_name(qualified.as_ref());
+                let parent = extractor.tree.name_above(0);
+                let in_run = parent == Some("r");
+                let in_property = parent == Some("property");
+                // A tracked change cannot go inside another one.
+                let in_tracked_change =
+                    matches!(parent, Some("ins" | "del" | "moveTo" | "moveFrom"));
                 extractor
                     .tree
-                    .open(&name)
+                    .open(name)
                     .map_err(|OverLimit(reason)| (position, reason))?;
-                for attribute in element.attributes().flatten() {
+                let names_someone = [&b"author="[..], b"initials=", b"userId="]
+                    .iter()
+                    .any(|key| memchr::memmem::find(element, key).is_some());
+                for attribute in element.attributes().flatten().filter(|_| names_someone) {
                     let local = local_name(attribute.key.as_ref());
-                    let Some(what) = person_attribute(&local) else {
+                    let Some(what) = person_attribute(local) else {
                         continue;
                     };
                     let raw = std::str::from_utf8(&attribute.value).expect("validated as UTF-8");
@@ -326,7 +359,7 @@ fn read_part(
                     // The value borrows from the part, so its place is a pointer difference.
                     let offset = raw.as_ptr() as usize - xml.as_ptr() as usize;
                     let decoded = decode_references(raw).map_err(|reason| (position, reason))?;
-                    let element_node = extractor.tree.attribute_node(&local);
+                    let element_node = extractor.tree.attribute_node(local);
                     extractor.fields.push(Field {
                         decoded,
                         source_start: start + offset,
@@ -336,29 +369,46 @@ fn read_part(
                         replaced: Some((Category::Person, format!("{what} in {}", extractor.part))),
                     });
                 }
-                let in_run = parent.as_deref() == Some("r");
+                let tag_start = start + position as usize;
                 if kind.has_running_text() && in_run {
-                    match name.as_str() {
+                    match name {
                         "tab" => extractor.text.push('\t'),
                         "br" | "cr" => extractor.text.push('\n'),
+                        "rPr" => {
+                            if let Some(run) = extractor.open_run.as_mut() {
+                                run.properties_start = Some(tag_start);
+                            }
+                        }
+                        "t" | "delText" => {
+                            extractor.open_text = Some((tag_start, extractor.segments.len()))
+                        }
                         _ => {}
                     }
                 }
+                if kind.has_running_text() && name == "r" && matches!(event, Event::Start(_)) {
+                    extractor.open_run = Some(OpenRun {
+                        start: tag_start,
+                        properties: None,
+                        properties_start: None,
+                        trackable: !in_tracked_change,
+                        texts: Vec::new(),
+                    });
+                }
                 let target = if kind.has_running_text() {
-                    matches!(name.as_str(), "t" | "delText").then_some(None)
-                } else if let Some((category, what)) = always_replaced(kind, &name) {
+                    matches!(name, "t" | "delText").then_some(None)
+                } else if let Some((category, what)) = always_replaced(kind, name) {
                     Some(Some((category, what.to_string())))
-                } else if read_as_text(kind, &name, parent.as_deref()) {
+                } else if read_as_text(kind, name, in_property) {
                     Some(None)
                 } else {
                     None
                 };
                 collecting.push(target);
                 if matches!(event, Event::Empty(_)) {
-                    close(kind, extractor, &mut collecting);
+                    close(kind, extractor, &mut collecting, start + end);
                 }
             }
-            Event::End(_) => close(kind, extractor, &mut collecting),
+            Event::End(_) => close(kind, extractor, &mut collecting, start + end),
             Event::Text(raw) => {
                 let Some(Some(target)) = collecting.last() else {
                     continue;
@@ -403,15 +453,57 @@ fn read_part(
     Ok(())
 }
 
+/// Closes the innermost element, which ends at byte `end` of [`Package::xml`].
 fn close(
     kind: PartKind,
     extractor: &mut Extractor,
     collecting: &mut Vec<Option<Option<(Category, String)>>>,
+    end: usize,
 ) {
     collecting.pop();
-    if let Some(name) = extractor.tree.close() {
-        if kind.has_running_text() && name == "p" {
-            extractor.new_line();
+    let Some(name) = extractor.tree.close() else {
+        return;
+    };
+    if !kind.has_running_text() {
+        return;
+    }
+    match &*name {
+        "p" => extractor.new_line(),
+        "rPr" => {
+            if let Some(run) = extractor.open_run.as_mut() {
+                if let Some(start) = run.properties_start.take() {
+                    run.properties = Some((start, end));
+                }
+            }
         }
+        "t" | "delText" => {
+            if let (Some((start, first_segment)), Some(run)) =
+                (extractor.open_text.take(), extractor.open_run.as_mut())
+            {
+                let segments = extractor.segments.len() - first_segment;
+                if segments == 1 {
+                    run.texts.push((first_segment, start, end));
+                    run.trackable &= &*name == "t";
+                } else if segments > 1 {
+                    run.trackable = false;
+                }
+            }
+        }
+        "r" => {
+            if let Some(run) = extractor.open_run.take() {
+                extractor.runs.resize(extractor.segments.len(), None);
+                for (segment, text_start, text_end) in run.texts {
+                    extractor.runs[segment] = Some(RunPlace {
+                        run_start: run.start,
+                        run_end: end,
+                        properties: run.properties,
+                        text_start,
+                        text_end,
+                        trackable: run.trackable,
+                    });
+                }
+            }
+        }
+        _ => {}
     }
 }

@@ -13,6 +13,7 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 const ROOT: &str = "open-rechtspraak";
 const BODY_ELEMENTS: [&str; 3] = ["inhoudsindicatie", "uitspraak", "conclusie"];
@@ -45,17 +46,21 @@ pub const MAX_DEPTH: usize = 256;
 pub const MAX_ELEMENTS: usize = 1_000_000;
 
 struct OpenElement {
-    name: String,
+    /// Index into [`ElementStack::names`].
+    name: u32,
     /// Position among the parent's children of the same name, 1-based.
     index: usize,
     /// Its node in the document's element tree, once text inside it needed one.
     node: Option<usize>,
-    child_counts: HashMap<String, usize>,
+    /// Where its children's counts start in [`ElementStack::counts`].
+    counts_start: usize,
 }
 
 /// The open elements of an XML file and the tree of those that hold text, with the limits
 /// of [`MAX_DEPTH`] and [`MAX_ELEMENTS`]. Shared by the Rechtspraak XML reader and the
-/// .docx reader, whose parts hang under one node per part.
+/// .docx reader, whose parts hang under one node per part. Element names are interned and
+/// the children's counts live in one list, so that opening an element allocates nothing
+/// (a Word body opens tens of thousands).
 pub(super) struct ElementStack {
     pub elements: Vec<ElementNode>,
     stack: Vec<OpenElement>,
@@ -63,6 +68,10 @@ pub(super) struct ElementStack {
     /// The node the outermost elements hang under (a .docx part), if any.
     root_parent: Option<usize>,
     root_count: usize,
+    names: Vec<Arc<str>>,
+    name_ids: HashMap<Arc<str>, u32>,
+    /// (name, how many children of that name) of every open element, innermost last.
+    counts: Vec<(u32, usize)>,
 }
 
 /// A limit of [`MAX_DEPTH`] or [`MAX_ELEMENTS`] was passed.
@@ -76,6 +85,9 @@ impl ElementStack {
             opened: 0,
             root_parent: None,
             root_count: 0,
+            names: Vec::new(),
+            name_ids: HashMap::new(),
+            counts: Vec::new(),
         }
     }
 
@@ -83,9 +95,10 @@ impl ElementStack {
     /// with the part's name.
     pub fn start_root(&mut self, name: &str) {
         self.stack.clear();
+        self.counts.clear();
         self.elements.push(ElementNode {
             parent: None,
-            name: name.to_string(),
+            name: name.into(),
             index: 1,
         });
         self.root_parent = Some(self.elements.len() - 1);
@@ -99,7 +112,23 @@ impl ElementStack {
     /// The local name of the element `up` levels above the innermost (0: the innermost).
     pub fn name_above(&self, up: usize) -> Option<&str> {
         let at = self.stack.len().checked_sub(up + 1)?;
-        Some(self.stack[at].name.as_str())
+        Some(&self.names[self.stack[at].name as usize])
+    }
+
+    fn intern(&mut self, name: &str) -> u32 {
+        // A file uses a few dozen names: comparing them beats hashing.
+        if self.names.len() <= 64 {
+            if let Some(id) = self.names.iter().position(|n| &**n == name) {
+                return id as u32;
+            }
+        } else if let Some(&id) = self.name_ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        let shared: Arc<str> = name.into();
+        self.names.push(shared.clone());
+        self.name_ids.insert(shared, id);
+        id
     }
 
     pub fn open(&mut self, name: &str) -> Result<(), OverLimit> {
@@ -112,24 +141,40 @@ impl ElementStack {
         if self.opened > MAX_ELEMENTS {
             return Err(OverLimit(format!("more than {MAX_ELEMENTS} elements")));
         }
-        let count = match self.stack.last_mut() {
-            Some(parent) => parent.child_counts.entry(name.to_string()).or_insert(0),
-            None => &mut self.root_count,
+        let id = self.intern(name);
+        let index = match self.stack.last() {
+            Some(parent) => {
+                let siblings = &mut self.counts[parent.counts_start..];
+                match siblings.iter_mut().find(|(n, _)| *n == id) {
+                    Some((_, count)) => {
+                        *count += 1;
+                        *count
+                    }
+                    None => {
+                        self.counts.push((id, 1));
+                        1
+                    }
+                }
+            }
+            None => {
+                self.root_count += 1;
+                self.root_count
+            }
         };
-        *count += 1;
-        let index = *count;
         self.stack.push(OpenElement {
-            name: name.to_string(),
+            name: id,
             index,
             node: None,
-            child_counts: HashMap::new(),
+            counts_start: self.counts.len(),
         });
         Ok(())
     }
 
     /// Closes the innermost element and returns its name.
-    pub fn close(&mut self) -> Option<String> {
-        self.stack.pop().map(|element| element.name)
+    pub fn close(&mut self) -> Option<Arc<str>> {
+        let element = self.stack.pop()?;
+        self.counts.truncate(element.counts_start);
+        Some(self.names[element.name as usize].clone())
     }
 
     /// The tree node of the innermost open element, made (with its ancestors') on first use.
@@ -147,7 +192,7 @@ impl ElementStack {
             let element = &mut self.stack[depth];
             self.elements.push(ElementNode {
                 parent,
-                name: element.name.clone(),
+                name: self.names[element.name as usize].clone(),
                 index: element.index,
             });
             element.node = Some(self.elements.len() - 1);
@@ -164,7 +209,7 @@ impl ElementStack {
         let parent = self.current_node();
         self.elements.push(ElementNode {
             parent: Some(parent),
-            name: format!("@{name}"),
+            name: format!("@{name}").into(),
             index: 1,
         });
         self.elements.len() - 1
@@ -206,7 +251,7 @@ impl Extractor {
 
     fn close(&mut self) {
         if let Some(name) = self.tree.close() {
-            if !INLINE_ELEMENTS.contains(&name.as_str()) {
+            if !INLINE_ELEMENTS.contains(&&*name) {
                 self.separate();
             }
             if self.body_flags.pop() == Some(true) {
@@ -241,12 +286,11 @@ enum TextKind {
     CData,
 }
 
-pub(super) fn local_name(qualified: &[u8]) -> String {
-    let name = String::from_utf8_lossy(qualified);
-    match name.rsplit_once(':') {
-        Some((_, local)) => local.to_string(),
-        None => name.into_owned(),
-    }
+/// The name without its namespace prefix. Files are checked to be UTF-8 before they are
+/// parsed, so a name is always text.
+pub(super) fn local_name(qualified: &[u8]) -> &str {
+    let name = std::str::from_utf8(qualified).unwrap_or_default();
+    name.rsplit_once(':').map_or(name, |(_, local)| local)
 }
 
 /// Checks the attributes of a start tag: well-formed, no duplicates, and only known
@@ -308,7 +352,8 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
                         "a second root element after </open-rechtspraak>".to_string(),
                     ));
                 }
-                let name = local_name(start.name().as_ref());
+                let qualified = start.name();
+                let name = local_name(qualified.as_ref());
                 if !saw_root {
                     if name != ROOT {
                         return Err(Error::UnsupportedFormat {
@@ -321,9 +366,9 @@ pub(super) fn parse(path: &Path, id: &str, bytes: &[u8], body_start: usize) -> R
                     saw_root = true;
                 }
                 check_attributes(start).map_err(|reason| malformed(position, reason))?;
-                saw_body |= extractor.tree.depth() == 1 && BODY_ELEMENTS.contains(&name.as_str());
+                saw_body |= extractor.tree.depth() == 1 && BODY_ELEMENTS.contains(&name);
                 extractor
-                    .open(&name)
+                    .open(name)
                     .map_err(|OverLimit(reason)| too_complex(path, reason))?;
                 if matches!(event, Event::Empty(_)) {
                     extractor.close();

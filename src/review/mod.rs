@@ -17,6 +17,7 @@
 //! Offsets are Unicode code points into the input text, as in the log. `apply` never
 //! publishes a document in which an original string of a replaced entity survives.
 
+pub mod check;
 pub mod flags;
 pub mod server;
 
@@ -435,20 +436,7 @@ pub fn apply(
             .map(|m| &text[m.span.start..m.span.end])
             .collect();
         for original in originals {
-            // A place that names a court or public body ("rechtbank Den Haag") stays.
-            if let Some(at) = output
-                .match_indices(original)
-                .map(|(s, _)| s)
-                .filter(|&s| {
-                    !(entity.category == Category::Place
-                        && crate::resolve::residual::names_an_institution(
-                            output,
-                            s,
-                            s + original.len(),
-                        ))
-                })
-                .find(|&s| is_word_bounded(output, s, s + original.len()))
-            {
+            if let Some(at) = surviving_original(output, original, entity.category) {
                 let context = crate::detect::context_before(output, at, 30);
                 return Err(ReviewError::Apply {
                     document: doc.id.clone(),
@@ -464,6 +452,23 @@ pub fn apply(
     rendered.log.extend(decision_records);
     rendered.log.extend(end);
     Ok(rendered)
+}
+
+/// Where `original` of a replaced entity still stands in `output` as a word, if anywhere: a
+/// place that names a court or public body ("rechtbank Den Haag") does not count.
+pub(crate) fn surviving_original(
+    output: &str,
+    original: &str,
+    category: Category,
+) -> Option<usize> {
+    output
+        .match_indices(original)
+        .map(|(s, _)| s)
+        .filter(|&s| {
+            !(category == Category::Place
+                && crate::resolve::residual::names_an_institution(output, s, s + original.len()))
+        })
+        .find(|&s| is_word_bounded(output, s, s + original.len()))
 }
 
 /// A document of a run's summary, as review and apply need it.

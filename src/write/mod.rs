@@ -163,6 +163,17 @@ pub fn render(
     resolution: &Resolution,
     style: &str,
 ) -> Result<Rendered, crate::error::Error> {
+    render_with(doc, resolution, style, false)
+}
+
+/// [`render`], with a Word document's replacements written as tracked changes and its kept
+/// names and doubts as comments when `docx_review` (other formats are not affected).
+pub fn render_with(
+    doc: &Document,
+    resolution: &Resolution,
+    style: &str,
+    docx_review: bool,
+) -> Result<Rendered, crate::error::Error> {
     let text = &doc.text;
     let mut output_text = String::with_capacity(text.len());
     let mut input_chars = CharCounter::new(text);
@@ -222,28 +233,6 @@ pub fn render(
         }));
     }
     output_text.push_str(&text[copied_to..]);
-    let output = match doc.format {
-        Format::Text => {
-            let mut bytes = Vec::with_capacity(output_text.len() + 3);
-            if doc.has_bom {
-                bytes.extend_from_slice(b"\xEF\xBB\xBF");
-            }
-            bytes.extend_from_slice(output_text.as_bytes());
-            bytes
-        }
-        Format::Xml => apply_edits(
-            &doc.source,
-            &xml_edits(doc, resolution, &doc.source, escape_xml),
-        ),
-        Format::Docx => {
-            let package = doc
-                .package
-                .as_deref()
-                .expect("a .docx document has its package");
-            let edits = xml_edits(doc, resolution, &package.xml, escape_xml_attribute);
-            docx::write_package(doc, package, &edits)?
-        }
-    };
     // The doubts the review will show first, logged so that whoever reads the log sees
     // what the pipeline was unsure of.
     let substitutions: Vec<Substitution> = log
@@ -262,6 +251,34 @@ pub fn render(
             message: flag.message,
         });
     }
+    let output = match doc.format {
+        Format::Text => {
+            let mut bytes = Vec::with_capacity(output_text.len() + 3);
+            if doc.has_bom {
+                bytes.extend_from_slice(b"\xEF\xBB\xBF");
+            }
+            bytes.extend_from_slice(output_text.as_bytes());
+            bytes
+        }
+        Format::Xml => apply_edits(
+            &doc.source,
+            &xml_edits(doc, resolution, &doc.source, escape_xml),
+        ),
+        Format::Docx => {
+            let package = doc
+                .package
+                .as_deref()
+                .expect("a .docx document has its package");
+            if docx_review {
+                let notes = review_notes(doc, resolution, &log);
+                let date = crate::review::server::now_utc();
+                docx::write_tracked(doc, package, resolution, &notes, &date)?
+            } else {
+                let edits = xml_edits(doc, resolution, &package.xml, escape_xml_attribute);
+                docx::write_package(doc, package, &edits)?
+            }
+        }
+    };
     log.push(LogRecord::End {
         document: doc.id.clone(),
         replaced,
@@ -274,6 +291,41 @@ pub fn render(
         output_text,
         log,
     })
+}
+
+/// The comments of a Word review: every kept name with why it was kept, and every doubt.
+fn review_notes(doc: &Document, resolution: &Resolution, log: &[LogRecord]) -> Vec<docx::Note> {
+    let mut notes: Vec<docx::Note> = resolution
+        .mentions
+        .iter()
+        .filter(|m| {
+            m.action == Action::Keep
+                && matches!(
+                    m.span.category,
+                    Category::Person
+                        | Category::Professional
+                        | Category::Place
+                        | Category::Organisation
+                )
+        })
+        .map(|m| docx::Note {
+            at: m.span.start,
+            text: format!("kept: {}", m.reason),
+        })
+        .collect();
+    let starts: Vec<usize> = doc.text.char_indices().map(|(at, _)| at).collect();
+    for record in log {
+        if let LogRecord::Doubt { start, message, .. } = record {
+            if let Some(&at) = starts.get(*start) {
+                notes.push(docx::Note {
+                    at,
+                    text: format!("twijfel: {message}"),
+                });
+            }
+        }
+    }
+    notes.sort_by_key(|note| note.at);
+    notes
 }
 
 /// SHA-256 of `bytes` in lower-case hex.
@@ -321,30 +373,49 @@ fn xml_edits(
             .iter()
             .take_while(|s| s.text_start < end)
         {
-            let raw = std::str::from_utf8(&source[segment.source_start..segment.source_end])
-                .expect("validated as UTF-8 when read");
-            let to_source = |offset: usize| {
-                let local = offset.clamp(segment.text_start, segment.text_end) - segment.text_start;
-                segment.source_start
-                    + if segment.escaped {
-                        raw_offset(raw, local)
-                    } else {
-                        local
-                    }
-            };
-            let replacement = if wrote_pseudonym {
-                String::new()
-            } else if segment.cdata {
-                written.replace("]]>", "]] >")
-            } else {
-                escape(written)
-            };
+            let replacement = (!wrote_pseudonym).then_some(written.as_str());
             wrote_pseudonym = true;
-            edits.push((to_source(start), to_source(end), replacement));
+            edits.push(segment_edit(
+                source,
+                segment,
+                start,
+                end,
+                replacement,
+                escape,
+            ));
         }
     }
     edits.sort_by_key(|&(start, _, _)| start);
     edits
+}
+
+/// The edit that writes `replacement` (or nothing, for the later pieces of a span) over the
+/// part of the text range `start..end` that lies in `segment`.
+fn segment_edit(
+    source: &[u8],
+    segment: &crate::model::Segment,
+    start: usize,
+    end: usize,
+    replacement: Option<&str>,
+    escape: fn(&str) -> String,
+) -> (usize, usize, String) {
+    let raw = std::str::from_utf8(&source[segment.source_start..segment.source_end])
+        .expect("validated as UTF-8 when read");
+    let to_source = |offset: usize| {
+        let local = offset.clamp(segment.text_start, segment.text_end) - segment.text_start;
+        segment.source_start
+            + if segment.escaped {
+                raw_offset(raw, local)
+            } else {
+                local
+            }
+    };
+    let replacement = match replacement {
+        None => String::new(),
+        Some(written) if segment.cdata => written.replace("]]>", "]] >"),
+        Some(written) => escape(written),
+    };
+    (to_source(start), to_source(end), replacement)
 }
 
 /// `source` with `edits` (sorted, not overlapping, offsets relative to `source`) made.
