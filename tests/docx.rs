@@ -531,3 +531,52 @@ fn check_refuses_unresolved_changes_and_a_rejected_mention_of_an_accepted_person
         "{said}"
     );
 }
+
+#[test]
+fn apply_publishes_a_reviewed_word_document_with_the_editors_decisions() {
+    let out = tempfile::tempdir().unwrap();
+    let input = docx_samples().join("straf/rbrot-mishandeling-2024.docx");
+    schuilnaam()
+        .arg("run")
+        .arg(&input)
+        .arg("--out")
+        .arg(out.path().join("run"))
+        .assert()
+        .success();
+    let log = substitutions(
+        &out.path()
+            .join("run/rbrot-mishandeling-2024.docx.log.jsonl"),
+    );
+    // Reject an entity named once, so that nothing else of it is left replaced.
+    let mentions =
+        |entity: &serde_json::Value| log.iter().filter(|r| r["entity"] == *entity).count();
+    let rejected = log
+        .iter()
+        .find(|r| {
+            r["action"] == "replace" && r["category"] == "person" && mentions(&r["entity"]) == 1
+        })
+        .expect("a person named once");
+    let review = serde_json::json!({
+        "document": "rbrot-mishandeling-2024.docx", "reviewed": true, "reviewer": "T",
+        "reviewed_at": "2026-12-03T00:00:00Z",
+        "decisions": [{"action": "reject", "start": rejected["start"], "end": rejected["end"],
+                       "reviewer": "T", "at": "2026-12-03T00:00:00Z"}]});
+    std::fs::write(
+        out.path()
+            .join("run/rbrot-mishandeling-2024.docx.review.json"),
+        serde_json::to_vec(&review).unwrap(),
+    )
+    .unwrap();
+    apply(&out.path().join("run"), &out.path().join("pub"))
+        .assert()
+        .success();
+    let published = out.path().join("pub/rbrot-mishandeling-2024.docx");
+    let scratch = tempfile::tempdir().unwrap();
+    let text = libreoffice_text(&published, scratch.path());
+    let original = rejected["original"].as_str().unwrap();
+    assert!(text.contains(original), "{original:?} not back: {text}");
+    assert!(
+        !text.contains(rejected["replacement"].as_str().unwrap()),
+        "{text}"
+    );
+}

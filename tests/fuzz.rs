@@ -1,9 +1,9 @@
 //! Fuzzing on stable Rust (issue 15): proptest mutates the bytes of a seed corpus (the
-//! samples, `tests/fuzz/seeds/` and every crasher in `tests/fuzz/crashers/`) with bit flips,
+//! samples, the Word samples, `tests/fuzz/seeds/` and every crasher in `tests/fuzz/crashers/`) with bit flips,
 //! deletions, duplications, truncations and tokens that break readers (`&`, `<![CDATA[`,
 //! `&#0;`, a second root, multi-byte characters), and checks one invariant per target:
 //!
-//! * **readers** (text and XML): no panic; a document read renders back to its source byte
+//! * **readers** (text, XML and Word): no panic; a document read renders back to its source byte
 //!   for byte when nothing is replaced.
 //! * **pipeline** (every rule detector, resolve, pseudonymise, render): no panic; every logged
 //!   original is its input slice; no replaced original survives as a word in the output
@@ -108,11 +108,16 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
 
 /// The seed corpus: the samples, the hand-made seeds and every crasher found so far.
 static SEEDS: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
-    ["corpus/samples", "tests/fuzz/seeds", "tests/fuzz/crashers"]
-        .iter()
-        .flat_map(|dir| files_in(&root().join(dir)))
-        .map(|path| std::fs::read(path).unwrap())
-        .collect()
+    [
+        "corpus/samples",
+        "corpus/samples-docx",
+        "tests/fuzz/seeds",
+        "tests/fuzz/crashers",
+    ]
+    .iter()
+    .flat_map(|dir| files_in(&root().join(dir)))
+    .map(|path| std::fs::read(path).unwrap())
+    .collect()
 });
 
 static PIPELINE: LazyLock<Pipeline> =
