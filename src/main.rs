@@ -148,6 +148,12 @@ pseudonymised, m reviewed, u undo. Decisions are saved next to each log \
         after_help = "Exit codes:\n  0  the document may be published\n  1  refused: unresolved changes or a surviving original (listed)\n  2  the file or the log could not be read\n\nExample:\n  schuilnaam run concepten/ --out review/ --docx-review\n  # the editor accepts and rejects in Word, saves review/vonnis.docx\n  schuilnaam check review/vonnis.docx --log review/vonnis.docx.log.jsonl"
     )]
     Check(CheckArgs),
+    /// Why a substitution or kept name is what it is, from the log (and the review).
+    #[command(
+        long_about = "Why a substitution or kept name is what it is, read from the log alone (and the editor's decisions when the document was reviewed).\n\nDOCUMENT is the document as the log and summary.json name it (its path relative to the run's inputs). With --at OFFSET (a code point of the input text, as in the log) it explains the substitution or kept span there: the original, what it became, the detector, its evidence and confidence, the entity, the context, every recorded reason step (the detector's, then the resolve stage's: cluster joins, roles, the place and organisation policies), the doubts on it and the review decisions. With --entity eN it does so for every mention of the entity. Without either it lists the document's entities. The frame is in Dutch (default) or English; the recorded reasons are printed as the log holds them.",
+        after_help = "Examples:\n  schuilnaam explain out/ straf/vonnis.txt\n  schuilnaam explain out/ straf/vonnis.txt --entity e3\n  schuilnaam explain out/ straf/vonnis.txt --at 1204 --lang en"
+    )]
+    Explain(ExplainArgs),
     /// Write the man pages or shell completions (the Debian package ships both).
     #[command(after_help = "Examples:\n  \
 schuilnaam generate man --out target/man     # schuilnaam.1, schuilnaam-run.1, ...\n  \
@@ -183,6 +189,35 @@ struct SummaryArgs {
     /// Write the merged summary here instead of printing it.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct ExplainArgs {
+    /// The folder that 'run' wrote.
+    #[arg(value_name = "OUT_DIR")]
+    out_dir: PathBuf,
+
+    /// The document as the log names it (its relative path, e.g. straf/vonnis.txt).
+    #[arg(value_name = "DOCUMENT")]
+    document: String,
+
+    /// Explain the substitution or kept span at this code point of the input text.
+    #[arg(long, value_name = "OFFSET", conflicts_with = "entity")]
+    at: Option<usize>,
+
+    /// Explain every mention of this entity (e1, e2 ... as in the log).
+    #[arg(long, value_name = "ID")]
+    entity: Option<String>,
+
+    /// Language of the explanation.
+    #[arg(long, value_enum, default_value_t = LanguageName::Nl)]
+    lang: LanguageName,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LanguageName {
+    Nl,
+    En,
 }
 
 #[derive(Args)]
@@ -521,6 +556,7 @@ fn main() -> ExitCode {
         Command::Review(args) => cli::review::review_server(args),
         Command::Summary(args) => cli::summary::summary(args),
         Command::Check(args) => cli::check::check(args),
+        Command::Explain(args) => cli::explain::explain(args),
         Command::Generate(args) => cli::generate::generate(args),
     };
     match result {

@@ -7,6 +7,7 @@ mod corpus;
 mod crash;
 mod docx;
 mod editors_policy;
+mod explain;
 mod formats;
 mod fuzz;
 mod hostile;

@@ -6,6 +6,7 @@ pub mod bench;
 pub mod check;
 pub mod corpus;
 pub mod eval;
+pub mod explain;
 pub mod generate;
 pub mod review;
 pub mod run;

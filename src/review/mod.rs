@@ -18,6 +18,7 @@
 //! publishes a document in which an original string of a replaced entity survives.
 
 pub mod check;
+pub mod explain;
 pub mod flags;
 pub mod server;
 
