@@ -423,6 +423,72 @@ schuilnaam corpus refill ../shared/data/rulings ../shared/data/rulings-modern --
         after_help = "Example:\n  schuilnaam corpus split ../shared/data/rulings ../shared/data/rulings-modern ../shared/data/rulings-extra --out corpus/splits"
     )]
     Split(SplitArgs),
+    /// Write each document of a gold file as a text file named after its id, to run on.
+    #[command(
+        after_help = "Example:\n  schuilnaam corpus texts target/gold/train-1.jsonl --out /tmp/to-review --limit 25"
+    )]
+    Texts(TextsArgs),
+    /// Review a run as an editor who knows the gold would: a measurable stand-in for editors.
+    #[command(
+        long_about = "Review a run as an editor who knows the gold would, writing the review files 'review' writes.\n\nFor every document of OUT_DIR (the folder 'run' wrote) whose gold document is in --gold (matched by id, or by the id's file-name form ECLI_NL_... against the document's file stem): accept every replacement that overlaps a span to replace, reject the others, add every span to replace that nothing replaced, and mark the ruling reviewed. Documents without gold are left unreviewed and listed. With 'corpus from-reviews' and a fine-tune this measures what learning from editors gains.",
+        after_help = "Example:\n  schuilnaam corpus texts target/gold/train-1.jsonl --out /tmp/rulings --limit 25\n  schuilnaam run /tmp/rulings --out /tmp/run\n  schuilnaam corpus simulate-review /tmp/run --gold target/gold/train-1.jsonl\n  schuilnaam corpus from-reviews /tmp/run --out target/gold/reviews-25.jsonl"
+    )]
+    SimulateReview(SimulateReviewArgs),
+    /// Gold documents from reviewed rulings: what editors decided, as training data.
+    #[command(
+        long_about = "Gold documents (the corpus format) from reviewed rulings: the input text from summary.json, the log and <output>.review.json of each.\n\nAccepted and unreviewed replacements of a reviewed ruling become its labels, added spans too (all their occurrences when the editor asked for that), kept professionals PROFESSIONAL; rejected replacements are left out of the labels and listed under \"rejected\" (hard negatives for training); an entity the editor renamed keeps its new placeholder in \"placeholder\". Each document records its reviewer and time. Only rulings marked reviewed are taken unless --include-unreviewed. A ruling whose input changed since the run (its SHA-256 is in the log's begin record) is refused.",
+        after_help = "Example:\n  schuilnaam corpus from-reviews out-2026-11/ out-2026-12/ --out target/gold/reviews.jsonl"
+    )]
+    FromReviews(FromReviewsArgs),
+}
+
+#[derive(Args)]
+struct TextsArgs {
+    /// The gold file (JSON Lines).
+    #[arg(value_name = "FILE.jsonl")]
+    gold: PathBuf,
+
+    /// Folder to write <id>.txt into (':' in ids becomes '_').
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+
+    /// Only the first N documents.
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+}
+
+#[derive(Args)]
+struct SimulateReviewArgs {
+    /// The folder that 'run' wrote.
+    #[arg(value_name = "OUT_DIR")]
+    out_dir: PathBuf,
+
+    /// The gold file whose documents the run processed.
+    #[arg(long, value_name = "FILE.jsonl")]
+    gold: PathBuf,
+
+    /// The name the review files record.
+    #[arg(long, value_name = "NAME", default_value = "simulated editor")]
+    reviewer: String,
+}
+
+#[derive(Args)]
+struct FromReviewsArgs {
+    /// Folders that 'run' wrote and editors reviewed.
+    #[arg(required = true, value_name = "OUT_DIR")]
+    outs: Vec<PathBuf>,
+
+    /// The gold file to write (JSON Lines; mode 0600, it holds the rulings' originals).
+    #[arg(long, value_name = "FILE.jsonl")]
+    out: PathBuf,
+
+    /// Take rulings nobody marked as reviewed too.
+    #[arg(long)]
+    include_unreviewed: bool,
+
+    /// Overwrite the output file.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Args)]
@@ -551,6 +617,9 @@ fn main() -> ExitCode {
         Command::Eval(args) => cli::eval::eval(args),
         Command::Corpus(CorpusCommand::Refill(args)) => cli::corpus::refill(args),
         Command::Corpus(CorpusCommand::Split(args)) => cli::corpus::split(args),
+        Command::Corpus(CorpusCommand::Texts(args)) => cli::corpus::texts(args),
+        Command::Corpus(CorpusCommand::SimulateReview(args)) => cli::corpus::simulate_review(args),
+        Command::Corpus(CorpusCommand::FromReviews(args)) => cli::corpus::from_reviews(args),
         Command::Bench(args) => cli::bench::bench(args),
         Command::Apply(args) => cli::review::apply(args),
         Command::Review(args) => cli::review::review_server(args),

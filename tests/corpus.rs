@@ -311,3 +311,124 @@ fn shared_dev_split_refills_every_placeholder() {
         .sum();
     assert!(persons > 100, "only {persons} PERSON spans");
 }
+
+#[test]
+fn a_simulated_review_becomes_gold_that_covers_the_gold_and_rejects_only_false_alarms() {
+    let (dir, rulings) = rulings_dir();
+    let gold_path = dir.path().join("dev.jsonl");
+    refill(&rulings, &dir.path().join("splits"), &gold_path, "1");
+    let texts = dir.path().join("texts");
+    schuilnaam()
+        .args(["corpus", "texts"])
+        .arg(&gold_path)
+        .arg("--out")
+        .arg(&texts)
+        .assert()
+        .success();
+    let out = dir.path().join("run");
+    schuilnaam()
+        .arg("run")
+        .arg(&texts)
+        .arg("--out")
+        .arg(&out)
+        .arg("--no-model")
+        .assert()
+        .success();
+    let reviews = dir.path().join("reviews.jsonl");
+    // Nothing reviewed yet: nothing to learn from.
+    schuilnaam()
+        .args(["corpus", "from-reviews"])
+        .arg(&out)
+        .arg("--out")
+        .arg(&reviews)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no reviewed rulings"));
+    schuilnaam()
+        .args(["corpus", "simulate-review"])
+        .arg(&out)
+        .arg("--gold")
+        .arg(&gold_path)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("2 documents reviewed"));
+    schuilnaam()
+        .args(["corpus", "from-reviews"])
+        .arg(&out)
+        .arg("--out")
+        .arg(&reviews)
+        .assert()
+        .success();
+    let gold = read_gold(&gold_path).unwrap();
+    let learned: Vec<serde_json::Value> = std::fs::read_to_string(&reviews)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(learned.len(), gold.len());
+    for document in &learned {
+        assert_eq!(document["reviewer"], "simulated editor");
+        let id = document["id"].as_str().unwrap();
+        let gold = gold
+            .iter()
+            .find(|g| format!("{}.txt", g.id.replace(':', "_")) == id)
+            .unwrap_or_else(|| panic!("no gold for {id}"));
+        assert_eq!(document["text"], gold.text.as_str());
+        let spans = |key: &str| -> Vec<(u64, u64, String)> {
+            document[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| {
+                    (
+                        s["start"].as_u64().unwrap(),
+                        s["end"].as_u64().unwrap(),
+                        s["label"].as_str().unwrap().to_string(),
+                    )
+                })
+                .collect()
+        };
+        let (entities, rejected) = (spans("entities"), spans("rejected"));
+        for g in gold
+            .entities
+            .iter()
+            .filter(|g| schuilnaam::corpus::gold::is_replace_label(&g.label))
+        {
+            let (start, end) = (g.start as u64, g.end as u64);
+            assert!(
+                entities
+                    .iter()
+                    .any(|(s, e, l)| *s < end && start < *e && !l.starts_with("KEEP")),
+                "{id}: gold {:?} not learned",
+                g
+            );
+            assert!(
+                !rejected.iter().any(|(s, e, _)| *s < end && start < *e),
+                "{id}: gold {:?} rejected",
+                g
+            );
+        }
+    }
+    // The file is gold: eval reads it.
+    eval_json(&reviews);
+    // A ruling changed since its run is refused, naming it.
+    let changed = std::fs::read_dir(&texts)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::write(&changed, "Een andere tekst.").unwrap();
+    schuilnaam()
+        .args(["corpus", "from-reviews"])
+        .arg(&out)
+        .arg("--out")
+        .arg(&reviews)
+        .arg("--force")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            changed.file_name().unwrap().to_string_lossy().as_ref(),
+        ))
+        .stderr(predicate::str::contains("changed since the run"));
+}

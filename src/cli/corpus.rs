@@ -1,6 +1,9 @@
 //! `schuilnaam corpus refill` and `corpus split`: gold files and splits from the rulings.
 
-use crate::{RefillArgs, SplitArgs, EXIT_DOCUMENTS_FAILED, EXIT_OK};
+use crate::{
+    FromReviewsArgs, RefillArgs, SimulateReviewArgs, SplitArgs, TextsArgs, EXIT_DOCUMENTS_FAILED,
+    EXIT_OK,
+};
 use anyhow::{bail, Context, Result};
 use schuilnaam::corpus::gold::to_jsonl;
 use schuilnaam::corpus::names::{Names, Pool};
@@ -118,5 +121,63 @@ pub fn split(args: SplitArgs) -> Result<u8> {
             .with_context(|| format!("{}: cannot write", path.display()))?;
         eprintln!("schuilnaam: {}: {} rulings", path.display(), eclis.len());
     }
+    Ok(EXIT_OK)
+}
+
+pub fn texts(args: TextsArgs) -> Result<u8> {
+    let gold = schuilnaam::corpus::gold::read_gold(&args.gold)?;
+    let take = args.limit.unwrap_or(gold.len());
+    for document in gold.iter().take(take) {
+        let name = format!("{}.txt", document.id.replace([':', '/'], "_"));
+        let path = args.out.join(name);
+        write_atomic(&path, document.text.as_bytes(), true)
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+    }
+    eprintln!(
+        "schuilnaam: {} documents written to {}",
+        take.min(gold.len()),
+        args.out.display()
+    );
+    Ok(EXIT_OK)
+}
+
+pub fn simulate_review(args: SimulateReviewArgs) -> Result<u8> {
+    let gold = schuilnaam::corpus::gold::read_gold(&args.gold)?;
+    let at = schuilnaam::review::server::now_utc();
+    let report =
+        schuilnaam::corpus::reviews::simulate_review(&args.out_dir, &gold, &args.reviewer, &at)?;
+    eprintln!(
+        "schuilnaam: {} documents reviewed: {} replacements accepted, {} rejected, {} spans added",
+        report.documents, report.accepted, report.rejected, report.added
+    );
+    for document in &report.unmatched {
+        eprintln!("schuilnaam: no gold for {document}: left unreviewed");
+    }
+    Ok(EXIT_OK)
+}
+
+pub fn from_reviews(args: FromReviewsArgs) -> Result<u8> {
+    if args.out.exists() && !args.force {
+        bail!("{}: exists (use --force to overwrite)", args.out.display());
+    }
+    let documents = schuilnaam::corpus::reviews::from_reviews(&args.outs, args.include_unreviewed)?;
+    if documents.is_empty() {
+        bail!(
+            "no reviewed rulings in {:?} (use --include-unreviewed to take the others)",
+            args.outs
+        );
+    }
+    let mut bytes = Vec::new();
+    for document in &documents {
+        serde_json::to_writer(&mut bytes, document).expect("serialisable");
+        bytes.push(b'\n');
+    }
+    write_atomic(&args.out, &bytes, true)
+        .with_context(|| format!("{}: cannot write", args.out.display()))?;
+    eprintln!(
+        "schuilnaam: {} reviewed rulings written to {}",
+        documents.len(),
+        args.out.display()
+    );
     Ok(EXIT_OK)
 }

@@ -5,6 +5,7 @@
 pub mod gold;
 pub mod names;
 pub mod refill;
+pub mod reviews;
 pub mod split;
 pub mod surrogates;
 

@@ -54,7 +54,13 @@ struct OpenElement {
     node: Option<usize>,
     /// Where its children's counts start in [`ElementStack::counts`].
     counts_start: usize,
+    /// Name → place in [`ElementStack::counts`], made once the element has many child
+    /// names: a linear search then would make a hostile file quadratic.
+    count_index: Option<HashMap<u32, usize>>,
 }
+
+/// How many distinct child names an element may have before its counts get an index.
+const LINEAR_CHILD_NAMES: usize = 16;
 
 /// The open elements of an XML file and the tree of those that hold text, with the limits
 /// of [`MAX_DEPTH`] and [`MAX_ELEMENTS`]. Shared by the Rechtspraak XML reader and the
@@ -142,16 +148,34 @@ impl ElementStack {
             return Err(OverLimit(format!("more than {MAX_ELEMENTS} elements")));
         }
         let id = self.intern(name);
-        let index = match self.stack.last() {
+        let index = match self.stack.last_mut() {
             Some(parent) => {
-                let siblings = &mut self.counts[parent.counts_start..];
-                match siblings.iter_mut().find(|(n, _)| *n == id) {
-                    Some((_, count)) => {
-                        *count += 1;
-                        *count
+                let start = parent.counts_start;
+                let at = match &parent.count_index {
+                    Some(index) => index.get(&id).copied(),
+                    None => self.counts[start..]
+                        .iter()
+                        .position(|(n, _)| *n == id)
+                        .map(|at| start + at),
+                };
+                match at {
+                    Some(at) => {
+                        self.counts[at].1 += 1;
+                        self.counts[at].1
                     }
                     None => {
                         self.counts.push((id, 1));
+                        let at = self.counts.len() - 1;
+                        match &mut parent.count_index {
+                            Some(index) => {
+                                index.insert(id, at);
+                            }
+                            None if at - start >= LINEAR_CHILD_NAMES => {
+                                parent.count_index =
+                                    Some((start..=at).map(|i| (self.counts[i].0, i)).collect());
+                            }
+                            None => {}
+                        }
                         1
                     }
                 }
@@ -166,6 +190,7 @@ impl ElementStack {
             index,
             node: None,
             counts_start: self.counts.len(),
+            count_index: None,
         });
         Ok(())
     }
