@@ -691,11 +691,38 @@ pub fn evaluate(pipeline: &Pipeline, gold: &[GoldDocument]) -> EvalReport {
 }
 
 /// A recorded baseline: the run fails when micro recall or the kept rate falls more than
-/// `tolerance` below it.
+/// `tolerance` below it. Read from a whole `eval --json` report it is a regression gate for a
+/// new model as well: the recall of every label and the leak rate must hold too.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Baseline {
     pub micro_recall: f64,
     pub kept_rate: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leak_rate: Option<f64>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub per_label_recall: BTreeMap<String, f64>,
+}
+
+impl Baseline {
+    /// From a baseline file (`{"micro_recall", "kept_rate"}`, optionally `leak_rate` and
+    /// `per_label_recall`) or from a whole `eval --json` report.
+    pub fn from_json(value: &serde_json::Value) -> Option<Baseline> {
+        if let Ok(baseline) = serde_json::from_value::<Baseline>(value.clone()) {
+            return Some(baseline);
+        }
+        let report: EvalSummary = serde_json::from_value(value.clone()).ok()?;
+        Some(Baseline {
+            micro_recall: report.micro.recall,
+            kept_rate: report.kept_rate,
+            leak_rate: Some(report.leak_rate),
+            per_label_recall: report
+                .per_label
+                .iter()
+                .filter(|(_, scores)| scores.support > 0)
+                .map(|(label, scores)| (label.clone(), scores.recall))
+                .collect(),
+        })
+    }
 }
 
 /// The regressions of `summary` against `baseline`, in words; empty when none.
@@ -712,6 +739,25 @@ pub fn regressions(summary: &EvalSummary, baseline: &Baseline, tolerance: f64) -
             "kept rate {:.4} is below the baseline {:.4} minus {tolerance}",
             summary.kept_rate, baseline.kept_rate
         ));
+    }
+    if let Some(leak_rate) = baseline.leak_rate {
+        if summary.leak_rate > leak_rate + tolerance {
+            problems.push(format!(
+                "leak rate {:.4} is above the baseline {leak_rate:.4} plus {tolerance}",
+                summary.leak_rate
+            ));
+        }
+    }
+    for (label, recall) in &baseline.per_label_recall {
+        let now = summary
+            .per_label
+            .get(label)
+            .map_or(0.0, |scores| scores.recall);
+        if now < recall - tolerance {
+            problems.push(format!(
+                "{label} recall {now:.4} is below the baseline {recall:.4} minus {tolerance}"
+            ));
+        }
     }
     problems
 }
@@ -860,12 +906,27 @@ mod tests {
         let baseline = Baseline {
             micro_recall: 0.51,
             kept_rate: 0.995,
+            leak_rate: None,
+            per_label_recall: BTreeMap::new(),
         };
         assert!(regressions(&summary, &baseline, 0.02).is_empty());
         let stricter = Baseline {
             micro_recall: 0.53,
-            kept_rate: 0.995,
+            ..baseline.clone()
         };
         assert_eq!(regressions(&summary, &stricter, 0.02).len(), 1);
+        // A whole report as the baseline: the leak rate and every label's recall count.
+        let mut report = serde_json::to_value(&summary).unwrap();
+        report["leak_rate"] = serde_json::json!(0.4);
+        report["per_label"] = serde_json::json!({"PERSON": {"precision": 1.0, "recall": 0.9,
+            "f1": 0.9, "precision_exact": 1.0, "recall_exact": 0.9, "f1_exact": 0.9, "support": 10}});
+        let gate = Baseline::from_json(&report).expect("an eval report is a baseline");
+        let problems = regressions(&summary, &gate, 0.02);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("leak rate 0.5000"), "{problems:?}");
+        assert!(
+            problems[1].starts_with("PERSON recall 0.0000"),
+            "{problems:?}"
+        );
     }
 }

@@ -387,7 +387,9 @@ struct EvalArgs {
     false_alarms: usize,
 
     /// Fail (exit 1) when micro recall or the kept rate falls more than --tolerance below
-    /// this recorded baseline (JSON: {"micro_recall": .., "kept_rate": ..}).
+    /// this recorded baseline (JSON: {"micro_recall": .., "kept_rate": ..}). Given a whole
+    /// `eval --json` report (of the model in use, on a fixed held-out set) it is the
+    /// regression gate of a retrain: every label's recall and the leak rate must hold too.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
 

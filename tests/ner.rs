@@ -216,3 +216,66 @@ fn the_name_gate_skips_sentences_without_names_but_not_the_names() {
     let (ungated, _) = read_share(false);
     assert_eq!(ungated, 1.0);
 }
+
+/// The regression gate of a retrain: `eval --baseline` given the shipped model's whole
+/// report refuses a worse model (the tiny fixture), per label and on the leak rate, and lets
+/// the shipped model itself through.
+#[test]
+fn the_regression_gate_refuses_a_worse_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = [
+        ("De rechtbank heeft gehoord de getuige Marloes van der Heijden, de aangever Pieter Jansen en de verdachte Karim El Amrani.", vec!["Marloes van der Heijden", "Pieter Jansen", "Karim El Amrani"]),
+        ("Verdachte heeft op 3 mei 2021 Sanne de Boer geslagen. Getuige Daan Willemsen zag Sanne de Boer vallen.", vec!["Sanne de Boer", "Daan Willemsen"]),
+        ("In de zaak van Fatima Bouzid, eiseres, tegen Hendrik Mulder, gedaagde.", vec!["Fatima Bouzid", "Hendrik Mulder"]),
+    ];
+    let mut gold = String::new();
+    for (i, (text, names)) in texts.iter().enumerate() {
+        let mut entities = Vec::new();
+        for name in names {
+            for (byte, _) in text.match_indices(name) {
+                let start = text[..byte].chars().count();
+                entities.push(serde_json::json!({"start": start, "end": start + name.chars().count(), "label": "PERSON"}));
+            }
+        }
+        gold.push_str(
+            &serde_json::json!({"id": format!("gate-{i}"), "text": text, "entities": entities})
+                .to_string(),
+        );
+        gold.push('\n');
+    }
+    let gold_path = dir.path().join("held-out.jsonl");
+    std::fs::write(&gold_path, gold).unwrap();
+    let report = schuilnaam()
+        .args(["eval", "--json", "--gold"])
+        .arg(&gold_path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let baseline = dir.path().join("shipped.json");
+    std::fs::write(&baseline, &report).unwrap();
+    let shipped: serde_json::Value = serde_json::from_slice(&report).unwrap();
+    assert!(
+        shipped["per_label"]["PERSON"]["recall"].as_f64().unwrap() > 0.8,
+        "{shipped}"
+    );
+    schuilnaam()
+        .args(["eval", "--tolerance", "0", "--gold"])
+        .arg(&gold_path)
+        .arg("--baseline")
+        .arg(&baseline)
+        .assert()
+        .success();
+    schuilnaam()
+        .args(["eval", "--tolerance", "0", "--gold"])
+        .arg(&gold_path)
+        .arg("--model")
+        .arg(tiny())
+        .arg("--baseline")
+        .arg(&baseline)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("regression: PERSON recall"))
+        .stderr(predicate::str::contains("regression: leak rate"));
+}

@@ -52,13 +52,14 @@ pub fn eval(args: EvalArgs) -> Result<u8> {
     let Some(baseline_path) = &args.baseline else {
         return Ok(EXIT_OK);
     };
-    let baseline: Baseline = serde_json::from_slice(
+    let value: serde_json::Value = serde_json::from_slice(
         &std::fs::read(baseline_path)
             .with_context(|| format!("{}: cannot read", baseline_path.display()))?,
     )
-    .with_context(|| {
+    .with_context(|| format!("{}: not JSON", baseline_path.display()))?;
+    let baseline = Baseline::from_json(&value).with_context(|| {
         format!(
-            "{}: not a baseline ({{\"micro_recall\", \"kept_rate\"}})",
+            "{}: not a baseline ({{\"micro_recall\", \"kept_rate\"}} or an eval --json report)",
             baseline_path.display()
         )
     })?;
