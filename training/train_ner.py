@@ -274,7 +274,11 @@ def export(model, out_dir, quantise):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base", required=True, help="folder with model.safetensors, config.json, tokenizer.json")
-    parser.add_argument("--train", nargs="+", required=True, help="train gold JSONL files")
+    parser.add_argument("--train", nargs="*", default=[], help="train gold JSONL files")
+    parser.add_argument("--reviews", nargs="*", default=[],
+                        help="gold JSONL files from `schuilnaam corpus from-reviews`: rulings editors reviewed")
+    parser.add_argument("--review-weight", type=int, default=3,
+                        help="how many times each reviewed ruling counts against one refilled ruling")
     parser.add_argument("--dev", required=True, help="dev gold JSONL file")
     parser.add_argument("--work", required=True, help="folder for checkpoints (resumable)")
     parser.add_argument("--out", required=True, help="model folder to write (models/<name>)")
@@ -322,6 +326,15 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
 
     train_docs = read_gold(args.train)
+    if args.reviews:
+        # A reviewed ruling's labels are the editors' own decisions: they count more than a
+        # refill. Rejected replacements ("rejected") are O tokens like all other text, so a
+        # false alarm the editor rejected is learned as no name.
+        reviewed = read_gold(args.reviews)
+        train_docs += reviewed * args.review_weight
+        log(f"{len(reviewed)} reviewed rulings, each counted {args.review_weight} times")
+    if not train_docs:
+        parser.error("give --train or --reviews")
     if args.max_docs:
         train_docs = train_docs[: args.max_docs]
     dev_docs = read_gold([args.dev])
