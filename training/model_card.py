@@ -28,6 +28,43 @@ def table(model, rules):
     return "\n".join(rows)
 
 
+def before_after(folder, evals):
+    """The model this one replaced against this one, when publish.sh kept its figures."""
+    rows = ["| Split | | Micro P / R | PERSON P / R | PLACE P / R | Leak rate | Unflagged |",
+            "| --- | --- | --- | --- | --- | --- | --- |"]
+    for split in ["dev", "test"]:
+        previous = folder / f"eval-{split}-previous.json"
+        if not previous.exists():
+            return "No previous model's figures were kept (first publication with training/publish.sh)."
+        for name, e in [("before", json.loads(previous.read_text())), ("after", evals[split])]:
+            p, pl = e["per_label"]["PERSON"], e["per_label"]["PLACE"]
+            rows.append(f"| {split} | {name} | {e['micro']['precision']:.3f} / {e['micro']['recall']:.3f} | "
+                        f"{p['precision']:.3f} / {p['recall']:.3f} | {pl['precision']:.3f} / {pl['recall']:.3f} | "
+                        f"{e['leak_rate']:.3f} | {e['unflagged_leak_rate']:.3f} |")
+    return "\n".join(rows)
+
+
+def group_tables(folder):
+    """Performance per court level and per area of law on the test split, when
+    training/eval_by_group.py wrote eval-test-groups.json."""
+    path = folder / "eval-test-groups.json"
+    if not path.exists():
+        return "Not measured for this model (run `training/eval_by_group.py`)."
+    groups = json.loads(path.read_text())
+    parts = []
+    for field, title in [("court_level", "Court level"), ("area", "Area of law")]:
+        rows = [f"| {title} | Rulings | Micro P / R | PERSON P / R | Leak rate | Unflagged leak rate |",
+                "| --- | --- | --- | --- | --- | --- |"]
+        for group, g in sorted(groups[field].items(), key=lambda item: -item[1]["documents"]):
+            person = g["person"] or {"precision": float("nan"), "recall": float("nan")}
+            few = " (few)" if g["documents"] < 5 else ""
+            rows.append(f"| {group}{few} | {g['documents']} | {g['micro']['precision']:.3f} / {g['micro']['recall']:.3f} | "
+                        f"{person['precision']:.3f} / {person['recall']:.3f} | {g['leak_rate']:.3f} | "
+                        f"{g['unflagged_leak_rate']:.3f} |")
+        parts.append("\n".join(rows))
+    return "\n\n".join(parts)
+
+
 def main():
     folder = Path(sys.argv[1])
     training = json.loads((folder / "training.json").read_text())
@@ -63,11 +100,34 @@ A token classifier that tags the names and places a court editor removes from a 
 professionals (judges, clerks, lawyers) that stay. Trained by `training/train_ner.py`
 ({training['date']}); run from Rust through ONNX Runtime by schuilnaam's `ner` detector.
 
-## Intended use
+## Intended purpose
 
 Pseudonymising Dutch court rulings before publication, together with schuilnaam's rule
-detectors, with every substitution logged for an editor's review. Not for other domains or
-languages without new evaluation; not a replacement for the review.
+detectors, with every substitution logged for an editor's review. Its users are the courts'
+editors and the IT staff who run the batches. It decides nothing about the people in a ruling:
+it proposes replacements that a person reviews. Not for other domains or languages without new
+evaluation; not a replacement for the review.
+
+## Limitations
+
+* Measured on published rulings whose placeholders were refilled with surrogate names, not on
+  unpublished originals: real names (rare, foreign, hyphenated, initials only) may be harder
+  than the surrogates.
+* About a quarter of unseen rulings still keep at least one span the editors replaced (test
+  leak rate below), and places are replaced where editors keep them (PLACE precision); see
+  Known failure modes.
+* Scored on rulings of the 1990s to 2026 from many courts, but few per area and court level
+  (the tables below): small groups give wide margins.
+* Reads Dutch; English or German passages in a ruling are read with less accuracy.
+
+## Human oversight
+
+No output is meant to be published unreviewed. `schuilnaam review` (browser) and `run
+--docx-review` (Word tracked changes and comments) show every substitution with its detector,
+confidence and reason, doubts first; `apply` and `check` refuse a ruling in which an original
+of a replaced person survives; `explain` gives the reasons of one substitution from the log.
+A retrained model is published only when `eval --baseline` on a fixed held-out set finds no
+label's recall lower and no higher leak rate (the regression gate, training/README.md).
 
 ## Model
 
@@ -102,6 +162,14 @@ refilled with seed 1.
 ### Test split
 
 {table(evals['test'], evals['test-rules'])}
+
+### Against the model it replaced
+
+{before_after(folder, evals)}
+
+### Test split per court level and area of law
+
+{group_tables(folder)}
 
 Window-level entity F1 of the model alone on dev during training (exact spans):
 micro {window_scores['micro']['f1']:.3f}, PERSON {window_scores['PERSON']['f1']:.3f},

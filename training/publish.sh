@@ -8,6 +8,10 @@ SRC=$1
 DEST=$2
 SHARED=${SHARED:-../shared}
 mkdir -p "$DEST"
+# Before/after: the model card compares with the model this one replaces.
+for split in dev test; do
+  [ -f "$DEST/eval-$split.json" ] && cp "$DEST/eval-$split.json" "$DEST/eval-$split-previous.json"
+done
 cp "$SRC/model.onnx" "$SRC/tokenizer.json" "$SRC/labels.json" "$SRC/training.json" "$DEST/"
 scripts/fetch-onnxruntime.sh >/dev/null
 cargo build --release --quiet
@@ -19,5 +23,6 @@ for split in dev test; do
   "$BIN" eval --gold "target/gold/$split.jsonl" --model "$DEST" --json > "$DEST/eval-$split.json"
   "$BIN" eval --gold "target/gold/$split.jsonl" --no-model --json > "$DEST/eval-$split-rules.json"
 done
+python3 training/eval_by_group.py target/gold/test.jsonl "$DEST" "$DEST/eval-test-groups.json" "$SHARED"
 python3 training/model_card.py "$DEST"
 echo "published $DEST ($(du -sh "$DEST" | cut -f1))"
