@@ -335,13 +335,17 @@ fn a_simulated_review_becomes_gold_that_covers_the_gold_and_rejects_only_false_a
         .assert()
         .success();
     let reviews = dir.path().join("reviews.jsonl");
+    let from_reviews = |extra: &[&str]| {
+        schuilnaam()
+            .args(["corpus", "from-reviews"])
+            .arg(&out)
+            .arg("--out")
+            .arg(&reviews)
+            .args(extra)
+            .assert()
+    };
     // Nothing reviewed yet: nothing to learn from.
-    schuilnaam()
-        .args(["corpus", "from-reviews"])
-        .arg(&out)
-        .arg("--out")
-        .arg(&reviews)
-        .assert()
+    from_reviews(&[])
         .failure()
         .stderr(predicate::str::contains("no reviewed rulings"));
     schuilnaam()
@@ -352,13 +356,7 @@ fn a_simulated_review_becomes_gold_that_covers_the_gold_and_rejects_only_false_a
         .assert()
         .success()
         .stderr(predicate::str::contains("2 documents reviewed"));
-    schuilnaam()
-        .args(["corpus", "from-reviews"])
-        .arg(&out)
-        .arg("--out")
-        .arg(&reviews)
-        .assert()
-        .success();
+    from_reviews(&[]).success();
     let gold = read_gold(&gold_path).unwrap();
     let learned: Vec<serde_json::Value> = std::fs::read_to_string(&reviews)
         .unwrap()
@@ -419,13 +417,7 @@ fn a_simulated_review_becomes_gold_that_covers_the_gold_and_rejects_only_false_a
         .unwrap()
         .path();
     std::fs::write(&changed, "Een andere tekst.").unwrap();
-    schuilnaam()
-        .args(["corpus", "from-reviews"])
-        .arg(&out)
-        .arg("--out")
-        .arg(&reviews)
-        .arg("--force")
-        .assert()
+    from_reviews(&["--force"])
         .failure()
         .stderr(predicate::str::contains(
             changed.file_name().unwrap().to_string_lossy().as_ref(),

@@ -420,19 +420,7 @@ fn run_review(input: &[u8]) -> (tempfile::TempDir, PathBuf) {
 }
 
 fn check(file: &Path, log: &Path) -> (bool, String) {
-    let output = schuilnaam()
-        .arg("check")
-        .arg(file)
-        .arg("--log")
-        .arg(log)
-        .output()
-        .unwrap();
-    let said = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    (output.status.success(), said)
+    success_and_output(schuilnaam().arg("check").arg(file).arg("--log").arg(log))
 }
 
 #[test]

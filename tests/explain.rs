@@ -3,19 +3,13 @@
 use crate::util::*;
 
 fn explain(out: &std::path::Path, args: &[&str]) -> (bool, String) {
-    let output = schuilnaam()
-        .arg("explain")
-        .arg(out)
-        .arg("rbrot-mishandeling-2024.txt")
-        .args(args)
-        .output()
-        .unwrap();
-    let said = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    (output.status.success(), said)
+    success_and_output(
+        schuilnaam()
+            .arg("explain")
+            .arg(out)
+            .arg("rbrot-mishandeling-2024.txt")
+            .args(args),
+    )
 }
 
 #[test]

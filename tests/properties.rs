@@ -133,27 +133,38 @@ fn check_log_against(input: &str, output: &str, rendered: &Rendered) -> Result<(
     Ok(())
 }
 
-/// Wraps text in Rechtspraak XML: one <para> per line, and an <emphasis> around the
-/// characters `cut..cut+len` of every line, wherever that falls.
-fn to_xml(text: &str, cut: usize, len: usize) -> String {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
+/// Every line of `text` as three XML-escaped pieces: before `cut`, the characters
+/// `cut..cut+len`, and after, wherever that falls.
+fn lines_cut(text: &str, cut: usize, len: usize) -> Vec<[String; 3]> {
+    let escape = |chars: &[char]| {
+        chars
+            .iter()
+            .collect::<String>()
+            .replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;")
     };
-    let paras: String = text
-        .split('\n')
+    text.split('\n')
         .map(|line| {
             let chars: Vec<char> = line.chars().collect();
             let a = cut.min(chars.len());
             let b = (cut + len).min(chars.len());
-            let part = |r: std::ops::Range<usize>| escape(&chars[r].iter().collect::<String>());
-            format!(
-                "<para>{}<emphasis>{}</emphasis>{}</para>\n",
-                part(0..a),
-                part(a..b),
-                part(b..chars.len())
-            )
+            [
+                escape(&chars[..a]),
+                escape(&chars[a..b]),
+                escape(&chars[b..]),
+            ]
+        })
+        .collect()
+}
+
+/// Wraps text in Rechtspraak XML: one <para> per line, and an <emphasis> around the
+/// characters `cut..cut+len` of every line, wherever that falls.
+fn to_xml(text: &str, cut: usize, len: usize) -> String {
+    let paras: String = lines_cut(text, cut, len)
+        .iter()
+        .map(|[before, inside, after]| {
+            format!("<para>{before}<emphasis>{inside}</emphasis>{after}</para>\n")
         })
         .collect();
     format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<open-rechtspraak><rdf:RDF>BSN 123456782</rdf:RDF>\n<uitspraak>\n{paras}</uitspraak>\n</open-rechtspraak>\n")
@@ -162,23 +173,11 @@ fn to_xml(text: &str, cut: usize, len: usize) -> String {
 /// Wraps text in a Word package: one paragraph per line, the characters `cut..cut+len` of
 /// every line in a run of their own (bold, as formatting leaves it), wherever that falls.
 fn to_docx(text: &str, cut: usize, len: usize) -> Vec<u8> {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
-    let paragraphs: String = text
-        .split('\n')
-        .map(|line| {
-            let chars: Vec<char> = line.chars().collect();
-            let a = cut.min(chars.len());
-            let b = (cut + len).min(chars.len());
-            let part = |r: std::ops::Range<usize>| escape(&chars[r].iter().collect::<String>());
+    let paragraphs: String = lines_cut(text, cut, len)
+        .iter()
+        .map(|[before, inside, after]| {
             format!(
-                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-                part(0..a),
-                part(a..b),
-                part(b..chars.len())
+                "<w:p><w:r><w:t xml:space=\"preserve\">{before}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{inside}</w:t></w:r><w:r><w:t xml:space=\"preserve\">{after}</w:t></w:r></w:p>"
             )
         })
         .collect();

@@ -73,6 +73,17 @@ pub fn pseudonymise_stdin(input: impl Into<Vec<u8>>) -> Vec<u8> {
         .clone()
 }
 
+/// Runs a command to its end: whether it succeeded, and what it said on stdout and stderr.
+pub fn success_and_output(command: &mut Command) -> (bool, String) {
+    let output = command.output().unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), said)
+}
+
 /// Runs the binary on the samples into a fresh folder and returns it.
 pub fn run_samples(extra: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();

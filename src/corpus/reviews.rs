@@ -14,8 +14,8 @@ use crate::detect::is_word_bounded;
 use crate::eval::gold_label;
 use crate::model::{Action, Category};
 use crate::review::{
-    load_review, read_log, review_path, run_documents, save_review, Decision, DecisionKind, Review,
-    ReviewError,
+    begin_field, load_review, read_log, review_path, run_documents, save_review, Decision,
+    DecisionKind, Review, ReviewError,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -57,19 +57,6 @@ fn invalid(path: &Path, reason: String) -> ReviewError {
     }
 }
 
-/// The SHA-256 of the input recorded in a log's `begin` record.
-fn logged_input_hash(log: &Path) -> Result<String, ReviewError> {
-    let text = std::fs::read_to_string(log).map_err(|source| crate::error::Error::Read {
-        path: log.to_path_buf(),
-        source,
-    })?;
-    text.lines()
-        .next()
-        .and_then(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .and_then(|begin| begin["input_sha256"].as_str().map(str::to_string))
-        .ok_or_else(|| invalid(log, "no begin record with input_sha256".to_string()))
-}
-
 /// Code point offsets of every occurrence of `needle` as a word in `text`.
 fn word_occurrences(text: &str, needle: &str) -> Vec<(usize, usize)> {
     if needle.is_empty() {
@@ -108,7 +95,7 @@ pub fn from_reviews(
                 path: input.clone(),
                 source,
             })?;
-            if crate::write::sha256_hex(&bytes) != logged_input_hash(&log)? {
+            if crate::write::sha256_hex(&bytes) != begin_field(&log, "input_sha256")? {
                 return Err(invalid(
                     input,
                     format!(

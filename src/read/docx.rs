@@ -17,7 +17,9 @@
 //! Only the XML parts that hold text are decompressed; the rest of the package is copied
 //! byte for byte when the output is written (`write::docx`).
 
-use super::xml::{check_attributes, decode_references, local_name, too_complex};
+use super::xml::{
+    check_attributes, decode_references, end_line, local_name, push_segment, too_complex,
+};
 use super::xml::{ElementStack, OverLimit};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -151,9 +153,7 @@ struct OpenRun {
 
 impl Extractor {
     fn new_line(&mut self) {
-        if !self.text.is_empty() && !self.text.ends_with('\n') {
-            self.text.push('\n');
-        }
+        end_line(&mut self.text);
     }
 
     fn add_text(&mut self, decoded: &str, source_start: usize, source_end: usize, escaped: bool) {
@@ -161,17 +161,15 @@ impl Extractor {
             return;
         }
         let element = self.tree.current_node();
-        let text_start = self.text.len();
-        self.text.push_str(decoded);
-        self.segments.push(Segment {
-            text_start,
-            text_end: self.text.len(),
-            source_start,
-            source_end,
-            escaped,
-            cdata: false,
+        push_segment(
+            &mut self.text,
+            &mut self.segments,
+            decoded,
             element,
-        });
+            source_start..source_end,
+            escaped,
+            false,
+        );
     }
 }
 
@@ -262,20 +260,17 @@ pub(super) fn parse(path: &Path, id: &str, bytes: Vec<u8>, max_size: u64) -> Res
     runs.resize(segments.len(), None);
     package.runs = runs;
     for field in fields {
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
+        end_line(&mut text);
         let text_start = text.len();
-        text.push_str(&field.decoded);
-        segments.push(Segment {
-            text_start,
-            text_end: text.len(),
-            source_start: field.source_start,
-            source_end: field.source_end,
-            escaped: field.escaped,
-            cdata: false,
-            element: field.element,
-        });
+        push_segment(
+            &mut text,
+            &mut segments,
+            &field.decoded,
+            field.element,
+            field.source_start..field.source_end,
+            field.escaped,
+            false,
+        );
         if let Some((category, what)) = field.replaced {
             package.properties.push(PackageProperty {
                 start: text_start,

@@ -256,8 +256,8 @@ impl Extractor {
     }
 
     fn separate(&mut self) {
-        if self.in_body() && !self.text.is_empty() && !self.text.ends_with('\n') {
-            self.text.push('\n');
+        if self.in_body() {
+            end_line(&mut self.text);
         }
     }
 
@@ -290,18 +290,48 @@ impl Extractor {
             return;
         }
         let element = self.tree.current_node();
-        let text_start = self.text.len();
-        self.text.push_str(decoded);
-        self.segments.push(Segment {
-            text_start,
-            text_end: self.text.len(),
-            source_start,
-            source_end,
-            escaped: kind == TextKind::Escaped,
-            cdata: kind == TextKind::CData,
+        push_segment(
+            &mut self.text,
+            &mut self.segments,
+            decoded,
             element,
-        });
+            source_start..source_end,
+            kind == TextKind::Escaped,
+            kind == TextKind::CData,
+        );
     }
+}
+
+/// Ends the extracted text's line unless it is empty or the line is ended already: the
+/// separator between blocks, which exists only in the extracted text.
+pub(super) fn end_line(text: &mut String) {
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+}
+
+/// Appends `decoded` (read from `source` bytes of the file or package) to the extracted text
+/// as one segment held by `element`.
+pub(super) fn push_segment(
+    text: &mut String,
+    segments: &mut Vec<Segment>,
+    decoded: &str,
+    element: usize,
+    source: std::ops::Range<usize>,
+    escaped: bool,
+    cdata: bool,
+) {
+    let text_start = text.len();
+    text.push_str(decoded);
+    segments.push(Segment {
+        text_start,
+        text_end: text.len(),
+        source_start: source.start,
+        source_end: source.end,
+        escaped,
+        cdata,
+        element,
+    });
 }
 
 #[derive(PartialEq, Eq, Clone, Copy)]

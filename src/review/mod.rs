@@ -504,8 +504,8 @@ pub fn run_documents(out_dir: &Path) -> Result<Vec<RunDocument>, ReviewError> {
         .collect())
 }
 
-/// The style a log was written with (its `begin` record).
-pub fn log_style(path: &Path) -> Result<String, ReviewError> {
+/// A text field of a log's `begin` record (its first line): `style`, `input_sha256` ...
+pub fn begin_field(path: &Path, field: &str) -> Result<String, ReviewError> {
     let text = std::fs::read_to_string(path).map_err(|source| FileError::Read {
         path: path.to_path_buf(),
         source,
@@ -513,11 +513,16 @@ pub fn log_style(path: &Path) -> Result<String, ReviewError> {
     text.lines()
         .next()
         .and_then(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .and_then(|v| v["style"].as_str().map(str::to_string))
+        .and_then(|v| v[field].as_str().map(str::to_string))
         .ok_or_else(|| ReviewError::Invalid {
             path: path.to_path_buf(),
-            reason: "the first line is not a begin record with a style".into(),
+            reason: format!("the first line is not a begin record with {field}"),
         })
+}
+
+/// The style a log was written with (its `begin` record).
+pub fn log_style(path: &Path) -> Result<String, ReviewError> {
+    begin_field(path, "style")
 }
 
 /// What `apply` did with each document.

@@ -153,40 +153,23 @@ pub(super) fn write_tracked(
     };
     let mut plain: Vec<(usize, usize, String)> = Vec::new();
     let mut cuts: BTreeMap<usize, Vec<Cut>> = BTreeMap::new();
-    for (position, mention) in resolution.mentions.iter().enumerate() {
-        let Some(entity) = mention.entity.map(|i| &resolution.entities[i]) else {
-            continue;
-        };
-        let written = resolution.forms.get(&position).unwrap_or(&entity.pseudonym);
-        let (start, end) = (mention.span.start, mention.span.end);
-        let first = doc.segments.partition_point(|s| s.text_end <= start);
-        let mut first_piece = true;
-        for (index, segment) in doc.segments.iter().enumerate().skip(first) {
-            if segment.text_start >= end {
-                break;
-            }
-            let pseudonym = first_piece.then(|| written.clone());
-            first_piece = false;
-            let (a, b) = (
-                start.max(segment.text_start) - segment.text_start,
-                end.min(segment.text_end) - segment.text_start,
-            );
-            if run_of(index).is_some() {
-                cuts.entry(index).or_default().push(Cut {
-                    start: a,
-                    end: b,
-                    pseudonym,
-                });
-            } else {
-                plain.push(super::segment_edit(
-                    &package.xml,
-                    segment,
-                    start,
-                    end,
-                    pseudonym.as_deref(),
-                    escape_xml_attribute,
-                ));
-            }
+    for piece in super::replaced_pieces(doc, resolution) {
+        let segment = &doc.segments[piece.segment];
+        if run_of(piece.segment).is_some() {
+            cuts.entry(piece.segment).or_default().push(Cut {
+                start: piece.start.max(segment.text_start) - segment.text_start,
+                end: piece.end.min(segment.text_end) - segment.text_start,
+                pseudonym: piece.pseudonym.map(str::to_string),
+            });
+        } else {
+            plain.push(super::segment_edit(
+                &package.xml,
+                segment,
+                piece.start,
+                piece.end,
+                piece.pseudonym,
+                escape_xml_attribute,
+            ));
         }
     }
     let mut next_id = FIRST_ID;

@@ -350,6 +350,45 @@ fn escape_xml_attribute(text: &str) -> String {
         .replace('\'', "&apos;")
 }
 
+/// One piece of a replaced mention: the part of the text range `start..end` that lies in
+/// segment `segment`, with the pseudonym on the mention's first piece only (the later pieces
+/// lose their part of the span).
+struct ReplacedPiece<'a> {
+    segment: usize,
+    start: usize,
+    end: usize,
+    pseudonym: Option<&'a str>,
+}
+
+/// Every piece of every replaced mention, mention by mention, in segment order.
+fn replaced_pieces<'a>(
+    doc: &'a Document,
+    resolution: &'a Resolution,
+) -> impl Iterator<Item = ReplacedPiece<'a>> + 'a {
+    resolution
+        .mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(position, mention)| {
+            let entity = &resolution.entities[mention.entity?];
+            let written = resolution.forms.get(&position).unwrap_or(&entity.pseudonym);
+            Some((mention.span.start, mention.span.end, written.as_str()))
+        })
+        .flat_map(move |(start, end, written)| {
+            let first = doc.segments.partition_point(|s| s.text_end <= start);
+            doc.segments[first..]
+                .iter()
+                .take_while(move |s| s.text_start < end)
+                .enumerate()
+                .map(move |(k, _)| ReplacedPiece {
+                    segment: first + k,
+                    start,
+                    end,
+                    pseudonym: (k == 0).then_some(written),
+                })
+        })
+}
+
 /// Where the replacements go in XML source bytes (`source`: the file for Rechtspraak XML,
 /// the laid-out parts for .docx): the first text node a span touches gets the pseudonym,
 /// later ones lose their part of the span, and every tag stays where it was. Edits are
@@ -360,31 +399,18 @@ fn xml_edits(
     source: &[u8],
     escape: fn(&str) -> String,
 ) -> Vec<(usize, usize, String)> {
-    let mut edits: Vec<(usize, usize, String)> = Vec::new();
-    for (position, mention) in resolution.mentions.iter().enumerate() {
-        let Some(entity) = mention.entity.map(|i| &resolution.entities[i]) else {
-            continue;
-        };
-        let written = resolution.forms.get(&position).unwrap_or(&entity.pseudonym);
-        let (start, end) = (mention.span.start, mention.span.end);
-        let first = doc.segments.partition_point(|s| s.text_end <= start);
-        let mut wrote_pseudonym = false;
-        for segment in doc.segments[first..]
-            .iter()
-            .take_while(|s| s.text_start < end)
-        {
-            let replacement = (!wrote_pseudonym).then_some(written.as_str());
-            wrote_pseudonym = true;
-            edits.push(segment_edit(
+    let mut edits: Vec<(usize, usize, String)> = replaced_pieces(doc, resolution)
+        .map(|piece| {
+            segment_edit(
                 source,
-                segment,
-                start,
-                end,
-                replacement,
+                &doc.segments[piece.segment],
+                piece.start,
+                piece.end,
+                piece.pseudonym,
                 escape,
-            ));
-        }
-    }
+            )
+        })
+        .collect();
     edits.sort_by_key(|&(start, _, _)| start);
     edits
 }
