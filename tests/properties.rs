@@ -187,6 +187,20 @@ fn to_docx(text: &str, cut: usize, len: usize) -> Vec<u8> {
     ])
 }
 
+/// Found by the Word property test: a street after "griffier" was taken for the clerk's name
+/// and kept, so the address was replaced in one place and left in the other.
+#[test]
+fn an_address_after_a_role_word_is_replaced_everywhere() {
+    let text = "Dorpsstraat 7 mr. A.B. de Vries, griffier Dorpsstraat 7 ";
+    let doc = Document::from_text("p", text);
+    let rendered = process(&doc);
+    check_log_against(text, &rendered.output_text, &rendered).unwrap();
+    let docx = to_docx(text, 0, 0);
+    let doc = read::parse(Path::new("p.docx"), "p", docx, 1 << 20).unwrap();
+    let rendered = process(&doc);
+    check_log_against(&doc.text, &rendered.output_text, &rendered).unwrap();
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 200,

@@ -177,6 +177,13 @@ impl Detector for ProfessionalDetector {
             if !title && name.as_str().starts_with(char::is_lowercase) {
                 continue;
             }
+            // "griffier Dorpsstraat 7": a street with its house number, not a name.
+            let after = text[name.end()..].trim_start_matches([' ', '\t']);
+            if after.starts_with(|c: char| c.is_ascii_digit())
+                && super::address::ends_with_street_word(name.as_str())
+            {
+                continue;
+            }
             let reason = format!("named after the role word {:?}", role.as_str());
             found.push((name.start(), name.end(), reason.clone()));
             if !is_plural(role.as_str()) {
@@ -236,6 +243,17 @@ impl Detector for ProfessionalDetector {
 mod tests {
     use super::*;
     use crate::detect::testing::found;
+
+    #[test]
+    fn a_street_with_its_house_number_after_a_role_word_is_no_name() {
+        let d = ProfessionalDetector::new();
+        assert!(found(&d, "mr. A.B. de Vries, griffier Dorpsstraat 7")
+            .contains(&"A.B. de Vries".to_string()));
+        assert!(!found(&d, "mr. A.B. de Vries, griffier Dorpsstraat 7")
+            .iter()
+            .any(|name| name.contains("Dorpsstraat")));
+        assert_eq!(found(&d, "de griffier Dorpsman verklaart"), ["Dorpsman"]);
+    }
 
     #[test]
     fn names_after_a_role_word() {
