@@ -3,7 +3,9 @@
 # Node with npm: the ONNX Runtime library (scripts/fetch-onnxruntime.sh), Debian's Chromium
 # for the review page's browser test (when neither `chromium` nor $CHROMIUM is there),
 # LibreOffice without its GUI for the Word tests (when neither `soffice` nor $SOFFICE is
-# there; both with sudo only when not root), and playwright-core. Rerunning it does little.
+# there; both with sudo only when not root), playwright-core, and the training environment
+# (training/requirements.txt in training/work/venv, unless $TRAINING_PYTHON names one) for the
+# test that fine-tunes the tiny model on reviews. Rerunning it does little.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/fetch-onnxruntime.sh
@@ -21,3 +23,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 npm ci --prefix tests/e2e --no-audit --no-fund
+if [ -z "${TRAINING_PYTHON:-}" ]; then
+  venv=training/work/venv
+  if ! "$venv/bin/python" -c "import torch, transformers, tokenizers, safetensors, onnx, onnxruntime" 2>/dev/null; then
+    echo "setup-tests: installing training/requirements.txt into $venv (PyTorch from PyPI, about 3 GB)"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q -r training/requirements.txt
+  fi
+fi

@@ -7,9 +7,9 @@ use schuilnaam::corpus::gold::read_gold;
 use schuilnaam::corpus::refill::classify;
 use std::path::{Path, PathBuf};
 
-const CIVIL: &str = "RECHTBANK UTRECHT\nZaaknummer: C/16/512345 / HA ZA 21-345\nvonnis van 3 maart 2021\nin de zaak van\n[eiser], wonende te [woonplaats], eiser, advocaat mr. P.J. de Vries,\ntegen\nde besloten vennootschap [gedaagde] B.V., gedaagde.\n[eiser] is geboren op [geboortedatum] 1971 en woont aan de [adres 1]. Zijn telefoonnummer is [telefoonnummer]. [Eiser] heeft [gedaagde] gedagvaard. Aldus gewezen door mr. K. Smit, rechter. [...]\n";
+pub const CIVIL: &str = "RECHTBANK UTRECHT\nZaaknummer: C/16/512345 / HA ZA 21-345\nvonnis van 3 maart 2021\nin de zaak van\n[eiser], wonende te [woonplaats], eiser, advocaat mr. P.J. de Vries,\ntegen\nde besloten vennootschap [gedaagde] B.V., gedaagde.\n[eiser] is geboren op [geboortedatum] 1971 en woont aan de [adres 1]. Zijn telefoonnummer is [telefoonnummer]. [Eiser] heeft [gedaagde] gedagvaard. Aldus gewezen door mr. K. Smit, rechter. [...]\n";
 
-const CRIMINAL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+pub const CRIMINAL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <open-rechtspraak><rdf:RDF/><uitspraak><para>Parketnummer: 16/123456-21</para><para>tegen [verdachte], geboren op [geboortedatum] 1990 te [geboorteplaats].</para><para>[slachtoffer 1] en [slachtoffer 2] zagen [verdachte] in een auto met kenteken [kenteken].</para><para>ECLI:NL:HR:2019:123</para></uitspraak></open-rechtspraak>"#;
 
 fn rulings_dir() -> (tempfile::TempDir, PathBuf) {
@@ -35,7 +35,8 @@ fn rulings_dir() -> (tempfile::TempDir, PathBuf) {
     (dir, rulings)
 }
 
-fn refill(rulings: &Path, splits: &Path, out: &Path, seed: &str) {
+/// `corpus refill --split dev` of `rulings` with the split lists in `splits`.
+pub fn refill(rulings: &Path, splits: &Path, out: &Path, seed: &str) {
     schuilnaam()
         .args(["corpus", "refill"])
         .arg(rulings)

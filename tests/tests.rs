@@ -16,3 +16,4 @@ mod properties;
 mod review_e2e;
 mod review_server;
 mod styles;
+mod training;

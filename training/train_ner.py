@@ -209,9 +209,22 @@ def keep_encoder_layers(weights, layer_field, keep):
     return state
 
 
+def tiny_classifier(vocab_size):
+    """The small randomly initialised encoder of the test fixture (`--tiny`)."""
+    config = BertConfig(vocab_size=vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=64, max_position_embeddings=512, pad_token_id=1,
+                        num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=LABEL_ID)
+    return BertForTokenClassification(config)
+
+
 def student_from(checkpoint, keep_layers, base_config, kept):
-    """A smaller model made of some encoder layers of a fine-tuned checkpoint (same vocabulary)."""
-    model = token_classifier(base_config, len(kept), len(keep_layers))
+    """A model made of some encoder layers of a fine-tuned checkpoint (same vocabulary): all of
+    them to go on training it, fewer for a smaller student. `base_config` None: the tiny
+    fixture's shape."""
+    if base_config is None:
+        model = tiny_classifier(len(kept))
+    else:
+        model = token_classifier(base_config, len(kept), len(keep_layers))
     weights = torch.load(checkpoint, weights_only=True)
     model.load_state_dict(keep_encoder_layers(weights, 3, keep_layers), strict=True)
     log(f"student: layers {keep_layers} of {checkpoint}")
@@ -230,14 +243,12 @@ def distillation_loss(student_logits, teacher, input_ids, attention, temperature
 
 
 def build_model(args, kept):
-    base = json.loads(Path(args.base, "config.json").read_text())
     if args.init_from:
+        base = None if args.tiny else json.loads(Path(args.base, "config.json").read_text())
         return student_from(args.init_from, args.keep_layers, base, kept)
     if args.tiny:
-        config = BertConfig(vocab_size=len(kept), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                            intermediate_size=64, max_position_embeddings=512, pad_token_id=1,
-                            num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=LABEL_ID)
-        return BertForTokenClassification(config)
+        return tiny_classifier(len(kept))
+    base = json.loads(Path(args.base, "config.json").read_text())
     layers = [round(i * (base["num_hidden_layers"] - 1) / max(1, args.layers - 1)) for i in range(args.layers)]
     model = token_classifier(base, len(kept), args.layers)
     weights = load_file(str(Path(args.base, "model.safetensors")))
@@ -273,7 +284,9 @@ def export(model, out_dir, quantise):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--base", required=True, help="folder with model.safetensors, config.json, tokenizer.json")
+    parser.add_argument("--base", default=None,
+                        help="folder with model.safetensors, config.json, tokenizer.json (with --tiny --init-from "
+                             "not needed: the checkpoint's folder holds the tokenizer)")
     parser.add_argument("--train", nargs="*", default=[], help="train gold JSONL files")
     parser.add_argument("--reviews", nargs="*", default=[],
                         help="gold JSONL files from `schuilnaam corpus from-reviews`: rulings editors reviewed")
@@ -315,8 +328,12 @@ def main():
                              "false one (recall first: a leak is a privacy incident)")
     args = parser.parse_args()
     if args.init_from:
+        if args.keep_layers is None:
+            parser.error("--init-from needs --keep-layers (all of them, 0,1 for the tiny fixture, to go on training)")
         args.keep_layers = [int(x) for x in args.keep_layers.split(",")]
         args.layers = len(args.keep_layers)
+    if args.base is None and not (args.tiny and args.init_from):
+        parser.error("--base is needed unless --tiny --init-from continues the test fixture")
 
     random.seed(args.seed)
     np.random.seed(args.seed)
@@ -341,7 +358,6 @@ def main():
     if args.max_docs:
         dev_docs = dev_docs[: max(1, args.max_docs // 4)]
     log(f"{len(train_docs)} training documents, {len(dev_docs)} dev documents")
-    tokenizer_json = json.loads(Path(args.base, "tokenizer.json").read_text(encoding="utf-8"))
     trimmed_tokenizer = work / "tokenizer.json"
     kept_path = work / "kept_ids.json"
     if args.init_from and not kept_path.exists():
@@ -353,9 +369,11 @@ def main():
     else:
         vocab_texts = ([Path(p).read_text(encoding="utf-8") for p in args.vocab_from] if args.vocab_from is not None
                        else [d["text"] for d in train_docs + dev_docs])
+        tokenizer_json = json.loads(Path(args.base, "tokenizer.json").read_text(encoding="utf-8"))
         kept = trim_vocabulary(tokenizer_json, vocab_texts, trimmed_tokenizer, args.tiny)
         kept_path.write_text(json.dumps(kept))
-    log(f"vocabulary trimmed from {len(tokenizer_json['model']['vocab'])} to {len(kept)} pieces")
+        log(f"vocabulary trimmed from {len(tokenizer_json['model']['vocab'])} to {len(kept)} pieces")
+    log(f"vocabulary: {len(kept)} pieces")
     tokenizer = Tokenizer.from_file(str(trimmed_tokenizer))
     train = bio_windows(tokenizer, train_docs, args.window, args.window * 3 // 4)
     dev = bio_windows(tokenizer, dev_docs, args.window, args.window)

@@ -1,0 +1,160 @@
+//! Editors teach the model (issue 18), end to end with the real training code: the tiny fixture
+//! model pseudonymises hand-written rulings, a simulated editor reviews them, `corpus
+//! from-reviews` turns the reviews into gold, and `training/train_ner.py` fine-tunes the
+//! fixture on it (from its own checkpoint, `tests/fixtures/ner-tiny/best.pt`). The fine-tuned
+//! model must find more of the reviewed names than the fixture did, and schuilnaam must load it.
+//!
+//! Needs the training environment (`training/requirements.txt`: PyTorch, transformers, ONNX
+//! Runtime for Python); `scripts/setup-tests.sh` makes it in `training/work/venv`, or set
+//! `TRAINING_PYTHON` to a Python that has it.
+
+use crate::corpus::{refill, CIVIL, CRIMINAL};
+use crate::ner::{root, runtime};
+use crate::util::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn training_python() -> PathBuf {
+    let python = std::env::var_os("TRAINING_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("training/work/venv/bin/python"));
+    assert!(
+        python.is_file(),
+        "{}: the training environment is missing; run scripts/setup-tests.sh (the README's test \
+         command does: it installs training/requirements.txt there), or set TRAINING_PYTHON",
+        python.display()
+    );
+    python
+}
+
+/// `train_ner.py` continuing the tiny fixture on `reviews` (also its dev set: what the test
+/// asks is whether the model learns the editors' decisions); returns training.json.
+fn fine_tune(reviews: &Path, work: &Path, out: &Path, minutes: &str) -> serde_json::Value {
+    let fixture = root().join("tests/fixtures/ner-tiny/best.pt");
+    let output = Command::new(training_python())
+        .arg(root().join("training/train_ner.py"))
+        .args(["--tiny", "--init-from"])
+        .arg(&fixture)
+        .args(["--keep-layers", "0,1", "--reviews"])
+        .arg(reviews)
+        .arg("--dev")
+        .arg(reviews)
+        .arg("--work")
+        .arg(work)
+        .arg("--out")
+        .arg(out)
+        .args([
+            "--epochs",
+            "8",
+            "--batch",
+            "8",
+            "--lr",
+            "5e-3",
+            "--checkpoint-every",
+            "25",
+        ])
+        .args(["--minutes", minutes])
+        .output()
+        .expect("train_ner.py starts");
+    let log = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "train_ner.py failed:\n{log}");
+    assert!(
+        log.contains("student: layers [0, 1] of")
+            && log.contains("reviewed rulings, each counted 3 times"),
+        "not a fine-tune of the fixture on the reviews:\n{log}"
+    );
+    let record = std::fs::read_to_string(out.join("training.json")).unwrap();
+    serde_json::from_str(&record).unwrap()
+}
+
+#[test]
+fn a_short_fine_tune_of_the_tiny_model_on_simulated_reviews_learns_them() {
+    // Sixteen rulings of each kind, each refilled with other names.
+    let dir = tempfile::tempdir().unwrap();
+    let (rulings, splits) = (dir.path().join("rulings"), dir.path().join("splits"));
+    std::fs::create_dir_all(&rulings).unwrap();
+    std::fs::create_dir_all(&splits).unwrap();
+    let mut ids = String::new();
+    for n in 1..=16 {
+        std::fs::write(rulings.join(format!("ECLI_NL_TEST_2021_{n}.txt")), CIVIL).unwrap();
+        std::fs::write(rulings.join(format!("ECLI_NL_TEST_2022_{n}.xml")), CRIMINAL).unwrap();
+        ids += &format!("ECLI:NL:TEST:2021:{n}\nECLI:NL:TEST:2022:{n}\n");
+    }
+    std::fs::write(splits.join("dev.txt"), ids).unwrap();
+    std::fs::write(splits.join("train.txt"), "").unwrap();
+    std::fs::write(splits.join("test.txt"), "").unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    refill(&rulings, &splits, &gold, "1");
+
+    let (texts, out) = (dir.path().join("texts"), dir.path().join("run"));
+    schuilnaam()
+        .args(["corpus", "texts"])
+        .arg(&gold)
+        .arg("--out")
+        .arg(&texts)
+        .assert()
+        .success();
+    schuilnaam()
+        .arg("run")
+        .arg(&texts)
+        .arg("--out")
+        .arg(&out)
+        .arg("--model")
+        .arg(root().join("tests/fixtures/ner-tiny"))
+        .arg("--onnxruntime")
+        .arg(runtime())
+        .assert()
+        .success();
+    schuilnaam()
+        .args(["corpus", "simulate-review"])
+        .arg(&out)
+        .arg("--gold")
+        .arg(&gold)
+        .assert()
+        .success();
+    let reviews = dir.path().join("reviews.jsonl");
+    schuilnaam()
+        .args(["corpus", "from-reviews"])
+        .arg(&out)
+        .arg("--out")
+        .arg(&reviews)
+        .assert()
+        .success();
+
+    // --minutes 0 scores the fixture itself on the reviews; then a few seconds of training.
+    let before = fine_tune(
+        &reviews,
+        &dir.path().join("w0"),
+        &dir.path().join("m0"),
+        "0",
+    );
+    let model = dir.path().join("model");
+    let after = fine_tune(&reviews, &dir.path().join("w1"), &model, "2");
+    let f1 = |record: &serde_json::Value| record["dev_scores"]["micro"]["f1"].as_f64().unwrap();
+    assert!(
+        f1(&after) > f1(&before) + 0.05,
+        "the fine-tune learned nothing from the reviews: window F1 {} before, {} after",
+        f1(&before),
+        f1(&after)
+    );
+    assert!(after["init_from"]["checkpoint"]
+        .as_str()
+        .unwrap()
+        .ends_with("ner-tiny/best.pt"));
+    assert_ne!(
+        std::fs::read(model.join("model.onnx")).unwrap(),
+        std::fs::read(root().join("tests/fixtures/ner-tiny/model.onnx")).unwrap()
+    );
+
+    // schuilnaam loads and runs the model the training code wrote.
+    schuilnaam()
+        .args(["eval", "--json", "--gold"])
+        .arg(&reviews)
+        .arg("--model")
+        .arg(&model)
+        .arg("--onnxruntime")
+        .arg(runtime())
+        .assert()
+        .success();
+}
