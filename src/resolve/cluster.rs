@@ -72,6 +72,24 @@ fn is_surname_prefix(word: &str) -> bool {
     PREFIXES.contains(&lower.as_str()) || (lower.contains('-') && PREFIXES.contains(&last_part))
 }
 
+/// A name's words without trailing punctuation, in lower case.
+fn written_words(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| w.trim_end_matches([',', ';', ':']).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// `short` is a surname of two or more words and `long` the same surname after one given
+/// name or initials ("tavares fortes" and "rami tavares fortes" or "r. tavares fortes").
+fn surname_of_several_words(short: &[String], long: &[String]) -> bool {
+    short.len() >= 2
+        && long.len() == short.len() + 1
+        && long.ends_with(short)
+        && !short[0].ends_with('.')
+        && !is_surname_prefix(&short[0])
+}
+
 /// Initials agree when one is a prefix of the other ("J" and "JP"; not "J" and "M").
 pub fn initials_compatible(a: &str, b: &str) -> bool {
     a.starts_with(b) || b.starts_with(a)
@@ -94,6 +112,10 @@ pub fn cluster_persons(text: &str, resolution: &mut Resolution) {
             longest[index] = Some(written);
         }
     }
+    let words: Vec<Vec<String>> = longest
+        .iter()
+        .map(|l| l.map(written_words).unwrap_or_default())
+        .collect();
     for (index, entity) in resolution.entities.iter().enumerate() {
         if entity.category == Category::Person {
             parts[index] = longest[index].and_then(name_parts);
@@ -133,10 +155,28 @@ pub fn cluster_persons(text: &str, resolution: &mut Resolution) {
                 .copied()
                 .filter(|&h| parts[h].as_ref().expect("grouped").initials == *initials)
                 .collect();
-            match (compatible.as_slice(), identical.as_slice()) {
-                ([head], _) | (_, [head]) => {
+            // "Brouwer Popkens-Meyrili" beside "Relinde Brouwer Popkens-Meyrili": a surname
+            // of several words written without the given name reads as initials "B".
+            let tails: Vec<usize> = heads
+                .iter()
+                .copied()
+                .filter(|&h| {
+                    let (a, b) = (&words[i], &words[h]);
+                    surname_of_several_words(a, b) || surname_of_several_words(b, a)
+                })
+                .collect();
+            match (
+                compatible.as_slice(),
+                identical.as_slice(),
+                tails.as_slice(),
+            ) {
+                ([head], _, _) | (_, [head], _) => {
                     parent[i] = *head;
                     reasons.insert(i, "initials-compatible");
+                }
+                ([], [], [head]) => {
+                    parent[i] = *head;
+                    reasons.insert(i, "the same surname of several words");
                 }
                 _ => heads.push(i),
             }
@@ -516,6 +556,43 @@ mod tests {
         cluster_persons(&doc.text, &mut resolution);
         assert_eq!(resolution.entities.len(), 1, "{:?}", resolution.mentions);
         assert!(resolution.mentions[2].reason.contains("hyphenated"));
+    }
+
+    #[test]
+    fn a_surname_of_several_words_joins_the_person_it_names() {
+        // Short forms first: the test helper places each name at its first occurrence.
+        let text = "Tavares Fortes stelt. Fierst van Wijnandsbergen zegt. Rami Tavares Fortes, gedaagde. Pieter Fierst van Wijnandsbergen en P.J. van Wijnandsbergen.";
+        let doc = Document::from_text("c", text);
+        let mut resolution = resolution_for(
+            text,
+            &[
+                "Rami Tavares Fortes",
+                "Tavares Fortes",
+                "Pieter Fierst van Wijnandsbergen",
+                "P.J. van Wijnandsbergen",
+                "Fierst van Wijnandsbergen",
+            ],
+        );
+        cluster_persons(&doc.text, &mut resolution);
+        // The entity of the mention that starts where `context` does.
+        let of = |context: &str| {
+            let start = text.find(context).unwrap();
+            let mention = resolution.mentions.iter().find(|m| m.span.start == start);
+            mention.and_then(|m| m.entity).unwrap()
+        };
+        assert_eq!(of("Tavares Fortes stelt"), of("Rami Tavares Fortes"));
+        assert_eq!(
+            of("Fierst van Wijnandsbergen zegt"),
+            of("Pieter Fierst van Wijnandsbergen")
+        );
+        assert_ne!(
+            of("P.J. van Wijnandsbergen"),
+            of("Pieter Fierst van Wijnandsbergen")
+        );
+        assert!(resolution
+            .mentions
+            .iter()
+            .any(|m| m.reason.contains("several words")));
     }
 
     #[test]
