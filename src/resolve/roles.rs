@@ -137,7 +137,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// What a criminal or appeal header says before the party's name.
 static HEADER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:(?P<suspect>(?:straf)?zaak (?:van het openbaar ministerie )?tegen|(?:straf)?zaken,? (?:met )?parketnummers? (?:[^.;:]|\.\S){1,80}?\btegen|inzake de verdachte|tegen de verdachte)|(?P<appellant>(?:op |inzake )?het (?:hoger )?beroep van))\s*:?\s*(?:\d+\.?\s*)?$",
+        r"(?i)(?:(?P<suspect>(?:straf)?zaak (?:van het openbaar ministerie )?tegen|parketnummers?:? (?:[^.;:]|\.\S){1,80}?\btegen|inzake de verdachte|tegen de verdachte)|(?P<appellant>(?:op |inzake )?het (?:hoger )?beroep van))\s*:?\s*(?:\d+\.?\s*)?$",
     )
     .expect("valid regex")
 });
@@ -152,6 +152,20 @@ static HEADER_INTRO: LazyLock<Regex> = LazyLock::new(|| {
 /// "tegen:" or "inzake:" right above a name.
 static CRIMINAL_TEGEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:tegen|inzake)\s*:\s*$").expect("valid regex"));
+
+/// "in het geding tussen:" right before a name.
+static GEDING_TUSSEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bgeding tussen\s*:\s*$").expect("valid regex"));
+
+/// Whether the text after a name goes on "en het college …", "en de stichting …": the other
+/// party, not a minister or state secretary (who appeals in asylum cases).
+fn against_a_body(after: &str) -> bool {
+    let after = collapse_whitespace(&after[..floor_char_boundary(after, 60)]).to_lowercase();
+    let Some(rest) = after.strip_prefix("en ") else {
+        return false;
+    };
+    !(rest.starts_with("de minister") || rest.starts_with("de staatssecretaris"))
+}
 
 /// Words only a criminal ruling has.
 static CRIMINAL_RULING: LazyLock<Regex> = LazyLock::new(|| {
@@ -387,6 +401,12 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
                 header_seen[index] = true;
             } else if let Some(role) = header_role_before(text, start) {
                 evidence.push((role, Evidence::Header));
+                header_seen[index] = true;
+            } else if GEDING_TUSSEN.is_match(&before) && against_a_body(&text[end..]) {
+                // "in het geding tussen: X en het college van …": the Raad van State's
+                // appellant (5 of the 6 persons so named on the train split; the sixth, "en de
+                // minister", is the other side of an asylum appeal).
+                evidence.push((form_of("appellant"), Evidence::Header));
                 header_seen[index] = true;
             } else if criminal && header_line && CRIMINAL_TEGEN.is_match(&before) {
                 // "tegen:" above a name in a criminal ruling: the suspect.
@@ -670,10 +690,25 @@ mod tests {
 
     #[test]
     fn joined_criminal_cases_name_the_suspect_after_their_case_numbers() {
-        let text = "Arrest op het hoger beroep tegen het vonnis van de rechtbank in de in eerste aanleg gevoegde strafzaken, met parketnummers 18-750012-16 en 18-730414-16, tegen\n\n      Doortje Kalkman ,\n\ngeboren te Assen. De medeverdachte Doortje Kalkman zweeg.";
+        for header in [
+            "in de in eerste aanleg gevoegde strafzaken, met parketnummers 18-750012-16 en 18-730414-16, tegen",
+            "in de strafzaak onder parketnummer 15-077404-21 tegen",
+        ] {
+            let text = format!("Arrest op het hoger beroep tegen het vonnis van de rechtbank {header}\n\n      Doortje Kalkman ,\n\ngeboren te Assen. De medeverdachte Doortje Kalkman zweeg.");
+            assert_eq!(
+                roles_in(&text, &["Doortje Kalkman"]),
+                [Some("verdachte".to_string())],
+                "{header}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_raad_van_state_names_the_appellant_first() {
+        let text = "Uitspraak in het geding tussen:\n\nM. Kaya\nen\nhet college van burgemeester en wethouders van Epe. Kaya stelt. Uitspraak in het geding tussen: Anna Smit en de minister van Asiel en Migratie.";
         assert_eq!(
-            roles_in(text, &["Doortje Kalkman"]),
-            [Some("verdachte".to_string())]
+            roles_in(text, &["M. Kaya", "Anna Smit"]),
+            [Some("appellant".to_string()), None]
         );
     }
 
