@@ -115,6 +115,12 @@ impl Pipeline {
         self.detectors.counters()
     }
 
+    /// The NER model's int8 matrix products and this machine's peak for them (a short
+    /// measurement; `None` without the model).
+    pub fn int8_probe(&self) -> Option<Result<crate::detect::ner::Int8Probe, String>> {
+        self.detectors.int8_probe()
+    }
+
     pub fn style_name(&self) -> &str {
         self.style.name()
     }

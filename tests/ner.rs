@@ -52,6 +52,70 @@ fn tiny_model_runs_end_to_end_on_the_samples() {
 }
 
 #[test]
+fn bench_reports_the_model_s_int8_work_against_the_machine_s_peak() {
+    let output = schuilnaam()
+        .args([
+            "bench", "--docs", "3", "--size", "2", "--repeat", "1", "--json",
+        ])
+        .arg("--model")
+        .arg(tiny())
+        .arg("--onnxruntime")
+        .arg(runtime())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let efficiency = &report["efficiency"];
+    // The tiny model: 2 layers of hidden size 32 and feed-forward 64 (4·32·32 + 2·32·64
+    // multiply-adds per token each) and a head of 13 labels, 13 int8 products in all.
+    assert_eq!(
+        efficiency["probe"]["macs_per_token"],
+        2 * (4 * 32 * 32 + 2 * 32 * 64) + 32 * 13
+    );
+    assert_eq!(efficiency["probe"]["products"], 13);
+    assert_eq!(
+        efficiency["probe"]["shape"],
+        serde_json::json!([126, 32, 64])
+    );
+    let peak = efficiency["peak_ops_per_s_per_thread"].as_f64().unwrap();
+    let achieved = efficiency["model_ops_per_s_per_thread"].as_f64().unwrap();
+    assert!(peak > 1e8, "an int8 peak of {peak} ops/s is no measurement");
+    assert!(
+        achieved > 0.0 && achieved < peak * 1.5,
+        "{achieved} against {peak}"
+    );
+    assert!(
+        report["rounds"][0]["model_tokens_computed"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+
+    // Rules only: nothing to measure.
+    let output = schuilnaam()
+        .args([
+            "bench",
+            "--no-model",
+            "--docs",
+            "2",
+            "--size",
+            "2",
+            "--repeat",
+            "1",
+            "--json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    assert!(report["efficiency"].is_null());
+}
+
+#[test]
 fn long_documents_are_windowed_and_every_span_is_a_word() {
     let mut options = NerOptions::new(tiny(), runtime());
     options.window = 30;

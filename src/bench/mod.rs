@@ -28,6 +28,8 @@ pub struct Round {
     /// Milliseconds per stage summed over documents (CPU-like when jobs > 1), plus
     /// `detect:ner:tokenise` and `detect:ner:model` inside the NER detector.
     pub stage_ms: BTreeMap<String, f64>,
+    /// Token positions ONNX Runtime computed (windows × padded length; 0 without the model).
+    pub model_tokens_computed: u64,
     pub failed: usize,
 }
 
@@ -96,7 +98,58 @@ pub struct BenchReport {
     pub stage_ms: BTreeMap<String, f64>,
     /// The process's peak resident set (VmHWM), in MiB.
     pub peak_rss_mib: Option<f64>,
+    /// How near the model runs to the machine's int8 limit (with the model only).
+    pub efficiency: Option<Efficiency>,
     pub rounds: Vec<Round>,
+}
+
+/// The model's achieved int8 operations against the machine's int8 matrix-product peak,
+/// measured through the same ONNX Runtime on the same cores.
+#[derive(Debug, Clone, Serialize)]
+pub struct Efficiency {
+    pub probe: crate::detect::ner::Int8Probe,
+    /// The model's int8 matrix-product operations (2 per multiply-add, over every token
+    /// position computed, padding included) per second of ONNX Runtime time per thread, in
+    /// the median round. Attention scores, normalisation and the rest are in the time but not
+    /// in the operations, so this is a lower bound of the model's use of the machine.
+    pub model_ops_per_s_per_thread: f64,
+    /// The probe's peak per thread.
+    pub peak_ops_per_s_per_thread: f64,
+    /// The first over the second.
+    pub share_of_peak: f64,
+    /// The peak times the cores: the machine's int8 limit.
+    pub machine_peak_ops_per_s: f64,
+}
+
+impl Efficiency {
+    /// From the median round's work and model time (summed over the workers, each running
+    /// `intra_op_threads` threads) and a probe.
+    pub fn of(
+        probe: crate::detect::ner::Int8Probe,
+        rounds: &[Round],
+        intra_op_threads: usize,
+        cores: usize,
+    ) -> Option<Efficiency> {
+        let per_round: Vec<f64> = rounds
+            .iter()
+            .filter_map(|r| {
+                let model_s = r.stage_ms.get("detect:ner:model")? / 1000.0;
+                let ops = 2.0 * probe.macs_per_token as f64 * r.model_tokens_computed as f64;
+                (model_s > 0.0).then(|| ops / (model_s * intra_op_threads.max(1) as f64))
+            })
+            .collect();
+        if per_round.is_empty() || probe.peak_ops_per_s <= 0.0 {
+            return None;
+        }
+        let achieved = Spread::of(&per_round).median;
+        Some(Efficiency {
+            probe,
+            model_ops_per_s_per_thread: achieved,
+            peak_ops_per_s_per_thread: probe.peak_ops_per_s,
+            share_of_peak: achieved / probe.peak_ops_per_s,
+            machine_peak_ops_per_s: probe.peak_ops_per_s * cores as f64,
+        })
+    }
 }
 
 /// The process's peak resident set in bytes (Linux: VmHWM in /proc/self/status).
@@ -170,6 +223,7 @@ pub fn measure(
             model_read_share: delta("model_tokens_read") as f64
                 / delta("model_tokens").max(1) as f64,
             stage_ms,
+            model_tokens_computed: delta("model_tokens_computed"),
             failed: summary.failed,
         });
         let _ = std::fs::remove_dir_all(&out);
@@ -244,6 +298,24 @@ pub fn render(report: &BenchReport) -> String {
     ));
     if let Some(rss) = report.peak_rss_mib {
         out.push_str(&format!("{:<14} {:>10.1} MiB\n", "peak RSS", rss));
+    }
+    if let Some(e) = &report.efficiency {
+        let [m, k, n] = e.probe.shape;
+        out.push_str(&format!(
+            "{:<14} {:>10.2} GOPS   per thread in the model's int8 products ({:.1} M multiply-adds per token, {} products), {:.0} % of the peak\n",
+            "model int8",
+            e.model_ops_per_s_per_thread / 1e9,
+            e.probe.macs_per_token as f64 / 1e6,
+            e.probe.products,
+            e.share_of_peak * 100.0
+        ));
+        out.push_str(&format!(
+            "{:<14} {:>10.2} GOPS   per thread (MatMulInteger {m}×{k}·{k}×{n} through ONNX Runtime, one thread; {:.2} GOPS on {} cores)\n",
+            "int8 peak",
+            e.peak_ops_per_s_per_thread / 1e9,
+            e.machine_peak_ops_per_s / 1e9,
+            report.threads.cores
+        ));
     }
     let total: f64 = report
         .stage_ms

@@ -57,6 +57,24 @@ pub fn bench(args: BenchArgs) -> Result<u8> {
     let _ = std::fs::remove_dir_all(&scratch);
     let rounds = rounds?;
     let cores = default_jobs();
+    let intra_op_threads = if args.pipeline.no_model {
+        0
+    } else {
+        intra_op_threads(jobs)
+    };
+    // The pipeline's peak memory, before the probe adds its own session.
+    let peak_rss_mib = schuilnaam::bench::peak_rss_bytes().map(|b| b as f64 / 1024.0 / 1024.0);
+    // The machine's int8 peak, measured after the rounds so that it does not disturb them.
+    let efficiency = match pipeline.int8_probe() {
+        Some(Ok(probe)) => {
+            schuilnaam::bench::Efficiency::of(probe, &rounds, intra_op_threads, cores)
+        }
+        Some(Err(reason)) => {
+            eprintln!("schuilnaam: bench: no efficiency report: {reason}");
+            None
+        }
+        None => None,
+    };
     let spread = |figure: fn(&schuilnaam::bench::Round) -> f64| {
         schuilnaam::bench::Spread::of(&rounds.iter().map(figure).collect::<Vec<_>>())
     };
@@ -75,11 +93,7 @@ pub fn bench(args: BenchArgs) -> Result<u8> {
         threads: schuilnaam::bench::Threads {
             cores,
             jobs,
-            intra_op_threads: if args.pipeline.no_model {
-                0
-            } else {
-                intra_op_threads(jobs)
-            },
+            intra_op_threads,
         },
         startup_ms,
         documents_per_s: spread(|r| r.documents_per_s),
@@ -87,7 +101,8 @@ pub fn bench(args: BenchArgs) -> Result<u8> {
         tokens_per_s: spread(|r| r.tokens_per_s),
         model_read_share: spread(|r| r.model_read_share).median,
         stage_ms: schuilnaam::bench::median_stages(&rounds),
-        peak_rss_mib: schuilnaam::bench::peak_rss_bytes().map(|b| b as f64 / 1024.0 / 1024.0),
+        peak_rss_mib,
+        efficiency,
         rounds,
     };
     if args.json {

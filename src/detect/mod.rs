@@ -60,6 +60,11 @@ pub trait Detector: Send + Sync {
     fn counters(&self) -> Vec<(&'static str, u64)> {
         Vec::new()
     }
+    /// The model's int8 matrix products and the machine's peak for them (the NER detector;
+    /// runs a short measurement), for `schuilnaam bench`. Rules have none.
+    fn int8_probe(&self) -> Option<Result<ner::Int8Probe, String>> {
+        None
+    }
 }
 
 /// Detectors in a fixed order (stable ids, stable output).
@@ -70,6 +75,11 @@ pub struct DetectorSequence {
 impl DetectorSequence {
     pub fn new(detectors: Vec<Box<dyn Detector>>) -> DetectorSequence {
         DetectorSequence { detectors }
+    }
+
+    /// The first detector's int8 probe (the NER model's), if any.
+    pub fn int8_probe(&self) -> Option<Result<ner::Int8Probe, String>> {
+        self.detectors.iter().find_map(|d| d.int8_probe())
     }
 
     /// Every detector's counters, summed by name.

@@ -12,6 +12,7 @@
 //! PROFESSIONAL spans are keep spans: the name of a judge or lawyer stays.
 
 mod gate;
+pub mod onnx_graph;
 mod windows;
 
 use super::{Detector, Finding};
@@ -153,6 +154,22 @@ pub struct NerDetector {
     tokens_read: AtomicU64,
     tokenise_ns: AtomicU64,
     inference_ns: AtomicU64,
+    /// Token positions ONNX Runtime computed (windows × padded length): the model's work.
+    tokens_computed: AtomicU64,
+}
+
+/// The model's int8 matrix products and this machine's peak for them, measured through the
+/// same ONNX Runtime (`schuilnaam bench`'s efficiency report).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Int8Probe {
+    /// Multiply-adds per token in the model's int8 matrix products (`MatMulInteger`).
+    pub macs_per_token: u64,
+    /// How many such products the model has.
+    pub products: usize,
+    /// The probe's product: m × k times k × n (the model's largest weight, one window of rows).
+    pub shape: [u64; 3],
+    /// Operations (2 per multiply-add) per second of one thread on that product.
+    pub peak_ops_per_s: f64,
 }
 
 impl NerDetector {
@@ -203,6 +220,53 @@ impl NerDetector {
             tokens_read: AtomicU64::new(0),
             tokenise_ns: AtomicU64::new(0),
             inference_ns: AtomicU64::new(0),
+            tokens_computed: AtomicU64::new(0),
+        })
+    }
+
+    /// Reads the model's int8 matrix products from its file and times the largest of them,
+    /// one window of rows, on one thread through the same runtime: warm-up, then runs for at
+    /// least a third of a second.
+    pub fn int8_probe(&self) -> Result<Int8Probe, String> {
+        let path = self.options.model_dir.join("model.onnx");
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let products = onnx_graph::int8_products(&bytes)
+            .filter(|p| p.count > 0)
+            .ok_or_else(|| format!("{}: no int8 matrix products found", path.display()))?;
+        let (k, n) = products.largest;
+        let m = self.options.window.max(1) as u64;
+        let probe = onnx_graph::matmul_integer_model(m, k, n);
+        let environment = environment(&self.options.runtime).map_err(|e| e.to_string())?;
+        let mut session = Session::builder(&environment)
+            .and_then(|b| Ok(b.with_intra_threads(1)?))
+            .and_then(|mut b| b.commit_from_memory(&probe))
+            .map_err(|e| format!("int8 probe: {e}"))?;
+        // Activations and weights of every value, as a real product sees them.
+        let a: Vec<u8> = (0..m * k).map(|i| (i * 37 % 251) as u8).collect();
+        let b: Vec<i8> = (0..k * n).map(|i| (i * 53 % 255) as i8).collect();
+        let a = Tensor::from_array(([m as usize, k as usize], a)).map_err(|e| e.to_string())?;
+        let b = Tensor::from_array(([k as usize, n as usize], b)).map_err(|e| e.to_string())?;
+        let mut run = || -> Result<(), String> {
+            session
+                .run(ort::inputs!["A" => &a, "B" => &b])
+                .map(|_| ())
+                .map_err(|e| format!("int8 probe: {e}"))
+        };
+        for _ in 0..3 {
+            run()?;
+        }
+        let started = Instant::now();
+        let mut runs = 0u32;
+        while runs < 5 || started.elapsed().as_secs_f64() < 0.33 {
+            run()?;
+            runs += 1;
+        }
+        let seconds = started.elapsed().as_secs_f64();
+        Ok(Int8Probe {
+            macs_per_token: products.macs_per_token,
+            products: products.count,
+            shape: [m, k, n],
+            peak_ops_per_s: 2.0 * (m * k * n) as f64 * f64::from(runs) / seconds,
         })
     }
 
@@ -216,6 +280,8 @@ impl NerDetector {
             mask[row * length..row * length + window.len()].fill(1);
         }
         let shape = [windows.len(), length];
+        self.tokens_computed
+            .fetch_add((windows.len() * length) as u64, Ordering::Relaxed);
         let ids = Tensor::from_array((shape, ids)).map_err(|e| e.to_string())?;
         let mask = Tensor::from_array((shape, mask)).map_err(|e| e.to_string())?;
         // Each rayon worker has its own session; the lock is only contended outside rayon.
@@ -354,7 +420,15 @@ impl Detector for NerDetector {
             ),
             ("tokenise_ns", self.tokenise_ns.load(Ordering::Relaxed)),
             ("model_ns", self.inference_ns.load(Ordering::Relaxed)),
+            (
+                "model_tokens_computed",
+                self.tokens_computed.load(Ordering::Relaxed),
+            ),
         ]
+    }
+
+    fn int8_probe(&self) -> Option<Result<Int8Probe, String>> {
+        Some(NerDetector::int8_probe(self))
     }
 
     fn detect(&self, doc: &Document) -> Vec<Span> {
