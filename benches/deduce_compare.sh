@@ -6,6 +6,8 @@
 # rates for both tools.
 #
 # Usage: benches/deduce_compare.sh            (DOCS=300 SIZE=9 ROUNDS=3 by default)
+#        CORPUS=DIR benches/deduce_compare.sh  (a folder of .txt rulings instead, e.g. the
+#        refilled test split: schuilnaam corpus texts target/gold/test.jsonl --out DIR)
 # Needs Python 3 with venv and pip (Deduce is installed into target/deduce-venv) and, for the
 # model rounds, the ONNX Runtime library (scripts/fetch-onnxruntime.sh).
 set -euo pipefail
@@ -20,12 +22,18 @@ if ! "$VENV/bin/python" -c "import deduce" 2>/dev/null; then
 fi
 cargo build --release --quiet
 BIN=target/release/schuilnaam
-CORPUS=target/bench-corpus/docs-$DOCS-size-$SIZE
-if [ ! -d "$CORPUS" ]; then
-  "$BIN" bench --docs "$DOCS" --size "$SIZE" --emit "$CORPUS"
+if [ -n "${CORPUS:-}" ]; then
+  [ -d "$CORPUS" ] || { echo "CORPUS=$CORPUS: no such folder" >&2; exit 2; }
+  DESCRIPTION="$(find "$CORPUS" -maxdepth 1 -name '*.txt' | wc -l) rulings from $CORPUS, $(du -sh "$CORPUS" | cut -f1)"
+else
+  CORPUS=target/bench-corpus/docs-$DOCS-size-$SIZE
+  if [ ! -d "$CORPUS" ]; then
+    "$BIN" bench --docs "$DOCS" --size "$SIZE" --emit "$CORPUS"
+  fi
+  DESCRIPTION="$DOCS generated rulings of about $SIZE KB"
 fi
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-echo "corpus: $CORPUS ($DOCS generated rulings of about $SIZE KB)"
+echo "corpus: $CORPUS ($DESCRIPTION)"
 for mode in --no-model --model; do
   flag=$mode
   [ "$mode" = --model ] && flag=""
