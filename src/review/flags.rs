@@ -421,6 +421,8 @@ fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
                 || lexicon::is_dutch_place(w)
                 || lexicon::is_country(w)
                 || lexicon::is_foreign_place(w)
+                // "Peugeot", "Mercedes": a make of car.
+                || lexicon::is_car_make(&w.to_lowercase())
                 // "Hofs", "Belanghebbendes": a genitive.
                 || w.strip_suffix('s').is_some_and(|stem| stem.chars().count() >= 3 && lexicon::is_dutch_word(stem))
         };
@@ -702,7 +704,7 @@ mod tests {
     #[test]
     fn word_shapes_no_name_has_are_no_doubt() {
         let text = "Hij kocht een Samsung-telefoon voor de Associa-tions van de Vpb volgens de MvT en \
-                    de Arabische vertaling van de Participatiewet, zei Buran-La Verge aan Zwitselaar.";
+                    de Arabische vertaling van de Participatiewet in de Peugeot, zei Buran-La Verge aan Zwitselaar.";
         let found = flags(text, &[]);
         let unknown: Vec<String> = found
             .iter()
