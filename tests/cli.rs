@@ -508,24 +508,17 @@ fn progress_json_writes_one_line_per_document() {
 
 #[test]
 fn bench_reports_rates_stages_and_memory_and_emits_its_corpus() {
-    let output = schuilnaam()
-        .args([
-            "bench",
-            "--no-model",
-            "--docs",
-            "6",
-            "--size",
-            "4",
-            "--repeat",
-            "2",
-            "--json",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let report: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let report = json_stdout(schuilnaam().args([
+        "bench",
+        "--no-model",
+        "--docs",
+        "6",
+        "--size",
+        "4",
+        "--repeat",
+        "2",
+        "--json",
+    ]));
     assert_eq!(report["corpus"]["documents"], 6);
     assert!(report["corpus"]["bytes"].as_u64().unwrap() >= 6 * 4000);
     assert_eq!(report["rounds"].as_array().unwrap().len(), 2);

@@ -48,17 +48,39 @@ pub fn refill(rulings: &Path, splits: &Path, out: &Path, seed: &str) {
         .success();
 }
 
+/// Writes the texts of a gold file into `dir/texts` (`corpus texts`) and pseudonymises them
+/// into `dir/run` with `run_args` (the model to use, or `--no-model`); returns `dir/run`.
+pub fn run_gold_texts<S: AsRef<std::ffi::OsStr>>(
+    gold: &Path,
+    dir: &Path,
+    run_args: impl IntoIterator<Item = S>,
+) -> PathBuf {
+    let (texts, out) = (dir.join("texts"), dir.join("run"));
+    schuilnaam()
+        .args(["corpus", "texts"])
+        .arg(gold)
+        .arg("--out")
+        .arg(&texts)
+        .assert()
+        .success();
+    schuilnaam()
+        .arg("run")
+        .arg(&texts)
+        .arg("--out")
+        .arg(&out)
+        .args(run_args)
+        .assert()
+        .success();
+    out
+}
+
 /// `schuilnaam eval --no-model --json` on a gold file.
 fn eval_json(gold: &Path) -> serde_json::Value {
-    let output = schuilnaam()
-        .args(["eval", "--no-model", "--json", "--gold"])
-        .arg(gold)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&output).unwrap()
+    json_stdout(
+        schuilnaam()
+            .args(["eval", "--no-model", "--json", "--gold"])
+            .arg(gold),
+    )
 }
 
 #[test]
@@ -318,23 +340,8 @@ fn a_simulated_review_becomes_gold_that_covers_the_gold_and_rejects_only_false_a
     let (dir, rulings) = rulings_dir();
     let gold_path = dir.path().join("dev.jsonl");
     refill(&rulings, &dir.path().join("splits"), &gold_path, "1");
+    let out = run_gold_texts(&gold_path, dir.path(), ["--no-model"]);
     let texts = dir.path().join("texts");
-    schuilnaam()
-        .args(["corpus", "texts"])
-        .arg(&gold_path)
-        .arg("--out")
-        .arg(&texts)
-        .assert()
-        .success();
-    let out = dir.path().join("run");
-    schuilnaam()
-        .arg("run")
-        .arg(&texts)
-        .arg("--out")
-        .arg(&out)
-        .arg("--no-model")
-        .assert()
-        .success();
     let reviews = dir.path().join("reviews.jsonl");
     let from_reviews = |extra: &[&str]| {
         schuilnaam()

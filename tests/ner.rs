@@ -53,20 +53,16 @@ fn tiny_model_runs_end_to_end_on_the_samples() {
 
 #[test]
 fn bench_reports_the_model_s_int8_work_against_the_machine_s_peak() {
-    let output = schuilnaam()
-        .args([
-            "bench", "--docs", "3", "--size", "2", "--repeat", "1", "--json",
-        ])
-        .arg("--model")
-        .arg(tiny())
-        .arg("--onnxruntime")
-        .arg(runtime())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let report: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let report = json_stdout(
+        schuilnaam()
+            .args([
+                "bench", "--docs", "3", "--size", "2", "--repeat", "1", "--json",
+            ])
+            .arg("--model")
+            .arg(tiny())
+            .arg("--onnxruntime")
+            .arg(runtime()),
+    );
     let efficiency = &report["efficiency"];
     // The tiny model: 2 layers of hidden size 32 and feed-forward 64 (4·32·32 + 2·32·64
     // multiply-adds per token each) and a head of 13 labels, 13 int8 products in all.
@@ -94,24 +90,17 @@ fn bench_reports_the_model_s_int8_work_against_the_machine_s_peak() {
     );
 
     // Rules only: nothing to measure.
-    let output = schuilnaam()
-        .args([
-            "bench",
-            "--no-model",
-            "--docs",
-            "2",
-            "--size",
-            "2",
-            "--repeat",
-            "1",
-            "--json",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let report: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let report = json_stdout(schuilnaam().args([
+        "bench",
+        "--no-model",
+        "--docs",
+        "2",
+        "--size",
+        "2",
+        "--repeat",
+        "1",
+        "--json",
+    ]));
     assert!(report["efficiency"].is_null());
 }
 

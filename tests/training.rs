@@ -8,7 +8,7 @@
 //! Runtime for Python); `scripts/setup-tests.sh` makes it in `training/work/venv`, or set
 //! `TRAINING_PYTHON` to a Python that has it.
 
-use crate::corpus::{refill, CIVIL, CRIMINAL};
+use crate::corpus::{refill, run_gold_texts, CIVIL, CRIMINAL};
 use crate::ner::{root, runtime};
 use crate::util::*;
 use std::path::{Path, PathBuf};
@@ -87,25 +87,17 @@ fn a_short_fine_tune_of_the_tiny_model_on_simulated_reviews_learns_them() {
     let gold = dir.path().join("gold.jsonl");
     refill(&rulings, &splits, &gold, "1");
 
-    let (texts, out) = (dir.path().join("texts"), dir.path().join("run"));
-    schuilnaam()
-        .args(["corpus", "texts"])
-        .arg(&gold)
-        .arg("--out")
-        .arg(&texts)
-        .assert()
-        .success();
-    schuilnaam()
-        .arg("run")
-        .arg(&texts)
-        .arg("--out")
-        .arg(&out)
-        .arg("--model")
-        .arg(root().join("tests/fixtures/ner-tiny"))
-        .arg("--onnxruntime")
-        .arg(runtime())
-        .assert()
-        .success();
+    let fixture = root().join("tests/fixtures/ner-tiny");
+    let out = run_gold_texts(
+        &gold,
+        dir.path(),
+        [
+            "--model".as_ref(),
+            fixture.as_os_str(),
+            "--onnxruntime".as_ref(),
+            runtime().as_os_str(),
+        ],
+    );
     schuilnaam()
         .args(["corpus", "simulate-review"])
         .arg(&out)

@@ -84,6 +84,12 @@ pub fn success_and_output(command: &mut Command) -> (bool, String) {
     (output.status.success(), said)
 }
 
+/// Runs a command that must succeed and prints one JSON value (`--json`): that value.
+pub fn json_stdout(command: &mut Command) -> Value {
+    let output = command.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&output).unwrap()
+}
+
 /// Runs the binary on the samples into a fresh folder and returns it.
 pub fn run_samples(extra: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();

@@ -21,11 +21,7 @@ pub struct NameParts {
 
 /// Splits a written name. Titles ("de heer", "mevrouw", "mr.") are not part of a mention.
 pub fn name_parts(name: &str) -> Option<NameParts> {
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .map(|w| w.trim_end_matches([',', ';', ':']))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = name_words(name);
     let last = words.last()?;
     // "Osta van" (the model's cut of "van Osta van de AID") has no surname: "van" is none.
     if last.ends_with('.') || is_surname_prefix(last) {
@@ -72,10 +68,15 @@ fn is_surname_prefix(word: &str) -> bool {
     PREFIXES.contains(&lower.as_str()) || (lower.contains('-') && PREFIXES.contains(&last_part))
 }
 
-/// A name's words without trailing punctuation, in lower case.
+/// A name's words in lower case.
 fn written_words(name: &str) -> Vec<String> {
+    name_words(name).iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// A name's words as written, without trailing punctuation.
+fn name_words(name: &str) -> Vec<&str> {
     name.split_whitespace()
-        .map(|w| w.trim_end_matches([',', ';', ':']).to_lowercase())
+        .map(|w| w.trim_end_matches([',', ';', ':']))
         .filter(|w| !w.is_empty())
         .collect()
 }
