@@ -143,6 +143,44 @@ fn is_plural(role: &str) -> bool {
     role == "mrs." || role.ends_with("en") || role.starts_with("advocaten")
 }
 
+/// "Dear Mrs. Joosen", "Ms. Smith": an English letter or quote addresses a person, not a
+/// lawyer. Only the salutation and the forms Dutch does not use are taken as English: a
+/// Dutch ruling opens a sentence with the lawyer's "Mr. Dik" and the plural "Mrs. Van den
+/// Berg" (27 times in the shared rulings).
+pub fn is_english_salutation(text: &str, role_start: usize, role: &str) -> bool {
+    let before = super::context_before(text, role_start, 12).trim_end();
+    let after_dear = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|word| word.eq_ignore_ascii_case("dear"));
+    let english_only = matches!(role.trim_end_matches('.'), "Ms" | "Miss");
+    after_dear || english_only
+}
+
+/// The English form of address written right before `start` ("Dear Mrs. ", "for Ms. "), or
+/// inside the span's head ("Ms. Wendel"): its byte range, if the name at `start..end` is
+/// addressed in English (see [`is_english_salutation`]).
+pub fn english_form_of_address(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    static FORM: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\p{L}])(?P<form>(?i:mrs|ms|miss|mr)\.?)[ \t]+$").expect("valid regex")
+    });
+    let head = ["Mrs. ", "Mr. ", "Ms. ", "Miss "]
+        .into_iter()
+        .find(|h| text[start..end].starts_with(h));
+    let (form_start, form_end) = match head {
+        Some(h) => (start, start + h.len() - 1),
+        None => {
+            let before = super::context_before(text, start, 24);
+            let caps = FORM.captures(before)?;
+            let form = caps.name("form")?;
+            let offset = start - before.len();
+            (offset + form.start(), offset + form.end())
+        }
+    };
+    let form = &text[form_start..form_end];
+    is_english_salutation(text, form_start, form).then_some((form_start, form_end))
+}
+
 /// Drops a sentence word the name pattern took for a given name.
 fn without_sentence_word(text: &str, start: usize, end: usize) -> (usize, usize) {
     let name = &text[start..end];
@@ -175,6 +213,9 @@ impl Detector for ProfessionalDetector {
                 || role.as_str() == "mr"
                 || caps.name("title").is_some();
             if !title && name.as_str().starts_with(char::is_lowercase) {
+                continue;
+            }
+            if is_english_salutation(text, role.start(), role.as_str()) {
                 continue;
             }
             // "griffier Dorpsstraat 7": a street with its house number, not a name.
@@ -302,6 +343,25 @@ mod tests {
                 "N. van Lingen"
             ]
         );
+    }
+
+    #[test]
+    fn an_english_salutation_names_no_lawyer() {
+        let d = ProfessionalDetector::new();
+        assert!(found(&d, "the letter reads: \"Dear Mrs. Holtkamp, This serves as").is_empty());
+        assert_eq!(found(&d, "Mr. Holtkamp heeft betoogd"), ["Holtkamp"]);
+        assert!(found(&d, "Dear Mr. T. Holtkamp,").is_empty());
+        assert_eq!(found(&d, "Mr. T. Holtkamp verscheen"), ["T. Holtkamp"]);
+        assert_eq!(found(&d, "bijgestaan door mr. Holtkamp"), ["Holtkamp"]);
+        let text = "Dear Mrs. Holtkamp, we recommend Ms. Wendel; Mr. Bos betoogt";
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            english_form_of_address(text, start, start + needle.len()).map(|(s, e)| &text[s..e])
+        };
+        assert_eq!(at("Holtkamp"), Some("Mrs."));
+        assert_eq!(at("Ms. Wendel"), Some("Ms."));
+        assert_eq!(at("Wendel"), Some("Ms."));
+        assert_eq!(at("Bos"), None);
     }
 
     #[test]

@@ -137,6 +137,7 @@ pub fn resolve_with(
     });
     cut_names_at_sentence_ends(&doc.text, &mut spans);
     read_places_abroad_as_places(&doc.text, &mut spans);
+    read_english_addressees_as_persons(&doc.text, &mut spans);
     widen_places_to_known_names(&doc.text, &mut spans);
     let company_names = companies::read_company_names_as_companies(&doc.text, &mut spans);
     drop_model_persons_that_are_not(&doc.text, &mut spans);
@@ -372,6 +373,32 @@ fn read_places_abroad_as_places(text: &str, spans: &mut [Span]) {
             span.category = Category::Place;
             span.reason = format!("{}; a country or a city abroad, not a person", span.reason);
         }
+    }
+}
+
+/// "Dear Mrs. Joosen", "for Ms. Wendel": a name the model read as a professional's because a
+/// title stands before it is addressed in English, as a person (the Dutch lawyer's "mr." is
+/// written in lower case before initials). The form of address stays out of the span.
+fn read_english_addressees_as_persons(text: &str, spans: &mut [Span]) {
+    use crate::detect::professional::english_form_of_address;
+    for span in spans.iter_mut() {
+        if span.category != Category::Professional || span.evidence != Evidence::Model {
+            continue;
+        }
+        let Some((_, form_end)) = english_form_of_address(text, span.start, span.end) else {
+            continue;
+        };
+        if form_end > span.start {
+            span.start = text[form_end..span.end]
+                .find(|c: char| !c.is_whitespace())
+                .map_or(span.end, |skip| form_end + skip);
+        }
+        span.category = Category::Person;
+        span.normalised = text[span.start..span.end].to_lowercase();
+        span.reason = format!(
+            "{}; addressed in English (\"Dear Mrs.\", \"Ms.\"): a person, not a lawyer",
+            span.reason
+        );
     }
 }
 
@@ -1011,6 +1038,39 @@ mod tests {
 
     fn doc() -> Document {
         Document::from_text("t", "x".repeat(100))
+    }
+
+    #[test]
+    fn a_name_addressed_in_english_is_a_person_not_a_lawyer() {
+        let text = "De brief: \"Dear Mrs. Holtkamp, we recommend Ms. Wendel.\" Mr. Bos betoogt.";
+        let doc = Document::from_text("t", text);
+        let model_professional = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            let mut s = span(
+                start,
+                start + needle.len(),
+                Category::Professional,
+                Evidence::Model,
+                0.8,
+            );
+            s.normalised = needle.to_lowercase();
+            s
+        };
+        let resolution = resolve(
+            &doc,
+            vec![
+                model_professional("Holtkamp"),
+                model_professional("Ms. Wendel"),
+                model_professional("Bos"),
+            ],
+        );
+        let replaced: Vec<&str> = resolution
+            .mentions
+            .iter()
+            .filter(|m| m.action == Action::Replace)
+            .map(|m| &text[m.span.start..m.span.end])
+            .collect();
+        assert_eq!(replaced, ["Holtkamp", "Wendel"]);
     }
 
     #[test]

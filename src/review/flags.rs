@@ -4,7 +4,9 @@
 use crate::detect::is_word_bounded;
 use crate::model::{Action, Category};
 use crate::write::Substitution;
+use regex::Regex;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 /// How resolve's roles write a person's conflicting role evidence in the reason.
 const ROLE_CONFLICT: &str = crate::resolve::roles::NO_ROLE_CONFLICT;
@@ -201,7 +203,13 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
         let role = written
             .trim_matches(|c: char| !c.is_alphabetic())
             .to_lowercase();
-        let title = crate::lexicon::is_title(&role);
+        // "Dear Mrs. Joosen": English forms of address count too (Dutch "mrs." is the plural
+        // of the lawyer's "mr.", whose names the professional rule keeps).
+        let english = matches!(
+            written.trim_matches(|c: char| !c.is_alphabetic()),
+            "Mrs" | "mrs" | "Ms" | "Miss"
+        );
+        let title = crate::lexicon::is_title(&role) || english;
         // "… de verdachte. Er is": a sentence ends between the two words ("mw. X" does not).
         let sentence_ends = !plural
             && pair[0].1.ends_with(['.', ':', ';', '!', '?', ')'])
@@ -256,10 +264,12 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
         .iter()
         .filter(|s| s.action == Action::Keep && s.category == Category::Address)
     {
+        // The town after it ("… Zeeweg 6 te Veenendaal") goes with the address.
+        let end = s.end + town_after(text, s.end);
         flags.push(Flag {
             kind: "kept_address",
             start: s.start,
-            end: s.end,
+            end,
             message: format!(
                 "{:?} behouden als adres van een instelling; redacties vervangen het soms",
                 s.original
@@ -366,6 +376,20 @@ impl Coverage {
 /// Whether a doubt already covers code points `start..end`.
 fn already_doubted(flags: &[Flag], start: usize, end: usize) -> bool {
     flags.iter().any(|f| f.start <= start && end <= f.end)
+}
+
+/// The length in code points of " te Veenendaal" / ", in Utrecht" right after code point
+/// `at`, or 0.
+fn town_after(text: &str, at: usize) -> usize {
+    static TOWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^,?[ \t]+(?:te|in)[ \t]+\p{Lu}[\p{L}'’\-]*(?:[ \t]+(?:aan|op|den|de|[\p{Lu}][\p{L}'’\-]*))*")
+            .expect("valid regex")
+    });
+    let Some((byte, _)) = text.char_indices().nth(at) else {
+        return 0;
+    };
+    TOWN.find(&text[byte..])
+        .map_or(0, |m| m.as_str().chars().count())
 }
 
 /// Words in `text`: (byte offset, code-point offset, word), a word being a run of letters,
@@ -651,6 +675,24 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_an_english_form_of_address_is_a_doubt() {
+        let text = "De brief luidt: \"Dear Mrs. Holtkamp, we write to you\". De raadsman mr. Bos.";
+        let lawyer = Substitution {
+            action: Action::Keep,
+            category: Category::Professional,
+            replacement: None,
+            entity: None,
+            ..sub(text, "Bos", "e1", 0.9)
+        };
+        let doubts: Vec<(&str, usize)> = flags(text, &[lawyer])
+            .iter()
+            .filter(|f| f.kind == "role_word_name")
+            .map(|f| (f.kind, f.start))
+            .collect();
+        assert_eq!(doubts, [("role_word_name", text.find("Holtkamp").unwrap())]);
+    }
+
+    #[test]
     fn a_kept_institutions_address_is_a_doubt() {
         let text = "Hij meldt zich bij Reclassering Nederland op het adres Zeeweg 6 te Epe.";
         let kept = Substitution {
@@ -660,8 +702,15 @@ mod tests {
             entity: None,
             ..sub(text, "Zeeweg 6", "e1", 0.9)
         };
-        let kinds: Vec<&str> = flags(text, &[kept]).iter().map(|f| f.kind).collect();
+        let doubts = flags(text, &[kept]);
+        let kinds: Vec<&str> = doubts.iter().map(|f| f.kind).collect();
         assert_eq!(kinds, ["kept_address"]);
+        let asked: String = text
+            .chars()
+            .skip(doubts[0].start)
+            .take(doubts[0].end - doubts[0].start)
+            .collect();
+        assert_eq!(asked, "Zeeweg 6 te Epe");
     }
 
     #[test]
