@@ -66,6 +66,34 @@ static LEGAL_FORM: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether the words before ", te X, eiseres" (back to the line's start, a colon, a comma or a
+/// bracket) are a person's name: two or more words, each capitalised or a surname prefix or an
+/// initial, none an abbreviation in capitals ("CNV Bedrijvenbond"), none lower case ("de
+/// Verzekeringskamer", "zetelend").
+fn names_a_person(before: &str) -> bool {
+    let before = before.trim_end_matches([' ', '\t', ',']);
+    let segment = before
+        .rsplit(['\n', ':', ',', '(', ';'])
+        .next()
+        .unwrap_or(before);
+    let words: Vec<&str> = segment.split_whitespace().collect();
+    // A lower-case prefix follows a given name or initials ("Jan de Vries"); first it is an
+    // article ("de Verzekeringskamer").
+    let opens_lower = words
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    words.len() >= 2
+        && !opens_lower
+        && words.iter().all(|word| {
+            let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+            let initial = word.ends_with('.') && letters.len() <= 3;
+            let prefix = super::SURNAME_PREFIXES.contains(&word.to_lowercase().as_str());
+            let capitalised = letters.first().is_some_and(|c| c.is_uppercase())
+                && letters.iter().skip(1).any(|c| c.is_lowercase());
+            initial || prefix || capitalised
+        })
+}
+
 pub struct ResidenceDetector {
     after_word: Regex,
     after_postcode: Regex,
@@ -75,7 +103,7 @@ pub struct ResidenceDetector {
     /// which editors replace in some rulings and keep in most: left alone.)
     after_number: Regex,
     /// "Sanne de Vries te Heerenveen (appellante)", "Siem Spijkerman te Sliedrecht (hierna:
-    /// verzoeker)": a party header.
+    /// verzoeker)", "Bram Kok , te Rijswijk , eiseres,": a party header.
     party_header: Regex,
     /// "Café Rappold B.V., gevestigd te Winschoten": a seat. Found here, judged by resolve's
     /// place policy (kept with a kept company, replaced with a replaced one or a person).
@@ -101,6 +129,8 @@ impl ResidenceDetector {
         let postcode = r"[1-9][0-9]{3}[ \t]?[A-Z]{2}";
         let after_context =
             format!(r"[ \t]+(?:(?:te|in|uit)[ \t]+)?(?P<place>{place})(?P<after>[ \t]*,)?");
+        // The party's role word closes the header: "(appellante)", ", eiseres,".
+        let party = "(?:appellant|appellante|appellanten|eiser|eiseres|eisers|belanghebbende|verzoeker|verzoekster|betrokkene|verweerder|verweerster|gedaagde|gedaagden|geïntimeerde|geïntimeerden)";
         ResidenceDetector {
             after_word: Regex::new(&format!("(?P<context>{words}){after_context}"))
                 .expect("valid regex"),
@@ -111,7 +141,7 @@ impl ResidenceDetector {
             ))
             .expect("valid regex"),
             party_header: Regex::new(&format!(
-                r"(?P<context>[ \t]te)[ \t]+(?P<place>{place})[ \t]*\((?:hierna(?:[ \t]+te[ \t]+noemen)?[ \t]*:?[ \t]*)?(?:appellant|appellante|eiser|eiseres|belanghebbende|verzoeker|verzoekster|betrokkene|verweerder|verweerster|appellanten)\)"
+                r"(?P<context>[ \t]te)[ \t]+(?P<place>{place})(?:[ \t]*\((?:hierna(?:[ \t]+te[ \t]+noemen)?[ \t]*:?[ \t]*)?{party}\)|(?P<comma>[ \t]*,[ \t]*){party}[ \t]*[,.;\n])"
             ))
             .expect("valid regex"),
             seat: Regex::new(&format!(
@@ -191,6 +221,15 @@ impl ResidenceDetector {
                 || (context.as_str().starts_with(',')
                     && (caps.name("after").is_none()
                         || LEGAL_FORM.is_match(context_before(text, context.start(), 60))))
+                // "de Verzekeringskamer, te Apeldoorn, verweerster": a body's seat. Only a
+                // person's name before ", te X, eiseres" makes X a residence.
+                || (caps.name("comma").is_some()
+                    && !names_a_person(context_before(text, context.start(), 80)))
+                // "Moonflower B.V., te Nunspeet, eiseres": a company's seat.
+                || (context.as_str().trim() == "te"
+                    && LEGAL_FORM.is_match(
+                        context_before(text, context.start(), 60).trim_end_matches([' ', '\t', ',']),
+                    ))
                 || (context.as_str().starts_with(|c: char| c.is_ascii_digit())
                     // "geboren op 22-08-1991 te Rotterdam": a date of birth, however written.
                     && !BIRTH_BEFORE.is_match(context_before(text, context.start(), 40))
@@ -263,6 +302,11 @@ mod tests {
             ("geboren op [1988] te Culemborg (Polen)", "Culemborg"),
             ("Sanne de Vries te Heerenveen (appellante)", "Heerenveen"),
             (
+                "tussen\n\n      Bram Kok , te Rijswijk , eiseres,",
+                "Rijswijk",
+            ),
+            ("Anna Bos te Epe, appellante,", "Epe"),
+            (
                 "Joost Akkerman te Gorinchem (hierna: verzoeker)",
                 "Gorinchem",
             ),
@@ -304,6 +348,10 @@ mod tests {
             "thans verblijvende in P.I. Midden Holland",
             "thans verblijvende in Huis van Bewaring Wolvenplein te Utrecht",
             "Moonflower B.V., uit Nunspeet, eiseres",
+            "Moonflower B.V., te Nunspeet, eiseres,",
+            "de Verzekeringskamer, te Apeldoorn, verweerster,",
+            "de Minister van Economische Zaken, zetelend te 's-Gravenhage, verweerder,",
+            "CNV Bedrijvenbond, te Nieuwegein, appellante,",
             "UITSPRAAK 03/2772 WW Centrale Raad van Beroep",
             "Postbus 70583,                  5201 CZ 's-Hertogenbosch",
             "op of omstreeks 6 oktober 2024 te Bolsward tezamen",

@@ -177,6 +177,7 @@ pub fn resolve_with(
         });
     let mut surnames = person_surnames(&doc.text, persons_not_companies);
     surnames.retain(|surname| !company_names.contains(surname));
+    read_surnames_as_persons(&doc.text, &mut spans, &surnames);
 
     // Accepted spans in acceptance order, indexed by start for the overlap search.
     let mut accepted: Vec<(Span, Vec<String>)> = Vec::new();
@@ -951,6 +952,35 @@ fn replace_every_mention_of_a_replaced_company(
     }
 }
 
+/// "Sander Thies Shang … neemt af van Shang": a word the model read as a place that is the
+/// surname of a person found in the ruling is that person, even where a city abroad bears the
+/// name (the place policy would keep it). A Dutch place or a country stays a place.
+fn read_surnames_as_persons(text: &str, spans: &mut [Span], surnames: &[String]) {
+    for span in spans.iter_mut() {
+        if span.category != Category::Place || span.evidence != Evidence::Model {
+            continue;
+        }
+        let written = &text[span.start..span.end];
+        // "aan de Jordaan in Laren": after an article it is a street or an area.
+        let after_article = crate::detect::context_before(text, span.start, 8)
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| matches!(w, "de" | "het" | "De" | "Het"));
+        if !after_article
+            && surnames.binary_search(&written.to_lowercase()).is_ok()
+            && !crate::lexicon::is_dutch_place(written)
+            && !crate::lexicon::is_country(written)
+        {
+            span.category = Category::Person;
+            span.label = None;
+            span.reason = format!(
+                "{}; the surname of a person named in this ruling, not a place",
+                span.reason
+            );
+        }
+    }
+}
+
 /// Surnames (lower case, at least three letters) of the people found.
 fn person_surnames<'a>(text: &str, spans: impl Iterator<Item = &'a Span>) -> Vec<String> {
     let mut surnames: Vec<String> = spans
@@ -1038,6 +1068,40 @@ mod tests {
 
     fn doc() -> Document {
         Document::from_text("t", "x".repeat(100))
+    }
+
+    #[test]
+    fn a_place_that_is_a_persons_surname_is_that_person() {
+        let text = "Een chat tussen Sander Thies Shang en Bram. Bram neemt af van Shang in \
+                    Utrecht. Anna Jordaan woont aan de Jordaan.";
+        let doc = Document::from_text("t", text);
+        let model = |needle: &str, from: usize, category: Category| {
+            let start = from + text[from..].find(needle).unwrap();
+            let mut s = span(start, start + needle.len(), category, Evidence::Model, 0.9);
+            s.normalised = needle.to_lowercase();
+            s
+        };
+        let after = text.find("neemt").unwrap();
+        let resolution = resolve(
+            &doc,
+            vec![
+                model("Sander Thies Shang", 0, Category::Person),
+                model("Shang", after, Category::Place),
+                model("Utrecht", after, Category::Place),
+                model("Anna Jordaan", after, Category::Person),
+                model("Jordaan", text.find("aan de").unwrap(), Category::Place),
+            ],
+        );
+        let category_of = |needle: &str| {
+            resolution
+                .mentions
+                .iter()
+                .find(|m| &text[m.span.start..m.span.end] == needle)
+                .map(|m| m.span.category)
+        };
+        assert_eq!(category_of("Shang"), Some(Category::Person));
+        assert_eq!(category_of("Utrecht"), Some(Category::Place));
+        assert_eq!(category_of("Jordaan"), Some(Category::Place));
     }
 
     #[test]
