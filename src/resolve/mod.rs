@@ -1076,10 +1076,7 @@ mod tests {
                     Utrecht. Anna Jordaan woont aan de Jordaan.";
         let doc = Document::from_text("t", text);
         let model = |needle: &str, from: usize, category: Category| {
-            let start = from + text[from..].find(needle).unwrap();
-            let mut s = span(start, start + needle.len(), category, Evidence::Model, 0.9);
-            s.normalised = needle.to_lowercase();
-            s
+            model_span(text, needle, from, category)
         };
         let after = text.find("neemt").unwrap();
         let resolution = resolve(
@@ -1108,18 +1105,7 @@ mod tests {
     fn a_name_addressed_in_english_is_a_person_not_a_lawyer() {
         let text = "De brief: \"Dear Mrs. Holtkamp, we recommend Ms. Wendel.\" Mr. Bos betoogt.";
         let doc = Document::from_text("t", text);
-        let model_professional = |needle: &str| {
-            let start = text.find(needle).unwrap();
-            let mut s = span(
-                start,
-                start + needle.len(),
-                Category::Professional,
-                Evidence::Model,
-                0.8,
-            );
-            s.normalised = needle.to_lowercase();
-            s
-        };
+        let model_professional = |needle: &str| model_span(text, needle, 0, Category::Professional);
         let resolution = resolve(
             &doc,
             vec![
@@ -1209,14 +1195,14 @@ mod tests {
 
     /// The model's person span over the first occurrence of `needle` at or after `from`.
     fn model_person(text: &str, needle: &str, from: usize) -> Span {
+        model_span(text, needle, from, Category::Person)
+    }
+
+    /// The model's span of `category` over the first occurrence of `needle` at or after
+    /// `from`.
+    fn model_span(text: &str, needle: &str, from: usize, category: Category) -> Span {
         let start = from + text[from..].find(needle).expect("needle in text");
-        let mut s = span(
-            start,
-            start + needle.len(),
-            Category::Person,
-            Evidence::Model,
-            0.8,
-        );
+        let mut s = span(start, start + needle.len(), category, Evidence::Model, 0.8);
         s.normalised = needle.to_lowercase();
         s
     }

@@ -651,6 +651,17 @@ mod tests {
         }
     }
 
+    /// `needle` kept as `category` (no replacement, no entity).
+    fn kept(text: &str, needle: &str, category: Category) -> Substitution {
+        Substitution {
+            action: Action::Keep,
+            category,
+            replacement: None,
+            entity: None,
+            ..sub(text, needle, "e1", 0.9)
+        }
+    }
+
     #[test]
     fn doubts_are_found() {
         let text = "Jan Jansen en Jan Janssen. De getuige Bakker zag Jan Jansen. Van Gils kwam; \
@@ -677,13 +688,7 @@ mod tests {
     #[test]
     fn a_name_after_an_english_form_of_address_is_a_doubt() {
         let text = "De brief luidt: \"Dear Mrs. Holtkamp, we write to you\". De raadsman mr. Bos.";
-        let lawyer = Substitution {
-            action: Action::Keep,
-            category: Category::Professional,
-            replacement: None,
-            entity: None,
-            ..sub(text, "Bos", "e1", 0.9)
-        };
+        let lawyer = kept(text, "Bos", Category::Professional);
         let doubts: Vec<(&str, usize)> = flags(text, &[lawyer])
             .iter()
             .filter(|f| f.kind == "role_word_name")
@@ -695,14 +700,8 @@ mod tests {
     #[test]
     fn a_kept_institutions_address_is_a_doubt() {
         let text = "Hij meldt zich bij Reclassering Nederland op het adres Zeeweg 6 te Epe.";
-        let kept = Substitution {
-            action: Action::Keep,
-            category: Category::Address,
-            replacement: None,
-            entity: None,
-            ..sub(text, "Zeeweg 6", "e1", 0.9)
-        };
-        let doubts = flags(text, &[kept]);
+        let address = kept(text, "Zeeweg 6", Category::Address);
+        let doubts = flags(text, &[address]);
         let kinds: Vec<&str> = doubts.iter().map(|f| f.kind).collect();
         assert_eq!(kinds, ["kept_address"]);
         let asked: String = text
@@ -716,19 +715,15 @@ mod tests {
     #[test]
     fn a_kept_expert_is_a_doubt_and_a_kept_clerk_is_not() {
         let text = "Rapport van psychiater A.F. Schrasser; griffier M. Appel.";
-        let kept = |name: &str, role: &str| Substitution {
-            action: Action::Keep,
-            category: Category::Professional,
-            replacement: None,
-            entity: None,
+        let professional = |name: &str, role: &str| Substitution {
             reason: format!("named after the role word \"{role}\""),
-            ..sub(text, name, "e1", 0.9)
+            ..kept(text, name, Category::Professional)
         };
         let doubts = flags(
             text,
             &[
-                kept("A.F. Schrasser", "psychiater"),
-                kept("M. Appel", "griffier"),
+                professional("A.F. Schrasser", "psychiater"),
+                professional("M. Appel", "griffier"),
             ],
         );
         let kinds: Vec<(&str, usize)> = doubts.iter().map(|f| (f.kind, f.start)).collect();
