@@ -8,6 +8,8 @@
 # Usage: benches/deduce_compare.sh            (DOCS=300 SIZE=9 ROUNDS=3 by default)
 #        CORPUS=DIR benches/deduce_compare.sh  (a folder of .txt rulings instead, e.g. the
 #        refilled test split: schuilnaam corpus texts target/gold/test.jsonl --out DIR)
+#        GATE=learned benches/deduce_compare.sh  (the model reads what that gate lets
+#        through: rules by default, learned or none; see `schuilnaam run --help`)
 # Needs Python 3 with venv and pip (Deduce is installed into target/deduce-venv) and, for the
 # model rounds, the ONNX Runtime library (scripts/fetch-onnxruntime.sh).
 set -euo pipefail
@@ -15,6 +17,7 @@ cd "$(dirname "$0")/.."
 DOCS=${DOCS:-300}
 SIZE=${SIZE:-9}
 ROUNDS=${ROUNDS:-3}
+GATE=${GATE:-rules}
 VENV=${VENV:-target/deduce-venv}
 if ! "$VENV/bin/python" -c "import deduce" 2>/dev/null; then
   python3 -m venv "$VENV"
@@ -36,10 +39,12 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo "corpus: $CORPUS ($DESCRIPTION)"
 for mode in --no-model --model; do
   flag=$mode
-  [ "$mode" = --model ] && flag=""
+  [ "$mode" = --model ] && flag="--gate $GATE"
   ratios=()
   echo
-  echo "== schuilnaam ${mode#--} vs Deduce 3.0.6"
+  label=${mode#--}
+  [ "$mode" = --model ] && label="model, $GATE gate"
+  echo "== schuilnaam $label vs Deduce 3.0.6"
   for round in $(seq 1 "$ROUNDS"); do
     # The JSON is the last line: a first run of Deduce may print while it builds its lookup
     # structures.

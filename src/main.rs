@@ -316,11 +316,13 @@ struct PipelineArgs {
     #[arg(long)]
     no_model: bool,
 
-    /// Let the model read every sentence. By default it reads only the sentences that can
-    /// hold a name: one with a capitalised word that is not a court, body, act, heading or
-    /// abbreviation, or with an initial. The gate is checked by eval (README, speed table).
-    #[arg(long, conflicts_with = "no_model")]
-    no_name_gate: bool,
+    /// Which sentences the model reads: `rules` (one with a capitalised word that is not a
+    /// court, body, act, heading or abbreviation, or with an initial), `learned` (of those,
+    /// the ones a sentence classifier trained on the gold keeps: gate.json in the model
+    /// folder; 7 % less text, not the default: README, speed table) or `none` (every
+    /// sentence; slowest). The rule detectors read everything whatever the gate.
+    #[arg(long, value_enum, default_value_t = GateName::Rules, conflicts_with = "no_model")]
+    gate: GateName,
 
     /// The NER model folder (model.onnx, tokenizer.json, labels.json)
     /// [default: models/schuilnaam-ner, next to the working directory or the binary, else
@@ -350,6 +352,13 @@ struct PipelineArgs {
     /// ignored) [default: the SCHUILNAAM_KEY environment variable]. The key is never logged.
     #[arg(long, value_name = "FILE")]
     key_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum GateName {
+    Rules,
+    Learned,
+    None,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -430,6 +439,12 @@ schuilnaam corpus refill ../shared/data/rulings ../shared/data/rulings-modern --
         after_help = "Example:\n  schuilnaam corpus texts target/gold/train-1.jsonl --out /tmp/to-review --limit 25"
     )]
     Texts(TextsArgs),
+    /// Sentences of gold rulings with the name gate's features, to train the learned gate.
+    #[command(
+        long_about = "Sentences of gold rulings with the name gate's features: the training data of the learned gate (training/train_gate.py).\n\nOne JSON line per sentence, cut where the NER detector cuts: the document id, the sentence's byte range, \"label\" (1 when it overlaps a gold span the model must find: a person, place, address, organisation or a professional to keep; with --teacher also when that model finds any span in it), \"rule\" (whether the rule gate admits it) and \"features\" (hashed feature indices). Derived from the rulings: write it into an ignored folder such as target/gold/.",
+        after_help = "Example:\n  schuilnaam corpus gate-data target/gold/train-1.jsonl --teacher models/schuilnaam-ner --out target/gold/gate-train.jsonl"
+    )]
+    GateData(GateDataArgs),
     /// Review a run as an editor who knows the gold would: a measurable stand-in for editors.
     #[command(
         long_about = "Review a run as an editor who knows the gold would, writing the review files 'review' writes.\n\nFor every document of OUT_DIR (the folder 'run' wrote) whose gold document is in --gold (matched by id, or by the id's file-name form ECLI_NL_... against the document's file stem): accept every replacement that overlaps a span to replace, reject the others, add every span to replace that nothing replaced, and mark the ruling reviewed. Documents without gold are left unreviewed and listed. With 'corpus from-reviews' and a fine-tune this measures what learning from editors gains.",
@@ -457,6 +472,27 @@ struct TextsArgs {
     /// Only the first N documents.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
+}
+
+#[derive(Args)]
+struct GateDataArgs {
+    /// Gold files (JSON Lines).
+    #[arg(value_name = "FILE.jsonl", required = true)]
+    gold: Vec<PathBuf>,
+
+    /// The file to write (JSON Lines).
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+
+    /// Also label positive the sentences in which this model (read without a gate) finds
+    /// anything: the companies and places it must see for the policy to keep them, which
+    /// the gold does not mark.
+    #[arg(long, value_name = "MODEL_DIR")]
+    teacher: Option<PathBuf>,
+
+    /// The ONNX Runtime library for --teacher [default: as for run].
+    #[arg(long, value_name = "FILE", requires = "teacher")]
+    onnxruntime: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -620,6 +656,7 @@ fn main() -> ExitCode {
         Command::Corpus(CorpusCommand::Refill(args)) => cli::corpus::refill(args),
         Command::Corpus(CorpusCommand::Split(args)) => cli::corpus::split(args),
         Command::Corpus(CorpusCommand::Texts(args)) => cli::corpus::texts(args),
+        Command::Corpus(CorpusCommand::GateData(args)) => cli::corpus::gate_data(args),
         Command::Corpus(CorpusCommand::SimulateReview(args)) => cli::corpus::simulate_review(args),
         Command::Corpus(CorpusCommand::FromReviews(args)) => cli::corpus::from_reviews(args),
         Command::Bench(args) => cli::bench::bench(args),

@@ -432,3 +432,55 @@ fn a_simulated_review_becomes_gold_that_covers_the_gold_and_rejects_only_false_a
         ))
         .stderr(predicate::str::contains("changed since the run"));
 }
+
+/// `corpus gate-data`: one line per sentence, labelled by the gold spans the model must find
+/// (offsets in code points, as in the gold, also after a non-ASCII letter), with the rule
+/// gate's verdict and the learned gate's features.
+#[test]
+fn gate_data_labels_each_sentence_by_the_gold_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Het hof oordeelt over het beroep. De curaçaose getuige Jansen heeft verklaard. \
+                Het beroep is ongegrond. Geboren op 3 mei 1990 te Curaçao.";
+    let span = |word: &str, label: &str| {
+        let start = text[..text.find(word).unwrap()].chars().count();
+        serde_json::json!({"start": start, "end": start + word.chars().count(), "label": label})
+    };
+    let gold = serde_json::json!({"id": "r1", "text": text, "entities": [
+        span("Jansen", "PERSON"),
+        span("3 mei 1990", "DATE_OF_BIRTH"),
+        span("Curaçao.", "KEEP_PLACE"),
+    ]});
+    let gold_path = dir.path().join("gold.jsonl");
+    std::fs::write(&gold_path, format!("{gold}\n")).unwrap();
+    let out = dir.path().join("gate.jsonl");
+    schuilnaam()
+        .args(["corpus", "gate-data"])
+        .arg(&gold_path)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("4 sentences (1 to read)"));
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let sentence = |line: &serde_json::Value| {
+        let (start, end) = (
+            line["start"].as_u64().unwrap(),
+            line["end"].as_u64().unwrap(),
+        );
+        char_slice(text, start as usize, end as usize)
+    };
+    assert_eq!(
+        sentence(&lines[1]),
+        "De curaçaose getuige Jansen heeft verklaard."
+    );
+    let labels: Vec<u64> = lines.iter().map(|l| l["label"].as_u64().unwrap()).collect();
+    // A birth date alone is the birth-date rule's; a place to keep is nothing to read.
+    assert_eq!(labels, [0, 1, 0, 0]);
+    assert_eq!(lines[1]["rule"], true);
+    assert_eq!(lines[2]["rule"], false);
+    assert!(lines[1]["features"].as_array().unwrap().len() > 5);
+}

@@ -6,7 +6,7 @@
 use crate::util::*;
 use predicates::prelude::*;
 use schuilnaam::config::Config;
-use schuilnaam::detect::ner::{NerDetector, NerOptions};
+use schuilnaam::detect::ner::{NerDetector, NerOptions, SentenceGate};
 use schuilnaam::detect::Detector;
 use schuilnaam::model::{Category, Document};
 use std::path::{Path, PathBuf};
@@ -148,6 +148,25 @@ fn a_missing_model_or_runtime_is_an_error_that_says_what_to_do() {
         .stderr(predicate::str::contains("fetch-onnxruntime.sh"));
 }
 
+/// `--gate learned` with a model folder that has no gate.json says which file is missing
+/// and how to go on.
+#[test]
+fn a_missing_learned_gate_is_an_error_that_says_what_to_do() {
+    schuilnaam()
+        .args(["run", "--out", "x", "--gate", "learned", "--onnxruntime"])
+        .arg(runtime())
+        .arg("--model")
+        .arg(tiny())
+        .arg(samples())
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("gate.json")
+                .and(predicate::str::contains("--gate rules"))
+                .and(predicate::str::contains("ner-tiny")),
+        );
+}
+
 /// The committed model on sentences from the samples: parties are replaced, the judge and
 /// the lawyer are kept.
 #[test]
@@ -236,9 +255,9 @@ fn the_name_gate_skips_sentences_without_names_but_not_the_names() {
     let text =
         std::fs::read_to_string(samples().join("straf/rbrot-mishandeling-2024.txt")).unwrap();
     let doc = Document::from_text("poort", text);
-    let read_share = |gate: bool| {
+    let read_share = |gate: SentenceGate| {
         let mut options = NerOptions::new(root().join("models/schuilnaam-ner"), runtime());
-        options.name_gate = gate;
+        options.gate = gate;
         let detector = NerDetector::new(options).unwrap();
         let spans = detector.detect(&doc);
         let counters: std::collections::HashMap<_, _> = detector.counters().into_iter().collect();
@@ -252,21 +271,29 @@ fn the_name_gate_skips_sentences_without_names_but_not_the_names() {
             persons,
         )
     };
-    let (gated, persons) = read_share(true);
+    let (gated, persons) = read_share(SentenceGate::Rules);
     assert!(gated > 0.1 && gated < 0.9, "the gate let {gated} through");
-    for name in [
-        "Dennis Gerardus Verhoeven",
-        "Kevin de Ruiter",
-        "Fatima Bakkali",
-    ] {
-        assert!(
-            persons
-                .iter()
-                .any(|p| p.contains(name) || name.contains(p.as_str())),
-            "{name} not found behind the gate: {persons:?}"
-        );
+    let (learned, learned_persons) = read_share(SentenceGate::Learned);
+    // The learned gate narrows the rule gate's choice: it reads less, never more.
+    assert!(
+        learned > 0.05 && learned < gated,
+        "learned gate {learned}, rules {gated}"
+    );
+    for found in [&persons, &learned_persons] {
+        for name in [
+            "Dennis Gerardus Verhoeven",
+            "Kevin de Ruiter",
+            "Fatima Bakkali",
+        ] {
+            assert!(
+                found
+                    .iter()
+                    .any(|p| p.contains(name) || name.contains(p.as_str())),
+                "{name} not found behind the gate: {found:?}"
+            );
+        }
     }
-    let (ungated, _) = read_share(false);
+    let (ungated, _) = read_share(SentenceGate::None);
     assert_eq!(ungated, 1.0);
 }
 

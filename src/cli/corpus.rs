@@ -1,8 +1,8 @@
 //! `schuilnaam corpus refill` and `corpus split`: gold files and splits from the rulings.
 
 use crate::{
-    FromReviewsArgs, RefillArgs, SimulateReviewArgs, SplitArgs, TextsArgs, EXIT_DOCUMENTS_FAILED,
-    EXIT_OK,
+    FromReviewsArgs, GateDataArgs, RefillArgs, SimulateReviewArgs, SplitArgs, TextsArgs,
+    EXIT_DOCUMENTS_FAILED, EXIT_OK,
 };
 use anyhow::{bail, Context, Result};
 use schuilnaam::corpus::gold::to_jsonl;
@@ -136,6 +136,68 @@ pub fn texts(args: TextsArgs) -> Result<u8> {
     eprintln!(
         "schuilnaam: {} documents written to {}",
         take.min(gold.len()),
+        args.out.display()
+    );
+    Ok(EXIT_OK)
+}
+
+/// Labels of the spans the model must find (its `labels.json`): a sentence holding one must
+/// be read. Not DATE_OF_BIRTH: the birth-date rule reads every sentence for "geboren op".
+const MODEL_LABELS: [&str; 5] = ["PERSON", "PROFESSIONAL", "ORGANISATION", "PLACE", "ADDRESS"];
+
+pub fn gate_data(args: GateDataArgs) -> Result<u8> {
+    use schuilnaam::detect::ner::{NerDetector, NerOptions, SentenceGate};
+    use schuilnaam::detect::Detector;
+    let teacher = match &args.teacher {
+        Some(dir) => {
+            let mut options =
+                NerOptions::new(dir.clone(), super::runtime_path(args.onnxruntime.as_ref()));
+            options.gate = SentenceGate::None;
+            Some(NerDetector::new(options)?)
+        }
+        None => None,
+    };
+    let mut lines = String::new();
+    let (mut sentences, mut positive) = (0usize, 0usize);
+    for path in &args.gold {
+        for document in schuilnaam::corpus::gold::read_gold(path)? {
+            // Gold offsets count code points; the gate's count bytes.
+            let char_at = |byte: usize| document.text[..byte].chars().count();
+            let found = match &teacher {
+                Some(detector) => detector.detect(&schuilnaam::model::Document::from_text(
+                    document.id.clone(),
+                    document.text.clone(),
+                )),
+                None => Vec::new(),
+            };
+            for sentence in schuilnaam::detect::ner::gate_sentences(&document.text) {
+                let (start, end) = (char_at(sentence.start), char_at(sentence.end));
+                let label = document.entities.iter().any(|span| {
+                    MODEL_LABELS.contains(&span.label.as_str())
+                        && span.start < end
+                        && start < span.end
+                }) || found
+                    .iter()
+                    .any(|span| span.start < sentence.end && sentence.start < span.end);
+                sentences += 1;
+                positive += usize::from(label);
+                let line = serde_json::json!({
+                    "doc": document.id,
+                    "start": start,
+                    "end": end,
+                    "label": u8::from(label),
+                    "rule": sentence.rule_admits,
+                    "features": sentence.features,
+                });
+                lines.push_str(&line.to_string());
+                lines.push('\n');
+            }
+        }
+    }
+    write_atomic(&args.out, lines.as_bytes(), true)
+        .with_context(|| format!("{}: cannot write", args.out.display()))?;
+    eprintln!(
+        "schuilnaam: {sentences} sentences ({positive} to read) written to {}",
         args.out.display()
     );
     Ok(EXIT_OK)

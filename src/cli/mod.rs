@@ -12,10 +12,10 @@ pub mod review;
 pub mod run;
 pub mod summary;
 
-use crate::{PipelineArgs, StyleName, DEFAULT_MODEL, DEFAULT_RUNTIME};
+use crate::{GateName, PipelineArgs, StyleName, DEFAULT_MODEL, DEFAULT_RUNTIME};
 use anyhow::Result;
 use schuilnaam::config::Config;
-use schuilnaam::detect::ner::NerOptions;
+use schuilnaam::detect::ner::{NerOptions, SentenceGate};
 use schuilnaam::pipeline::{Pipeline, PipelineError};
 use schuilnaam::pseudonymise::{KeyedStyle, SurrogateStyle};
 use std::path::PathBuf;
@@ -68,6 +68,17 @@ fn default_candidates(relative: &str, installed: &str) -> Vec<PathBuf> {
     candidates
 }
 
+/// The ONNX Runtime library: `given` (--onnxruntime), else $ORT_DYLIB_PATH, else the
+/// default next to the working directory or the binary, else where the package installs it.
+pub fn runtime_path(given: Option<&PathBuf>) -> PathBuf {
+    given.cloned().unwrap_or_else(|| {
+        match std::env::var_os("ORT_DYLIB_PATH").filter(|v| !v.is_empty()) {
+            Some(path) => PathBuf::from(path),
+            None => first_existing(default_candidates(DEFAULT_RUNTIME, INSTALLED_RUNTIME)),
+        }
+    })
+}
+
 /// Builds the pipeline; `jobs` documents run at once, so the model gets one session per job
 /// and the cores are shared out between them (never more compute threads than cores).
 pub fn load_pipeline(args: &PipelineArgs, jobs: usize) -> Result<Pipeline> {
@@ -80,16 +91,14 @@ pub fn load_pipeline(args: &PipelineArgs, jobs: usize) -> Result<Pipeline> {
         None
     } else {
         let model_dir = model_dir(args);
-        let runtime = args.onnxruntime.clone().unwrap_or_else(|| {
-            match std::env::var_os("ORT_DYLIB_PATH").filter(|v| !v.is_empty()) {
-                Some(path) => PathBuf::from(path),
-                None => first_existing(default_candidates(DEFAULT_RUNTIME, INSTALLED_RUNTIME)),
-            }
-        });
-        let mut options = NerOptions::new(model_dir, runtime);
+        let mut options = NerOptions::new(model_dir, runtime_path(args.onnxruntime.as_ref()));
         options.sessions = jobs.max(1);
         options.intra_threads = intra_op_threads(jobs);
-        options.name_gate = !args.no_name_gate;
+        options.gate = match args.gate {
+            GateName::Learned => SentenceGate::Learned,
+            GateName::Rules => SentenceGate::Rules,
+            GateName::None => SentenceGate::None,
+        };
         Some(options)
     };
     let pipeline = Pipeline::new(&config, ner).map_err(|error| match (&error, config_path) {

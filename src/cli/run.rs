@@ -111,13 +111,20 @@ fn settings_fingerprint(args: &RunArgs) -> Result<String> {
         let dir = super::model_dir(pipeline);
         hash_of(&dir.join("model.onnx"))?
     };
+    let gate = match (pipeline.no_model, pipeline.gate) {
+        (true, _) => "none".to_string(),
+        (false, crate::GateName::Learned) => {
+            hash_of(&super::model_dir(pipeline).join("gate.json"))?
+        }
+        (false, other) => format!("{other:?}").to_lowercase(),
+    };
     let config = match &pipeline.config {
         Some(path) => hash_of(path)?,
         None => "default".to_string(),
     };
     Ok(format!(
-        "model={model} name_gate={} style={:?} config={config} max_size={}",
-        !pipeline.no_name_gate, pipeline.style, args.max_size
+        "model={model} gate={gate} style={:?} config={config} max_size={}",
+        pipeline.style, args.max_size
     ))
 }
 

@@ -11,7 +11,7 @@
 //! confidence is the mean softmax probability of its tags.
 //! PROFESSIONAL spans are keep spans: the name of a judge or lawyer stays.
 
-mod gate;
+pub(crate) mod gate;
 pub mod onnx_graph;
 mod windows;
 
@@ -52,8 +52,8 @@ pub struct NerOptions {
     /// quantisation scales a whole batch at once, so a window's labels would depend on the
     /// windows it happens to share a batch with.
     pub batch: usize,
-    /// Read only the sentences that can hold a name (see `gate`); off, the model reads all.
-    pub name_gate: bool,
+    /// Which sentences the model reads (see `gate`).
+    pub gate: SentenceGate,
     /// Spans whose mean tag probability is lower are dropped: near-uniform guesses
     /// ("12" as a professional at 0.16) are noise. At 0.25 dev recall is unchanged; at 0.4
     /// it fell by 0.007 and the test leak rate rose from 0.28 to 0.30.
@@ -71,10 +71,23 @@ impl NerOptions {
             overlap: 32,
             context: 4,
             batch: 1,
-            name_gate: true,
+            gate: SentenceGate::Rules,
             min_confidence: 0.25,
         }
     }
+}
+
+/// Which sentences the model reads. The rule detectors read every sentence whatever the gate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SentenceGate {
+    /// The rule gate: sentences with a capitalised word that is not a court, body, act,
+    /// heading or abbreviation, or with an initial. The default.
+    Rules,
+    /// Of the sentences the rule gate admits, those the learned gate (`gate.json` in the
+    /// model folder) keeps.
+    Learned,
+    /// Every sentence.
+    None,
 }
 
 /// Why the NER detector could not start; every message says how to fix it.
@@ -143,11 +156,48 @@ fn parse_tag(label: &str) -> Result<Tag, String> {
     })
 }
 
+/// One sentence of a ruling as the name gate sees it: for training the learned gate
+/// (`schuilnaam corpus gate-data`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GateSentence {
+    /// Byte range of the sentence in the ruling.
+    pub start: usize,
+    pub end: usize,
+    /// Whether the rule gate lets it through.
+    pub rule_admits: bool,
+    /// The learned gate's feature indices (below [`GATE_FEATURE_BUCKETS`]).
+    pub features: Vec<u32>,
+}
+
+pub use gate::FEATURE_BUCKETS as GATE_FEATURE_BUCKETS;
+
+/// The sentences of `text` (cut where the detector cuts them) with the gate's view of each.
+pub fn gate_sentences(text: &str) -> Vec<GateSentence> {
+    let gate = gate::NameGate::new(text);
+    let starts = windows::sentence_starts(text);
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, &start)| {
+            let end = starts.get(i + 1).copied().unwrap_or(text.len());
+            let sentence = text[start..end].trim_end();
+            GateSentence {
+                start,
+                end: start + sentence.len(),
+                rule_admits: gate.admits(sentence),
+                features: gate.features(sentence),
+            }
+        })
+        .collect()
+}
+
 pub struct NerDetector {
     tokenizer: tokenizers::Tokenizer,
     sessions: Vec<Mutex<Session>>,
     tags: Vec<Tag>,
     options: NerOptions,
+    /// Loaded when `options.gate` is `Learned`.
+    learned_gate: Option<gate::LearnedGate>,
     /// Work done so far, for `schuilnaam bench`: tokens, tokens the model labelled (the gate
     /// passes the rest by), and nanoseconds spent tokenising and in ONNX Runtime.
     tokens: AtomicU64,
@@ -201,6 +251,22 @@ impl NerDetector {
         let tokenizer_path = dir.join("tokenizer.json");
         let tokenizer = tokenizers::Tokenizer::from_file(&tokenizer_path)
             .map_err(|e| model_error(tokenizer_path.clone(), e.to_string()))?;
+        let learned_gate = match options.gate {
+            SentenceGate::Learned => {
+                let gate_path = dir.join("gate.json");
+                let bytes = std::fs::read(&gate_path).map_err(|e| NerError::ModelMissing {
+                    path: dir.clone(),
+                    reason: format!(
+                        "gate.json, the learned gate, cannot be read ({e}); train one with \
+                         training/train_gate.py, or pass --gate rules"
+                    ),
+                })?;
+                Some(gate::LearnedGate::from_json(&bytes).map_err(|reason| {
+                    model_error(gate_path.clone(), format!("not a learned gate: {reason}"))
+                })?)
+            }
+            SentenceGate::Rules | SentenceGate::None => None,
+        };
         let environment = environment(&options.runtime)?;
         let mut sessions = Vec::new();
         for _ in 0..options.sessions.max(1) {
@@ -216,6 +282,7 @@ impl NerDetector {
             sessions,
             tags,
             options,
+            learned_gate,
             tokens: AtomicU64::new(0),
             tokens_read: AtomicU64::new(0),
             tokenise_ns: AtomicU64::new(0),
@@ -448,10 +515,16 @@ impl Detector for NerDetector {
             return Vec::new();
         }
         let mut sentences = windows::token_sentences(&windows::sentence_starts(text), offsets);
-        if self.options.name_gate {
+        if self.options.gate != SentenceGate::None {
             let gate = gate::NameGate::new(text);
             sentences.retain(|&(first, end)| {
-                gate.admits(&text[offsets[first].0..offsets[end - 1].1.max(offsets[first].0)])
+                let sentence = &text[offsets[first].0..offsets[end - 1].1.max(offsets[first].0)];
+                // The learned gate narrows the rule gate's choice; it never widens it.
+                gate.admits(sentence)
+                    && self
+                        .learned_gate
+                        .as_ref()
+                        .is_none_or(|learned| learned.admits(&gate.features(sentence)))
             });
         }
         self.tokens_read.fetch_add(
