@@ -62,7 +62,7 @@ fn same_person_possible(a: &NameParts, b: &NameParts) -> bool {
 
 /// "van", "de" ..., and a married name's first part glued to a prefix ("Hofman-Van" in
 /// "Hofman-Van den Berg").
-fn is_surname_prefix(word: &str) -> bool {
+pub(crate) fn is_surname_prefix(word: &str) -> bool {
     let lower = word.to_lowercase();
     let last_part = lower.rsplit('-').next().unwrap_or("");
     PREFIXES.contains(&lower.as_str()) || (lower.contains('-') && PREFIXES.contains(&last_part))

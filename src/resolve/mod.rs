@@ -61,7 +61,7 @@ use crate::config::{OrganisationPolicy, OrganisationsConfig};
 use crate::detect::address::normalise_address;
 use crate::detect::organisation::{legal_form_suffix, organisation_key};
 use crate::model::{Action, Category, Document, Entity, Evidence, Mention, Resolution, Span};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How overlapping spans are ranked; the higher precedence wins the whole overlap and the
 /// other span is dropped. Within one precedence, higher confidence, then the longer span,
@@ -138,6 +138,7 @@ pub fn resolve_with(
     cut_names_at_sentence_ends(&doc.text, &mut spans);
     read_places_abroad_as_places(&doc.text, &mut spans);
     read_english_addressees_as_persons(&doc.text, &mut spans);
+    read_namesakes_of_persons_as_persons(&doc.text, &mut spans);
     widen_places_to_known_names(&doc.text, &mut spans);
     let company_names = companies::read_company_names_as_companies(&doc.text, &mut spans);
     drop_model_persons_that_are_not(&doc.text, &mut spans);
@@ -398,6 +399,47 @@ fn read_english_addressees_as_persons(text: &str, spans: &mut [Span]) {
         span.normalised = text[span.start..span.end].to_lowercase();
         span.reason = format!(
             "{}; addressed in English (\"Dear Mrs.\", \"Ms.\"): a person, not a lawyer",
+            span.reason
+        );
+    }
+}
+
+/// "de standpunten van Y.R. Buran-La Verge , zijn advocaat mr. E.D. van Elst": a name the
+/// model read as a professional's, without a title before it ("mr.", "dr."), that is written
+/// the same way where the model reads it as a person, at least twice and twice as often, is
+/// that person. Full names only, of two words or more: a judge who shares a party's surname
+/// keeps hers, and a clerk whose signature the model once took for a person stays a clerk.
+fn read_namesakes_of_persons_as_persons(text: &str, spans: &mut [Span]) {
+    let mut readings: HashMap<&str, (usize, usize)> = HashMap::new();
+    for span in spans.iter() {
+        let name = &text[span.start..span.end];
+        let counts = readings.entry(name).or_default();
+        match span.category {
+            Category::Person => counts.0 += 1,
+            Category::Professional => counts.1 += 1,
+            _ => {}
+        }
+    }
+    let is_a_person = |name: &str| {
+        name.split_whitespace().count() >= 2
+            && readings
+                .get(name)
+                .is_some_and(|&(person, professional)| person >= 2 && person >= 2 * professional)
+    };
+    let namesakes: Vec<usize> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.category == Category::Professional && s.evidence == Evidence::Model)
+        .filter(|(_, s)| is_a_person(&text[s.start..s.end]))
+        .filter(|(_, s)| !residual::is_professional_title_before(text, s.start))
+        .map(|(i, _)| i)
+        .collect();
+    for i in namesakes {
+        let span = &mut spans[i];
+        span.category = Category::Person;
+        span.label = None;
+        span.reason = format!(
+            "{}; written as a person named elsewhere in this ruling, without a title: that person",
             span.reason
         );
     }
@@ -1121,6 +1163,45 @@ mod tests {
             .map(|m| &text[m.span.start..m.span.end])
             .collect();
         assert_eq!(replaced, ["Holtkamp", "Wendel"]);
+    }
+
+    #[test]
+    fn a_name_read_as_a_professional_that_is_a_person_elsewhere_is_that_person() {
+        let text = "Y.R. Bosman-La Verge is verdachte. Y.R. Bosman-La Verge ontkent. Gehoord zijn \
+            Y.R. Bosman-La Verge , zijn advocaat mr. E.D. Elst en mr. A.B. Kok. A.B. Kok is eiser. \
+            A.B. Kok zegt. B. Dijk tekent. In tegenwoordigheid van B. Dijk als griffier.";
+        let doc = Document::from_text("t", text);
+        let from = |needle: &str, nth: usize| text.match_indices(needle).nth(nth).unwrap().0;
+        let resolution = resolve(
+            &doc,
+            vec![
+                model_person(text, "Y.R. Bosman-La Verge", 0),
+                model_person(text, "Y.R. Bosman-La Verge", from("Y.R.", 1)),
+                model_span(
+                    text,
+                    "Y.R. Bosman-La Verge",
+                    from("Y.R.", 2),
+                    Category::Professional,
+                ),
+                model_span(text, "E.D. Elst", 0, Category::Professional),
+                model_span(text, "A.B. Kok", 0, Category::Professional),
+                model_person(text, "A.B. Kok", from("A.B. Kok", 1)),
+                model_person(text, "A.B. Kok", from("A.B. Kok", 2)),
+                model_person(text, "B. Dijk", 0),
+                model_span(text, "B. Dijk", from("B. Dijk", 1), Category::Professional),
+            ],
+        );
+        let replaced_at: Vec<usize> = resolution
+            .mentions
+            .iter()
+            .filter(|m| m.action == Action::Replace)
+            .map(|m| m.span.start)
+            .collect();
+        // Read as a person twice: the third mention, without a title, is that person too.
+        assert!(replaced_at.contains(&from("Y.R.", 2)), "{replaced_at:?}");
+        // After "mr." a namesake stays a lawyer; a clerk read once as a person stays a clerk.
+        assert!(!replaced_at.contains(&from("A.B. Kok", 0)));
+        assert!(!replaced_at.contains(&from("B. Dijk", 1)));
     }
 
     #[test]

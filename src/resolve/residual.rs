@@ -25,7 +25,9 @@ pub fn name_forms(mention: &str) -> Vec<String> {
     let mut forms = vec![words.join(" ")];
     if !last.ends_with('.') && last.chars().count() >= 3 {
         let mut first = words.len() - 1;
-        while first > 0 && PREFIXES.contains(&words[first - 1].to_lowercase().as_str()) {
+        // "van der Meer", and a married name glued to its prefix: "Buran-La Verge",
+        // "Hofman-Van den Berg" (else "Buran-La" survives every bare "Buran-La Verge").
+        while first > 0 && super::cluster::is_surname_prefix(words[first - 1]) {
             first -= 1;
         }
         let surname = words[first..].join(" ");
@@ -33,13 +35,18 @@ pub fn name_forms(mention: &str) -> Vec<String> {
         if let Some(c) = capitalised.chars().next() {
             capitalised.replace_range(..c.len_utf8(), &c.to_uppercase().to_string());
         }
-        forms.push(surname);
-        forms.push(capitalised);
         if first == words.len() - 1 {
             for part in last.split('-') {
                 forms.push(part.to_string());
             }
+        } else if let Some((own, married)) = surname.split_once('-') {
+            // Each part of a married name stands alone too: "Hofman" and "Van den Berg" of
+            // "Hofman-Van den Berg".
+            forms.push(own.to_string());
+            forms.push(married.to_string());
         }
+        forms.push(surname);
+        forms.push(capitalised);
     }
     // Headers write names in capitals ("DE VRIES").
     let capitals: Vec<String> = forms.iter().map(|f| f.to_uppercase()).collect();
@@ -56,7 +63,7 @@ pub fn name_forms(mention: &str) -> Vec<String> {
 }
 
 /// True after "mr.", "dr." …, also with initials between ("mr. P. de Vries").
-fn is_professional_title_before(text: &str, start: usize) -> bool {
+pub(crate) fn is_professional_title_before(text: &str, start: usize) -> bool {
     let mut before = text[..start].trim_end();
     // Skip initials: "P.", "A.B.", "Th.".
     while let Some(rest) = before.strip_suffix('.') {
@@ -363,6 +370,21 @@ mod tests {
                 "Visser",
                 "Visser-Smit"
             ]
+        );
+        // A married name whose second part has a prefix is one surname.
+        let married = name_forms("Yade Rowana Buran-La Verge");
+        assert!(
+            married.contains(&"Buran-La Verge".to_string()),
+            "{married:?}"
+        );
+        assert!(!married.contains(&"Verge".to_string()), "{married:?}");
+        let married = name_forms("Anna Hofman-Van den Berg");
+        for part in ["Hofman-Van den Berg", "Hofman", "Van den Berg"] {
+            assert!(married.contains(&part.to_string()), "{part}: {married:?}");
+        }
+        assert!(
+            !married.iter().any(|f| f == "Den Berg" || f == "den Berg"),
+            "{married:?}"
         );
         assert!(name_forms("J.").is_empty());
         assert!(name_forms("de").is_empty());
