@@ -10,6 +10,10 @@
 //!
 //! * **leak rate**: the share of documents in which at least one gold span to replace
 //!   survives verbatim, that is, no replacement touches any of its characters;
+//! * **partial leak rate**: the share of documents in which a gold PERSON span was replaced
+//!   in part and a word of the name survives whole: "Buran-La [verdachte]" for "Buran-La
+//!   Verge" (a word of three letters or more with a capital, not a surname prefix; the leak
+//!   rate does not count these);
 //! * **kept rate**: the share of PROFESSIONAL and KEEP_* spans that no replacement touches.
 //! * **roles**: over gold PERSON mentions whose editors' placeholder names a role
 //!   (`"placeholder": "aangever 1"`), the share whose pseudonym names the same role
@@ -70,6 +74,10 @@ pub struct EvalSummary {
     /// The share of documents with a surviving gold span that no doubt of the review covers
     /// (by place, or by a doubt about the same text elsewhere).
     pub unflagged_leak_rate: f64,
+    /// The share of documents where a word of a person's name survives a partial
+    /// replacement (absent from reports written before it was measured).
+    #[serde(default)]
+    pub partial_leak_rate: f64,
     /// Doubts per document, one per kind and text (an editor settles "Strigt" once).
     pub doubts_per_document: f64,
     pub kept_rate: f64,
@@ -121,6 +129,37 @@ impl RoleCounts {
             mentions: self.mentions,
         }
     }
+}
+
+/// In the gold name at `start..end` (code points), the first word that no replacement
+/// `covered` at all: letters (a hyphen ends a word), three or more, starting with a capital,
+/// not a surname prefix ("Van", "La"). `None` when every such word was replaced at least in
+/// part.
+fn surviving_name_word(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    covered: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let mut at = start;
+    while at < end {
+        if !chars[at].is_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let word_start = at;
+        while at < end && chars[at].is_alphabetic() {
+            at += 1;
+        }
+        let word: String = chars[word_start..at].iter().collect();
+        let name_like = word.chars().count() >= 3
+            && word.starts_with(char::is_uppercase)
+            && !crate::detect::SURNAME_PREFIXES.contains(&word.to_lowercase().as_str());
+        if name_like && !(word_start..at).any(&covered) {
+            return Some((word_start, at));
+        }
+    }
+    None
 }
 
 /// A gold span to replace that survived verbatim.
@@ -213,6 +252,8 @@ pub struct EvalReport {
     pub leaking_documents: usize,
     /// Documents with a surviving gold span that no doubt covers.
     pub unflagged_leaking_documents: usize,
+    /// Documents where a word of a person's name survives a partial replacement.
+    pub partially_leaking_documents: usize,
     /// Doubts over all documents, one per kind and text in each.
     pub doubts: usize,
     pub kept_total: usize,
@@ -260,6 +301,7 @@ impl EvalReport {
             micro: micro(&self.overlap).scores(),
             leak_rate: ratio(self.leaking_documents, self.documents),
             unflagged_leak_rate: ratio(self.unflagged_leaking_documents, self.documents),
+            partial_leak_rate: ratio(self.partially_leaking_documents, self.documents),
             doubts_per_document: ratio(self.doubts, self.documents),
             kept_rate: if self.kept_total == 0 {
                 1.0
@@ -333,6 +375,10 @@ impl EvalReport {
         out.push_str(&format!(
             "unflagged leak rate {:.3} ({} documents with a surviving span no doubt covers), {:.2} doubts per document\n",
             summary.unflagged_leak_rate, self.unflagged_leaking_documents, summary.doubts_per_document
+        ));
+        out.push_str(&format!(
+            "partial leak rate {:.3} ({} documents where a word of a replaced person's name survives; \"PERSON (part)\" in the misses)\n",
+            summary.partial_leak_rate, self.partially_leaking_documents
         ));
         let consistency = self.consistency.scores();
         out.push_str(&format!(
@@ -553,6 +599,7 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
         report.exact.entry(label.to_string()).or_default();
     }
     let mut leaked = false;
+    let mut partly_leaked = false;
     for span in &gold.entities {
         let range = (span.start, span.end);
         let touched = predicted.iter().any(|p| overlaps((p.start, p.end), range));
@@ -578,6 +625,16 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
                 .filter(same_label)
                 .any(|p| (p.start, p.end) == range),
         );
+        if touched && span.label == "PERSON" {
+            let covered = |at: usize| predicted.iter().any(|p| p.start <= at && at < p.end);
+            if let Some((start, end)) = surviving_name_word(&chars, span.start, span.end, covered) {
+                partly_leaked = true;
+                report.misses.push(Miss {
+                    unflagged: !doubted(start, end),
+                    ..Miss::at(gold, "PERSON (part)", &chars, start, end)
+                });
+            }
+        }
         if !touched {
             leaked = true;
             let unflagged = !doubted(span.start, span.end);
@@ -611,6 +668,7 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
     }
     report.leaking_documents = usize::from(leaked);
     report.unflagged_leaking_documents = usize::from(leaked_unflagged);
+    report.partially_leaking_documents = usize::from(partly_leaked);
     report.consistency = consistency(gold, &predicted);
     score_roles(gold, &predicted, &chars, &mut report);
     report
@@ -676,6 +734,7 @@ pub fn evaluate(pipeline: &Pipeline, gold: &[GoldDocument]) -> EvalReport {
         total.documents += report.documents;
         total.leaking_documents += report.leaking_documents;
         total.unflagged_leaking_documents += report.unflagged_leaking_documents;
+        total.partially_leaking_documents += report.partially_leaking_documents;
         total.doubts += report.doubts;
         total.kept_total += report.kept_total;
         total.kept_intact += report.kept_intact;
@@ -888,6 +947,31 @@ mod tests {
     }
 
     #[test]
+    fn a_name_word_that_survives_a_partial_replacement_is_found() {
+        let chars: Vec<char> = "door Buran-La Verge en Jan van Dam.".chars().collect();
+        let name = |from: &str| {
+            let text: String = chars.iter().collect();
+            let at = text.find(from).unwrap();
+            (at, at + from.len())
+        };
+        let (start, end) = name("Buran-La Verge");
+        let verge = name("Verge");
+        // "Verge" replaced, "Buran" left whole: a partial leak ("La" is a prefix).
+        let covered = |at: usize| (verge.0..verge.1).contains(&at);
+        assert_eq!(
+            surviving_name_word(&chars, start, end, covered),
+            Some(name("Buran"))
+        );
+        // Replaced in part, every name word touched: none.
+        let covered = |at: usize| at == name("Buran").0 || at == verge.0;
+        assert_eq!(surviving_name_word(&chars, start, end, covered), None);
+        // "van" survives "Jan van [persoon]": a prefix is no name word.
+        let (start, end) = name("Jan van Dam");
+        let replaced = |at: usize| at == name("Jan").0 || at == name("Dam").0;
+        assert_eq!(surviving_name_word(&chars, start, end, replaced), None);
+    }
+
+    #[test]
     fn regressions_against_a_baseline() {
         let summary = EvalSummary {
             per_label: BTreeMap::new(),
@@ -898,6 +982,7 @@ mod tests {
             },
             leak_rate: 0.5,
             unflagged_leak_rate: 0.0,
+            partial_leak_rate: 0.0,
             doubts_per_document: 1.0,
             kept_rate: 0.98,
             documents: 3,

@@ -376,7 +376,7 @@ struct EvalArgs {
     gold: PathBuf,
 
     /// Print one JSON object (per_label, micro, leak_rate, unflagged_leak_rate,
-    /// doubts_per_document, kept_rate, documents, roles)
+    /// partial_leak_rate, doubts_per_document, kept_rate, documents, roles)
     /// instead of the table.
     #[arg(long)]
     json: bool,

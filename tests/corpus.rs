@@ -160,6 +160,7 @@ fn eval_json_has_exactly_the_documented_keys() {
             "kept_rate",
             "leak_rate",
             "micro",
+            "partial_leak_rate",
             "per_label",
             "roles",
             "unflagged_leak_rate"
