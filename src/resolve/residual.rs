@@ -339,6 +339,90 @@ pub fn add_residual_mentions(
         resolution.mentions.extend(kept);
         resolution.mentions.sort_by_key(|m| m.span.start);
     }
+    widen_to_longer_forms(text, resolution, &plans, &patterns, &found);
+}
+
+/// "1 Peer Ghouttis" where only "Ghouttis" was found, and "Peer Ghouttis" is how the ruling
+/// names that person elsewhere: the mention widens to the longer form, so that no given name
+/// stands beside the placeholder. Only where everything the longer form covers is this
+/// person's replaced mentions or free text, and no title of a professional stands before it.
+/// `resolution.mentions` must be sorted by start.
+fn widen_to_longer_forms(
+    text: &str,
+    resolution: &mut Resolution,
+    plans: &[Vec<String>],
+    patterns: &[&str],
+    found: &[Vec<usize>],
+) {
+    let mut widened: Vec<(usize, usize, usize)> = Vec::new();
+    for (index, forms) in plans.iter().enumerate() {
+        if resolution.entities[index].category != Category::Person {
+            continue;
+        }
+        for form in forms.iter().filter(|f| f.contains(' ')) {
+            let pattern = patterns.binary_search(&form.as_str()).expect("collected");
+            for &start in &found[pattern] {
+                let end = start + form.len();
+                let (glued_before, glued_after) = glued(text, start, end, true);
+                if glued_before || glued_after || is_professional_title_before(text, start) {
+                    continue;
+                }
+                // The mentions inside or across start..end, by their sorted starts.
+                let first = resolution.mentions.partition_point(|m| m.span.end <= start);
+                let inside: Vec<&Mention> = resolution.mentions[first..]
+                    .iter()
+                    .take_while(|m| m.span.start < end)
+                    .filter(|m| m.span.end > start)
+                    .collect();
+                let all_this_person = !inside.is_empty()
+                    && inside.iter().all(|m| {
+                        m.action == Action::Replace
+                            && m.entity == Some(index)
+                            && m.span.start >= start
+                            && m.span.end <= end
+                    });
+                let smaller = inside
+                    .iter()
+                    .any(|m| (m.span.start, m.span.end) != (start, end));
+                if all_this_person && smaller {
+                    widened.push((start, end, index));
+                }
+            }
+        }
+    }
+    if widened.is_empty() {
+        return;
+    }
+    widened.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    let mut taken_until = 0;
+    for (start, end, index) in widened {
+        // Two longer forms over one stretch: the first (leftmost, then longest) wins.
+        if start < taken_until {
+            continue;
+        }
+        taken_until = end;
+        let first = resolution.mentions.partition_point(|m| m.span.end <= start);
+        let mut kept_one = false;
+        let mut i = first;
+        while i < resolution.mentions.len() && resolution.mentions[i].span.start < end {
+            let mention = &mut resolution.mentions[i];
+            if mention.entity == Some(index) && mention.span.start >= start {
+                if kept_one {
+                    resolution.mentions.remove(i);
+                    continue;
+                }
+                kept_one = true;
+                mention.span.start = start;
+                mention.span.end = end;
+                mention.reason = format!(
+                    "{}; widened to {:?}, how this ruling names the person elsewhere",
+                    mention.reason,
+                    &text[start..end]
+                );
+            }
+            i += 1;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -432,5 +516,66 @@ mod tests {
         assert_eq!(found, ["Jan de Vries", "De Vries", "De Vries"]);
         assert!(resolution.mentions[1].reason.starts_with("residual"));
         assert_eq!(resolution.mentions[1].entity, Some(0));
+    }
+
+    /// A mention found in part widens to how the ruling names the person elsewhere; not
+    /// where the longer form reaches into another entity's mention.
+    #[test]
+    fn a_mention_found_in_part_widens_to_the_full_name() {
+        let text = "Jan Pieters, eiser. Tegen Jan Pieters zegt Jan Pieters-Bos niets.";
+        let doc = Document::from_text("r", text);
+        let mention = |needle: &str, nth: usize, entity: usize| {
+            let start = text.match_indices(needle).nth(nth).unwrap().0;
+            let end = start + needle.len();
+            Mention {
+                span: Span {
+                    start,
+                    end,
+                    category: Category::Person,
+                    detector: "ner".into(),
+                    confidence: 0.9,
+                    evidence: Evidence::Model,
+                    normalised: needle.to_lowercase(),
+                    label: None,
+                    reason: "test".into(),
+                },
+                action: Action::Replace,
+                entity: Some(entity),
+                reason: "test".into(),
+            }
+        };
+        let person = |id: &str| Entity {
+            id: id.into(),
+            category: Category::Person,
+            label: None,
+            normalised: String::new(),
+            pseudonym: String::new(),
+        };
+        let mut resolution = Resolution {
+            // "Jan" read as a name once and the rest missed: the second mention is only
+            // "Pieters"; "Pieters-Bos" is someone else.
+            mentions: vec![
+                mention("Jan Pieters", 0, 0),
+                mention("Pieters", 1, 0),
+                mention("Pieters-Bos", 0, 1),
+            ],
+            entities: vec![person("e1"), person("e2")],
+            forms: Default::default(),
+        };
+        add_residual_mentions(&doc, &mut resolution, &PlacePolicy::new(text, [].iter()));
+        let found: Vec<(&str, Option<usize>)> = resolution
+            .mentions
+            .iter()
+            .map(|m| (&text[m.span.start..m.span.end], m.entity))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Jan Pieters", Some(0)),
+                ("Jan Pieters", Some(0)),
+                ("Pieters-Bos", Some(1))
+            ]
+        );
+        assert!(resolution.mentions[1].reason.contains("widened"));
     }
 }
