@@ -324,6 +324,10 @@ struct PipelineArgs {
     #[arg(long, value_enum, default_value_t = GateName::Rules, conflicts_with = "no_model")]
     gate: GateName,
 
+    /// The former spelling of `--gate none`, kept so that existing scripts run.
+    #[arg(long, hide = true, conflicts_with_all = ["gate", "no_model"])]
+    no_name_gate: bool,
+
     /// The NER model folder (model.onnx, tokenizer.json, labels.json)
     /// [default: models/schuilnaam-ner, next to the working directory or the binary, else
     /// /usr/share/schuilnaam/models/schuilnaam-ner as the Debian package installs it].
@@ -352,6 +356,17 @@ struct PipelineArgs {
     /// ignored) [default: the SCHUILNAAM_KEY environment variable]. The key is never logged.
     #[arg(long, value_name = "FILE")]
     key_file: Option<PathBuf>,
+}
+
+impl PipelineArgs {
+    /// The gate asked for, by `--gate` or the older `--no-name-gate`.
+    fn gate(&self) -> GateName {
+        if self.no_name_gate {
+            GateName::None
+        } else {
+            self.gate
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -51,6 +51,33 @@ fn tiny_model_runs_end_to_end_on_the_samples() {
     );
 }
 
+/// `--no-name-gate`, the option's older spelling, still runs (as `--gate none`: bench
+/// reports that the model read every token) and cannot be combined with `--gate`.
+#[test]
+fn the_older_no_name_gate_option_reads_every_sentence() {
+    let bench = |extra: &[&str]| {
+        let mut command = schuilnaam();
+        command
+            .args([
+                "bench", "--docs", "2", "--size", "2", "--repeat", "1", "--json",
+            ])
+            .args(extra)
+            .arg("--model")
+            .arg(tiny())
+            .arg("--onnxruntime")
+            .arg(runtime());
+        command
+    };
+    for extra in [&["--no-name-gate"][..], &["--gate", "none"]] {
+        let report = json_stdout(&mut bench(extra));
+        assert_eq!(report["model_read_share"], 1.0, "{extra:?}: {report}");
+    }
+    bench(&["--no-name-gate", "--gate", "rules"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+}
+
 #[test]
 fn bench_reports_the_model_s_int8_work_against_the_machine_s_peak() {
     let report = json_stdout(

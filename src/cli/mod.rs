@@ -94,7 +94,7 @@ pub fn load_pipeline(args: &PipelineArgs, jobs: usize) -> Result<Pipeline> {
         let mut options = NerOptions::new(model_dir, runtime_path(args.onnxruntime.as_ref()));
         options.sessions = jobs.max(1);
         options.intra_threads = intra_op_threads(jobs);
-        options.gate = match args.gate {
+        options.gate = match args.gate() {
             GateName::Learned => SentenceGate::Learned,
             GateName::Rules => SentenceGate::Rules,
             GateName::None => SentenceGate::None,

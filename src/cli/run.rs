@@ -111,7 +111,7 @@ fn settings_fingerprint(args: &RunArgs) -> Result<String> {
         let dir = super::model_dir(pipeline);
         hash_of(&dir.join("model.onnx"))?
     };
-    let gate = match (pipeline.no_model, pipeline.gate) {
+    let gate = match (pipeline.no_model, pipeline.gate()) {
         (true, _) => "none".to_string(),
         (false, crate::GateName::Learned) => {
             hash_of(&super::model_dir(pipeline).join("gate.json"))?
