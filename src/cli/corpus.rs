@@ -161,8 +161,12 @@ pub fn gate_data(args: GateDataArgs) -> Result<u8> {
     let (mut sentences, mut positive) = (0usize, 0usize);
     for path in &args.gold {
         for document in schuilnaam::corpus::gold::read_gold(path)? {
+            let sentences_here = schuilnaam::detect::ner::gate_sentences(&document.text);
             // Gold offsets count code points; the gate's count bytes.
-            let char_at = |byte: usize| document.text[..byte].chars().count();
+            let char_at = schuilnaam::corpus::gold::code_points_at(
+                &document.text,
+                sentences_here.iter().flat_map(|s| [s.start, s.end]),
+            );
             let found = match &teacher {
                 Some(detector) => detector.detect(&schuilnaam::model::Document::from_text(
                     document.id.clone(),
@@ -170,8 +174,8 @@ pub fn gate_data(args: GateDataArgs) -> Result<u8> {
                 )),
                 None => Vec::new(),
             };
-            for sentence in schuilnaam::detect::ner::gate_sentences(&document.text) {
-                let (start, end) = (char_at(sentence.start), char_at(sentence.end));
+            for sentence in sentences_here {
+                let (start, end) = (char_at[&sentence.start], char_at[&sentence.end]);
                 let label = document.entities.iter().any(|span| {
                     MODEL_LABELS.contains(&span.label.as_str())
                         && span.start < end

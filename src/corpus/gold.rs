@@ -105,6 +105,25 @@ impl GoldDocument {
 }
 
 /// Reads and validates a gold file; the error names the file and line.
+/// The code-point offset of each of `byte_offsets` in `text` (gold offsets count code
+/// points, the pipeline's bytes), in one pass over the text.
+pub fn code_points_at(
+    text: &str,
+    byte_offsets: impl IntoIterator<Item = usize>,
+) -> std::collections::BTreeMap<usize, usize> {
+    let mut offsets: Vec<usize> = byte_offsets.into_iter().collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut at = std::collections::BTreeMap::new();
+    let (mut chars, mut last) = (0, 0);
+    for offset in offsets {
+        chars += text[last..offset].chars().count();
+        last = offset;
+        at.insert(offset, chars);
+    }
+    at
+}
+
 pub fn read_gold(path: &Path) -> Result<Vec<GoldDocument>, GoldError> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|source| GoldError::Read {

@@ -717,18 +717,8 @@ fn keep_spans(text: &str, replaced: &[GoldSpan]) -> Vec<GoldSpan> {
         byte_spans.push((seat.start(), seat.end(), "KEEP_PLACE"));
     }
     byte_spans.sort();
-    // Code points of every byte offset used, in one pass.
-    let mut offsets: Vec<usize> = byte_spans.iter().flat_map(|&(s, e, _)| [s, e]).collect();
-    offsets.sort_unstable();
-    offsets.dedup();
-    let mut to_chars = BTreeMap::new();
-    let mut chars = 0;
-    let mut last = 0;
-    for offset in offsets {
-        chars += text[last..offset].chars().count();
-        last = offset;
-        to_chars.insert(offset, chars);
-    }
+    let to_chars =
+        super::gold::code_points_at(text, byte_spans.iter().flat_map(|&(s, e, _)| [s, e]));
     let mut spans: Vec<GoldSpan> = Vec::new();
     for (start, end, label) in byte_spans {
         let (start, end) = (to_chars[&start], to_chars[&end]);

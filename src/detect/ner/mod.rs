@@ -181,11 +181,12 @@ pub fn gate_sentences(text: &str) -> Vec<GateSentence> {
         .map(|(i, &start)| {
             let end = starts.get(i + 1).copied().unwrap_or(text.len());
             let sentence = text[start..end].trim_end();
+            let (rule_admits, features) = gate.assess(sentence);
             GateSentence {
                 start,
                 end: start + sentence.len(),
-                rule_admits: gate.admits(sentence),
-                features: gate.features(sentence),
+                rule_admits,
+                features,
             }
         })
         .collect()
@@ -520,11 +521,7 @@ impl Detector for NerDetector {
             sentences.retain(|&(first, end)| {
                 let sentence = &text[offsets[first].0..offsets[end - 1].1.max(offsets[first].0)];
                 // The learned gate narrows the rule gate's choice; it never widens it.
-                gate.admits(sentence)
-                    && self
-                        .learned_gate
-                        .as_ref()
-                        .is_none_or(|learned| learned.admits(&gate.features(sentence)))
+                gate.admits_with(sentence, self.learned_gate.as_ref())
             });
         }
         self.tokens_read.fetch_add(
