@@ -39,6 +39,9 @@ static NOT_A_PERSON_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 static NOT_A_PERSON_BEFORE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/not_a_person_before.txt")).collect());
 
+static NEVER_A_PERSON: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/never_a_person.txt")).collect());
+
 static CAR_MAKES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/car_makes.txt")).collect());
 
@@ -155,6 +158,12 @@ pub fn not_a_person_before() -> &'static [&'static str] {
     &NOT_A_PERSON_BEFORE
 }
 
+/// Names that are never a natural person, lower case, without their article: "staat" (the
+/// State as a party), "staat der nederlanden".
+pub fn never_a_person() -> &'static [&'static str] {
+    &NEVER_A_PERSON
+}
+
 /// Whether `word` (lower case) is a make of car ("toyota", "renault").
 pub fn is_car_make(word: &str) -> bool {
     CAR_MAKES.contains(word)
@@ -254,6 +263,7 @@ mod tests {
             assert!(!is_common_surname(word), "{word}");
         }
         assert!(is_car_make("renault") && !is_car_make("trafic"));
+        assert!(never_a_person().contains(&"staat der nederlanden"));
         assert!(not_a_person_after().contains(&"basisschool"));
         assert!(role_forms().iter().all(|(form, role, word)| {
             !form.is_empty() && !role.is_empty() && !word.is_empty()

@@ -178,6 +178,14 @@ impl Claimed {
             .is_some_and(|(_, &claimed_end)| claimed_end > start)
     }
 
+    /// Whether one claimed range holds all of `start..end`.
+    fn contains(&self, start: usize, end: usize) -> bool {
+        self.0
+            .range(..=start)
+            .next_back()
+            .is_some_and(|(_, &claimed_end)| claimed_end >= end)
+    }
+
     /// Whether the character before byte `at` lies in a claimed range.
     fn covers_char_before(&self, text: &str, at: usize) -> bool {
         text[..at]
@@ -208,6 +216,50 @@ impl Claimed {
         }
         self.0.insert(start, end);
     }
+}
+
+/// Where the ruling writes a company's name of two words or more that a rule found, or the
+/// first two words of a longer one ("Kits Oonlie" of "Kits Oonlie Boekenstein B.V."): a person's name inside it is
+/// the company's, which the organisation policy replaces or keeps as a whole. Without this, a
+/// model's "person" that shares a word with the company ("Kids Oonlie", a typo in the ruling)
+/// spread that word over every mention of the company.
+fn company_name_occurrences(text: &str, resolution: &Resolution) -> Claimed {
+    let mut names: Vec<&str> = Vec::new();
+    for mention in &resolution.mentions {
+        // Only names a rule found (a legal form, a name the ruling defines as a company): the
+        // model tags a person's bare surname as a company now and then ("aan De Vries-Post").
+        if mention.span.category != Category::Organisation
+            || mention.span.evidence == Evidence::Model
+        {
+            continue;
+        }
+        let name = text[mention.span.start..mention.span.end].trim();
+        let words: Vec<(usize, &str)> = name
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - name.as_ptr() as usize, w))
+            .collect();
+        if words.len() < 2 {
+            continue;
+        }
+        names.push(name);
+        let (second_start, second) = words[1];
+        if words.len() > 2 && second.starts_with(char::is_uppercase) {
+            names.push(&name[..second_start + second.len()]);
+        }
+    }
+    let mut occurrences = Claimed::default();
+    if names.is_empty() {
+        return occurrences;
+    }
+    names.sort_unstable();
+    names.dedup();
+    let finder = aho_corasick::AhoCorasick::new(&names).expect("names are short");
+    for hit in finder.find_overlapping_iter(text) {
+        if crate::detect::is_word_bounded(text, hit.start(), hit.end()) {
+            occurrences.insert(hit.start(), hit.end());
+        }
+    }
+    occurrences
 }
 
 /// Adds a mention for every unclaimed occurrence of a replaced entity's forms: a person's
@@ -262,6 +314,7 @@ pub fn add_residual_mentions(
     for hit in finder.find_overlapping_iter(text.as_str()) {
         found[hit.pattern().as_usize()].push(hit.start());
     }
+    let within_company_names = company_name_occurrences(text, resolution);
     let mut added = Vec::new();
     let mut kept = Vec::new();
     // Again while a pass adds something (at most four passes, to stay linear): a
@@ -295,6 +348,7 @@ pub fn add_residual_mentions(
                     if !(free_before && free_after)
                         || claimed.overlaps(start, end)
                         || (person && is_professional_title_before(text, start))
+                        || (person && within_company_names.contains(start, end))
                     {
                         continue;
                     }
@@ -430,6 +484,102 @@ mod tests {
     use super::*;
     use crate::model::Entity;
 
+    /// A replaced mention of `needle` (its `nth` occurrence in `text`) as entity `entity`.
+    fn mention_of(
+        text: &str,
+        needle: &str,
+        nth: usize,
+        category: Category,
+        entity: usize,
+    ) -> Mention {
+        let start = text
+            .match_indices(needle)
+            .nth(nth)
+            .expect("needle in text")
+            .0;
+        Mention {
+            span: Span {
+                start,
+                end: start + needle.len(),
+                category,
+                detector: "ner".into(),
+                confidence: 0.9,
+                evidence: Evidence::Model,
+                normalised: needle.to_lowercase(),
+                label: None,
+                reason: "test".into(),
+            },
+            action: Action::Replace,
+            entity: Some(entity),
+            reason: "test".into(),
+        }
+    }
+
+    fn entity_of(id: &str, category: Category) -> Entity {
+        Entity {
+            id: id.into(),
+            category,
+            label: None,
+            normalised: String::new(),
+            pseudonym: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_persons_name_inside_a_companys_name_is_the_companys() {
+        let text = "de besloten vennootschap Kits Oonlie Boekenstein B.V., verder te noemen: \
+            Kits Oonlie. Kids Oonlie belde. Kits Oonlie betaalde niet; daarna zweeg Oonlie. \
+            Jan de Groot betaalde aan De Groot. Later kwam De Groot.";
+        let doc = Document::from_text("r", text);
+        let company = mention_of(
+            text,
+            "Kits Oonlie Boekenstein",
+            0,
+            Category::Organisation,
+            0,
+        );
+        let mut resolution = Resolution {
+            mentions: vec![
+                Mention {
+                    span: Span {
+                        evidence: Evidence::Context,
+                        ..company.span.clone()
+                    },
+                    ..company
+                },
+                mention_of(text, "Kids Oonlie", 0, Category::Person, 1),
+                mention_of(text, "Jan de Groot", 0, Category::Person, 2),
+                // The model's company tag of a person's surname is no company's name.
+                mention_of(text, "De Groot", 0, Category::Organisation, 3),
+            ],
+            entities: vec![
+                entity_of("e1", Category::Organisation),
+                entity_of("e2", Category::Person),
+                entity_of("e3", Category::Person),
+                entity_of("e4", Category::Organisation),
+            ],
+            forms: Default::default(),
+        };
+        add_residual_mentions(&doc, &mut resolution, &PlacePolicy::new(text, [].iter()));
+        let found: Vec<(&str, Option<usize>)> = resolution
+            .mentions
+            .iter()
+            .map(|m| (&text[m.span.start..m.span.end], m.entity))
+            .collect();
+        // "Oonlie" of "Kits Oonlie" is the company's; alone it is the person's.
+        assert_eq!(
+            found,
+            [
+                ("Kits Oonlie Boekenstein", Some(0)),
+                ("Kids Oonlie", Some(1)),
+                ("Oonlie", Some(1)),
+                ("Jan de Groot", Some(2)),
+                ("De Groot", Some(3)),
+                ("De Groot", Some(2))
+            ]
+        );
+    }
+
     #[test]
     fn forms_of_a_name() {
         assert_eq!(
@@ -525,32 +675,9 @@ mod tests {
         let text = "Jan Pieters, eiser. Tegen Jan Pieters zegt Jan Pieters-Bos niets.";
         let doc = Document::from_text("r", text);
         let mention = |needle: &str, nth: usize, entity: usize| {
-            let start = text.match_indices(needle).nth(nth).unwrap().0;
-            let end = start + needle.len();
-            Mention {
-                span: Span {
-                    start,
-                    end,
-                    category: Category::Person,
-                    detector: "ner".into(),
-                    confidence: 0.9,
-                    evidence: Evidence::Model,
-                    normalised: needle.to_lowercase(),
-                    label: None,
-                    reason: "test".into(),
-                },
-                action: Action::Replace,
-                entity: Some(entity),
-                reason: "test".into(),
-            }
+            mention_of(text, needle, nth, Category::Person, entity)
         };
-        let person = |id: &str| Entity {
-            id: id.into(),
-            category: Category::Person,
-            label: None,
-            normalised: String::new(),
-            pseudonym: String::new(),
-        };
+        let person = |id: &str| entity_of(id, Category::Person);
         let mut resolution = Resolution {
             // "Jan" read as a name once and the rest missed: the second mention is only
             // "Pieters"; "Pieters-Bos" is someone else.
