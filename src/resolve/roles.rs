@@ -815,6 +815,28 @@ mod tests {
     }
 
     #[test]
+    fn others_listed_as_suspects_are_co_suspects() {
+        let text = "in de strafzaak tegen\n\nNienke de Vries,\ngeboren 1990. Het OM besloot tot aanhouding van verdachten Bianca IJzerman, Fleur Demir en Janneke Cremers.";
+        assert_eq!(
+            roles_in(
+                text,
+                &[
+                    "Nienke de Vries",
+                    "Bianca IJzerman",
+                    "Fleur Demir",
+                    "Janneke Cremers"
+                ]
+            ),
+            some(&[
+                "verdachte",
+                "medeverdachte",
+                "medeverdachte",
+                "medeverdachte"
+            ])
+        );
+    }
+
+    #[test]
     fn names_listed_after_a_role_word_take_it() {
         let text = "Gehoord zijn de verbalisanten Gerrit Mohamed, T.E. Wagenaar en Theo Veer over de aanhouding.";
         assert_eq!(
