@@ -529,12 +529,14 @@ fn choose(votes: &Votes) -> Option<&'static str> {
         .collect();
     // The charge's cue names the victim, whatever else the ruling calls them.
     let cued = victim.contains(&VICTIM_CUE_ROLE);
-    if victim.len() > 1 && !cued {
-        return None;
+    // So does a victim heard as a witness: on the train split all 6 persons the ruling calls
+    // witness and complainant, injured party or victim became [slachtoffer].
+    let heard_victim = !victim.is_empty() && votes.contains_key("getuige");
+    if heard_victim {
+        votes.remove("getuige");
     }
-    // A victim heard as a witness is named as the victim, by a word the editors choose (on the
-    // train split both persons called complainant and witness became [slachtoffer]).
-    if !victim.is_empty() && votes.contains_key("getuige") {
+    let named_victim = cued || heard_victim;
+    if victim.len() > 1 && !named_victim {
         return None;
     }
     // "de benadeelde partij X" alone: every victim who claims damages is called so, and the
@@ -544,27 +546,16 @@ fn choose(votes: &Votes) -> Option<&'static str> {
     if victim == ["benadeelde"] && votes["benadeelde"].0 < HEADER_WEIGHT {
         return None;
     }
-    let preferred = if cued {
-        Some(&VICTIM_CUE_ROLE)
-    } else {
-        victim.first()
-    };
-    if let Some(&preferred) = preferred {
+    if let Some(&first) = victim.first() {
         let weight: usize = victim.iter().map(|r| votes[r].0).sum();
-        let words = votes[preferred].1.clone();
+        let (role, words) = if named_victim {
+            ("slachtoffer", BTreeMap::from([("slachtoffer", weight)]))
+        } else {
+            (first, votes[first].1.clone())
+        };
         for role in &victim {
             votes.remove(role);
         }
-        let role = if preferred == VICTIM_CUE_ROLE {
-            "slachtoffer"
-        } else {
-            preferred
-        };
-        let words = if preferred == VICTIM_CUE_ROLE {
-            BTreeMap::from([("slachtoffer", weight)])
-        } else {
-            words
-        };
         votes.insert(role, (weight, words));
     }
     let mut ranked: Vec<(&'static str, usize)> = votes.iter().map(|(r, (w, _))| (*r, *w)).collect();
@@ -713,13 +704,17 @@ mod tests {
     }
 
     #[test]
-    fn an_injured_party_alone_or_a_victim_heard_as_witness_stays_generic() {
+    fn an_injured_party_alone_stays_generic_and_a_victim_heard_as_witness_is_the_victim() {
         // Parketnummer: a criminal ruling. Ahmed Yilmaz is only "de benadeelde partij";
         // Esther Vos is complainant and witness; Joost Mulder is only a witness.
         let text = "Parketnummer 16/123456-21. De vordering van de benadeelde partij Ahmed Yilmaz wordt toegewezen. Aangeefster Esther Vos verklaarde. Getuige Esther Vos zag het. Getuige Esther Vos bleef. Getuige Joost Mulder zag het ook.";
         assert_eq!(
             roles_in(text, &["Ahmed Yilmaz", "Esther Vos", "Joost Mulder"]),
-            [None, None, Some("getuige".to_string())]
+            [
+                None,
+                Some("slachtoffer".to_string()),
+                Some("getuige".to_string())
+            ]
         );
     }
 
