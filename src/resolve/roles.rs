@@ -78,10 +78,22 @@ static VIOLENCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// "proces-verbaal … opgemaakt door X": a police officer (11 of 12 persons on the train
-/// split were [verbalisant]).
-static REPORT_BY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bopgemaakt door\s*$").expect("valid regex"));
+/// "proces-verbaal … opgemaakt door X", "gesloten en getekend 23 februari 2012 door X",
+/// "proces-verbaal van bevindingen van X": a police officer (on the train split 14 of 15
+/// persons after "opgemaakt/getekend door" and 3 of 3 after "proces-verbaal van" were
+/// [verbalisant]).
+static REPORT_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\b(?:opgemaakt|getekend)(?:\s+op)?(?:\s+\d{1,2}\s+\p{L}+\s+\d{4})?\s+door|proces-verbaal(?:\s+van\s+bevindingen)?\s+van)\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// "inhoudende de verklaring van X": a witness's statement in the evidence (6 of 6 persons on
+/// the train split were [getuige]).
+static STATEMENT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\binhoudende?\s+de\s+verklaring\s+van\s*$").expect("valid regex")
+});
 
 /// The role a placeholder names ("[aangever 1]", "appellante sub 2", "de vrouw" →
 /// "aangever", "appellant", "vrouw"), or `None` for a generic one ("[persoon 1]",
@@ -138,7 +150,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// What a criminal or appeal header says before the party's name.
 static HEADER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:(?P<suspect>(?:straf)?zaak (?:van het openbaar ministerie )?tegen|parketnummers?:? (?:[^.;:]|\.\S){1,80}?\btegen|inzake de verdachte|tegen de verdachte)|(?P<appellant>(?:op |inzake )?het (?:hoger )?beroep van))\s*:?\s*(?:\d+\.?\s*)?$",
+        r"(?i)(?:(?P<suspect>(?:straf)?zaak (?:van het openbaar ministerie )?tegen|parketnummers?:? (?:[^.;:]|\.\S){1,80}?\btegen|inzake de verdachte|tegen de verdachte|officier van justitie tegen)|(?P<appellant>(?:op |inzake )?het (?:hoger )?beroep van))\s*:?\s*(?:naam\s*:\s*)?(?:\d+\.?\s*)?$",
     )
     .expect("valid regex")
 });
@@ -452,7 +464,8 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
             .or(listed)
             .filter(|f| RUNNING_TEXT_ROLES.contains(&f.1));
         let running = running
-            .or_else(|| (criminal && REPORT_BY.is_match(before)).then(|| form_of("verbalisant")));
+            .or_else(|| (criminal && REPORT_BY.is_match(before)).then(|| form_of("verbalisant")))
+            .or_else(|| (criminal && STATEMENT_OF.is_match(before)).then(|| form_of("getuige")));
         if let Some(found) = running {
             evidence.push((found, Evidence::RoleWord));
         } else if VICTIM_CUE.is_match(before)
@@ -830,6 +843,25 @@ mod tests {
                 "medeverdachte"
             ])
         );
+    }
+
+    #[test]
+    fn reports_statements_and_headers_name_officers_witnesses_and_the_suspect() {
+        let text = "in de zaak van de officier van justitie tegen\n\nPaul Demir,\ngeboren 1996. Een proces-verbaal, gesloten en getekend 23 februari 2012 door Ruben Geurts, hoofdagent. Het proces-verbaal van bevindingen van Frank Molenaar. Een proces-verbaal inhoudende de verklaring van Kees de Jong.";
+        assert_eq!(
+            roles_in(
+                text,
+                &[
+                    "Paul Demir",
+                    "Ruben Geurts",
+                    "Frank Molenaar",
+                    "Kees de Jong"
+                ]
+            ),
+            some(&["verdachte", "verbalisant", "verbalisant", "getuige"])
+        );
+        let text = "Parketnummer 21-001005-16. in de zaak tegen de verdachte:\nnaam:\t\tEsther de Wit\ngeboren 1982.";
+        assert_eq!(roles_in(text, &["Esther de Wit"]), some(&["verdachte"]));
     }
 
     #[test]
