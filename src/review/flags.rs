@@ -195,7 +195,7 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
         .collect();
-    for pair in words.windows(2) {
+    for (index, pair) in words.windows(2).enumerate() {
         // "medeverdachte(n) Dijkhuis": a plural written in brackets is the role word too.
         let (written, plural) = match pair[0].1.strip_suffix("(n)") {
             Some(stem) => (stem, true),
@@ -216,7 +216,17 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
             && pair[0].1.ends_with(['.', ':', ';', '!', '?', ')'])
             && !(title && pair[0].1.ends_with('.'));
         let (offset, word) = pair[1];
-        let name = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        let mut name = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        // "de heer De Groot": the surname after its prefix ("De" alone is a common word).
+        if crate::detect::SURNAME_PREFIXES.contains(&name.to_lowercase().as_str()) {
+            if let Some(&(next_offset, next)) = words.get(index + 2) {
+                let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
+                let between = &text[offset + name.len()..next_offset];
+                if next.starts_with(char::is_uppercase) && between.trim().is_empty() {
+                    name = &text[offset..next_offset + next.len()];
+                }
+            }
+        }
         if (title || crate::lexicon::is_role_word(&role))
             && !sentence_ends
             && name.starts_with(char::is_uppercase)
@@ -883,7 +893,8 @@ mod tests {
     fn what_nothing_explains_is_a_doubt() {
         let text = "Verder verklaarde Pieter Strigt dat Strigt klantnummer 74365970 had. \
                     Zaaknummer 16/661619-13. Ook Wouterse was er, in Amsterdam. Volgens mw. \
-                    Ploeger en de heer Visser klopt de aangifte van Latdorp4; 2Bewijs volgt.";
+                    Ploeger en de heer Visser klopt de aangifte van Latdorp4; 2Bewijs volgt. \
+                    Ook de heer De Groot kwam.";
         let subs = vec![sub(text, "Pieter Strigt", "e1", 0.95)];
         let found = flags(text, &subs);
         let about = |kind: &str| -> Vec<String> {
@@ -898,9 +909,10 @@ mod tests {
         // A name with its footnote number is asked about too; a numbered heading is not.
         assert_eq!(about("unknown_word"), ["Wouterse", "Latdorp"]);
         // A form of address before a name nothing replaced, even with its dot.
-        assert_eq!(about("role_word_name"), ["Ploeger", "Visser"]);
+        // With its prefix: "De" alone is a common word.
+        assert_eq!(about("role_word_name"), ["Ploeger", "Visser", "De Groot"]);
         // The parketnummer is a case number a rule explains; the client number is not.
         assert_eq!(about("long_number"), ["74365970"]);
-        assert_eq!(distinct_doubts(text, &found), 6);
+        assert_eq!(distinct_doubts(text, &found), 7);
     }
 }
