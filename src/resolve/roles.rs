@@ -275,7 +275,12 @@ fn role_segment(lower: &str) -> Option<&'static RoleForm> {
 fn header_role_before(text: &str, start: usize) -> Option<&'static RoleForm> {
     let window = context_before(text, start, 400);
     let mut segments = window.rsplit([',', '\n', ';']);
-    let definition = segments.next()?.trim().to_lowercase();
+    // "hierna te noemen: ‘ X ’": the quote opening the name is no part of the definition.
+    let definition = segments
+        .next()?
+        .trim_end_matches(|c: char| c.is_whitespace() || "‘'\"“".contains(c))
+        .trim()
+        .to_lowercase();
     if !DEFINED_BEFORE.is_match(&definition) {
         return None;
     }
@@ -335,7 +340,7 @@ fn header_roles(text: &str, end: usize) -> Vec<&'static RoleForm> {
 
 /// "hierna gezamenlijk:", "hierna te noemen:" right before a name on a header line.
 static DEFINED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^hierna(?:[ \t]+(?:gezamenlijk|samen|te[ \t]+noemen|ook))?[ \t]*:?$")
+    Regex::new(r"^(?:hierna|gezamenlijk|verder)(?:[ \t]+(?:gezamenlijk|samen|te[ \t]+noemen|ook))*[ \t]*:?$")
         .expect("valid regex")
 });
 
@@ -803,6 +808,12 @@ mod tests {
                 "eiser"
             ])
         );
+    }
+
+    #[test]
+    fn a_name_defined_together_in_quotes_takes_the_role_above() {
+        let text = "tegen\n\n1. Café Uitdehaag B.V.,\ngevestigd te Winschoten,\ngeïntimeerden,\ngezamenlijk te noemen: ‘ Z.M. Molenaar ’ (enkelvoud),\nadvocaat: mr. J.W. de Groot.";
+        assert_eq!(roles_in(text, &["Z.M. Molenaar"]), some(&["geïntimeerde"]));
     }
 
     #[test]
