@@ -1,7 +1,7 @@
 //! Guards: text that must never be replaced, so that no other detector can take it. Case
 //! numbers (`C/16/512345 / HA ZA 21-345`, `ROT 21/3941`), parketnummers (`13/123456-22`,
 //! `21-000844-14`, `03.216548.21`),
-//! ECLIs, article references (`artikel 6:162 BW`), amounts (`€ 1.250,00`), and bracketed
+//! a court's document code (`Documentcode: DSR19478511`), ECLIs, article references (`artikel 6:162 BW`), amounts (`€ 1.250,00`), and bracketed
 //! text: existing placeholders (`[eiser]`, `[adres 1]`) and short editorial brackets (`[…]`,
 //! `[is]`; a longer bracket is the editors' sentence and is read like any text). The resolve stage logs a guard only when it overruled another detection.
 
@@ -45,6 +45,13 @@ impl ProtectedDetector {
                 Category::KeepCaseNumber,
                 case_number.as_str(),
                 "case number",
+            ),
+            (
+                // "Documentcode: DSR19478511" in the footer of a Den Haag ruling: the court's
+                // own code for the document (read as an identity number otherwise).
+                Category::KeepCaseNumber,
+                r"Documentcode:[ \t]*[A-Z]{2,5}[0-9]{5,12}",
+                "court's document code",
             ),
             (
                 Category::KeepLawReference,
@@ -217,6 +224,17 @@ mod tests {
         assert_eq!(
             guarded("[het hof begrijpt: W. Strigt] en [appellant sub 14b]"),
             [("[appellant sub 14b]".to_string(), Category::KeepPlaceholder)]
+        );
+    }
+
+    #[test]
+    fn a_courts_document_code_is_guarded() {
+        assert_eq!(
+            guarded("bekendgemaakt op:\nDocumentcode: DSR19478511\nRechtsmiddel"),
+            [(
+                "Documentcode: DSR19478511".to_string(),
+                Category::KeepCaseNumber
+            )]
         );
     }
 
