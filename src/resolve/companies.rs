@@ -27,10 +27,11 @@ static BRAND: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// "(hierna: X)", "(hierna te noemen: X)", "(hierna ook: X)" right after a company's name.
+/// "(hierna: X)", "(hierna te noemen: X)", "(hierna ook: X)" right after a company's name, or
+/// in a header on the line after its seat: "X B.V.,\n gevestigd te Enter,\n hierna: ‘Y’".
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[ \t,]*(?:\(|[-–][ \t]*)(?:hierna|verder)(?:[ \t]+ook)?(?:[ \t]+te[ \t]+noemen)?[ \t]*:?[ \t]*[\x22“‘']?(?P<name>{NAME})"
+        r"^[ \t,]*(?:(?:\(|[-–][ \t]*)(?:hierna|verder)(?:[ \t]+ook)?(?:[ \t]+te[ \t]+noemen)?[ \t]*:?|\s*(?:(?:statutair[ \t]+)?(?:gevestigd|kantoorhoudende?)[^\n]*\n\s*)?(?:hierna|verder)(?:[ \t]+ook)?(?:[ \t]+te[ \t]+noemen)?[ \t]*:)[ \t]*[\x22“‘']?(?P<name>{NAME})"
     ))
     .expect("valid regex")
 });
@@ -82,7 +83,9 @@ pub fn company_names(text: &str, spans: &[Span]) -> BTreeSet<String> {
     }
     for company in &companies {
         if let Some(defined) = DEFINITION.captures(&text[company.end..]) {
-            names.insert(defined["name"].to_lowercase());
+            // "‘Eastpack’": the closing quote is no part of the name.
+            let name = defined["name"].trim_end_matches(['’', '\'']);
+            names.insert(name.to_lowercase());
         }
     }
     let company_keys = names.clone();
@@ -106,7 +109,7 @@ pub fn company_names(text: &str, spans: &[Span]) -> BTreeSet<String> {
     names
 }
 
-/// Turns the model's person spans that carry a company's or brand's name into company spans
+/// Turns the model's person and place spans that carry a company's or brand's name into company spans
 /// (found by rule, so that the organisation policy keeps them unless traceable to a person).
 /// Returns the names, so that no company's name counts as a person's surname.
 pub fn read_company_names_as_companies(text: &str, spans: &mut [Span]) -> BTreeSet<String> {
@@ -115,7 +118,10 @@ pub fn read_company_names_as_companies(text: &str, spans: &mut [Span]) -> BTreeS
         return names;
     }
     for span in spans.iter_mut() {
-        if span.category != Category::Person || span.evidence != Evidence::Model {
+        // The model reads such a name as a place too ("hierna: ‘Eastpack’" as a town).
+        if !matches!(span.category, Category::Person | Category::Place)
+            || span.evidence != Evidence::Model
+        {
             continue;
         }
         let name = text[span.start..span.end].to_lowercase();
@@ -205,14 +211,27 @@ mod tests {
     fn names_a_ruling_gives_companies_and_brands() {
         let text = "tegen KORVEL BV, gevestigd te Ede. Verweerster verkoopt schoenen onder de merken \
                     Tarlo en Wenzo. Partijen worden hierna 88 Glans en Korvel genoemd. Zij handelt onder \
-                    de naam DRAVIK. Ook Fenna Bank N.V. (hierna: Fenna) was betrokken.";
-        let spans = vec![company(text, "KORVEL BV"), company(text, "Fenna Bank N.V.")];
+                    de naam DRAVIK. Ook Fenna Bank N.V. (hierna: Fenna) was betrokken.\n\n\
+                    Dakdekkersbedrijf Benali B.V.,\n\ngevestigd te Enter,\nhierna: ‘Eastpack’,\n";
+        let spans = vec![
+            company(text, "KORVEL BV"),
+            company(text, "Fenna Bank N.V."),
+            company(text, "Dakdekkersbedrijf Benali B.V."),
+        ];
         let names = company_names(text, &spans);
         // A person's trade name stays the person's: "J. Smit h.o.d.n. Smitty" is no company.
         let trade = "Verkoper is J. Smit h.o.d.n. Smitty Fietsen.";
         let smit = model_person(trade, "J. Smit", 0);
         assert!(company_names(trade, &[smit]).is_empty());
-        for name in ["korvel", "tarlo", "wenzo", "dravik", "fenna", "fenna bank"] {
+        for name in [
+            "korvel",
+            "tarlo",
+            "wenzo",
+            "dravik",
+            "fenna",
+            "fenna bank",
+            "eastpack",
+        ] {
             assert!(names.contains(name), "{name} in {names:?}");
         }
         // "88 Glans" is only defined beside the company: not known as a company itself.
@@ -220,7 +239,7 @@ mod tests {
     }
 
     #[test]
-    fn a_later_bare_mention_of_a_company_is_no_person() {
+    fn a_later_bare_mention_of_a_company_is_no_person_or_place() {
         let text = "tegen KORVEL BV, gevestigd te Ede. Partijen worden hierna Jan Smit en Korvel \
                     genoemd. Korvel heeft betaald aan Jan Smit. Het briefpapier van Korvel.";
         let mut spans = vec![
@@ -230,14 +249,19 @@ mod tests {
             model_person(text, "Korvel", 80),
             model_person(text, "van Korvel", 0),
         ];
+        // The model read one mention as a town.
+        let mut as_place = model_person(text, "Korvel", 100);
+        as_place.category = Category::Place;
+        spans.push(as_place);
         read_company_names_as_companies(text, &mut spans);
         assert_eq!(persons(text, &spans), ["Jan Smit"]);
+        assert!(spans.iter().all(|s| s.category != Category::Place));
         assert!(spans
             .iter()
             .filter(|s| s.detector == DETECTOR)
             .all(|s| s.category == Category::Organisation
                 && s.reason.contains("company, brand or product")));
-        assert_eq!(spans.iter().filter(|s| s.detector == DETECTOR).count(), 3);
+        assert_eq!(spans.iter().filter(|s| s.detector == DETECTOR).count(), 4);
     }
 
     #[test]
