@@ -365,7 +365,11 @@ fn finished_earlier(file: &InputFile, output: &Path, log: &Path) -> Option<Finis
         replaced: BTreeMap::new(),
         kept: 0,
     };
-    for record in &records[1..records.len() - 1] {
+    // Doubts stand between the substitutions and the end: only substitutions count.
+    for record in records[1..records.len() - 1]
+        .iter()
+        .filter(|r| r["type"] == "substitution")
+    {
         let substitution: crate::write::Substitution =
             serde_json::from_value(record.clone()).ok()?;
         match substitution.action {

@@ -131,15 +131,20 @@ fn a_batch_killed_at_random_moments_resumes_to_the_same_result() {
 }
 
 #[test]
-fn resume_redoes_a_document_whose_input_or_output_changed() {
+fn resume_redoes_a_document_whose_input_or_output_changed_and_keeps_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     std::fs::create_dir_all(&input).unwrap();
     for name in ["a.txt", "b.txt", "c.txt"] {
         std::fs::write(input.join(name), "BSN 123456782.\n").unwrap();
     }
+    // d: untouched, and its log holds a doubt between the substitutions and the end.
+    std::fs::write(input.join("d.txt"), "BSN 123456782 van W. Strigt.\n").unwrap();
     let out = dir.path().join("out");
     assert!(run_command(&input, &out, &[]).status().unwrap().success());
+    assert!(std::fs::read_to_string(out.join("d.txt.log.jsonl"))
+        .unwrap()
+        .contains(r#""type":"doubt""#));
     // a: the input changed; b: the output was cut short; c: untouched.
     std::fs::write(input.join("a.txt"), "Tel. 06-12345678.\n").unwrap();
     std::fs::write(out.join("b.txt"), "BSN [B").unwrap();
@@ -156,8 +161,8 @@ fn resume_redoes_a_document_whose_input_or_output_changed() {
         "BSN [BSN].\n"
     );
     let summary = summary(&out);
-    assert_eq!(summary["resumed"], 1);
-    assert_eq!(summary["documents"], 3);
+    assert_eq!(summary["resumed"], 2);
+    assert_eq!(summary["documents"], 4);
     let c = summary["per_document"]
         .as_array()
         .unwrap()
