@@ -347,6 +347,34 @@ pub fn resolve_with(
     resolution
 }
 
+/// "Verhoeven de Wildt B.V.", "Verbruggen de Gaasbeek B.V.": a company whose name, without its
+/// legal form, is two names joined by a surname prefix, neither of them a Dutch word, place or
+/// country, is named after a person, whom it points at whether the model read it or not.
+fn is_shaped_like_a_persons_name(name: &str) -> bool {
+    let core = legal_form_suffix(name).map_or(name, |(end, _)| &name[..end]);
+    let words: Vec<&str> = core
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.']))
+        .collect();
+    let Some(prefix_at) = words.iter().position(|w| cluster::is_surname_prefix(w)) else {
+        return false;
+    };
+    let names: Vec<&&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i != prefix_at && !cluster::is_surname_prefix(w))
+        .map(|(_, w)| w)
+        .collect();
+    let is_a_name = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && !crate::lexicon::is_dutch_word(w)
+            && !crate::lexicon::is_dutch_place(w)
+            && !crate::lexicon::is_country(w)
+    };
+    prefix_at > 0 && names.len() == 2 && names.iter().all(|w| is_a_name(w))
+}
+
 /// Whether a model's date of birth looks like a date: a four-digit year, a month's name, or
 /// day, month and year in digits ("14-10-92").
 fn is_date_like(text: &str) -> bool {
@@ -1124,6 +1152,8 @@ fn organisation_decision(
                 Ok(format!(
                     "traceable to a natural person (holds the surname {surname:?} of a replaced person)"
                 ))
+            } else if is_shaped_like_a_persons_name(name) {
+                Ok("traceable to a natural person (named like a person: two surnames joined by a prefix)".to_string())
             } else {
                 Err("legal person kept (Anonimiseringsrichtlijnen: legal persons are not anonymised unless traceable to a natural person)".to_string())
             }
@@ -1344,6 +1374,22 @@ mod tests {
             .filter(|m| m.action == Action::Replace)
             .map(|m| text[m.span.start..m.span.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_company_named_like_a_person_is_traceable() {
+        for named in ["Verhoeven de Wildt B.V.", "Verbruggen de Gaasbeek B.V."] {
+            assert!(is_shaped_like_a_persons_name(named), "{named}");
+        }
+        for not_named in [
+            "Café Van der Wal B.V.",
+            "Holding Driessen N.V.",
+            "Kits Oonlie Boekenstein B.V.",
+            "Bouwbedrijf Van Dijk B.V.",
+            "De Vries B.V.",
+        ] {
+            assert!(!is_shaped_like_a_persons_name(not_named), "{not_named}");
+        }
     }
 
     #[test]
