@@ -525,12 +525,32 @@ mod tests {
         }
     }
 
+    /// The resolution after the residual pass over `text`, from these mentions and entities.
+    fn with_residuals(text: &str, mentions: Vec<Mention>, entities: Vec<Entity>) -> Resolution {
+        let doc = Document::from_text("r", text);
+        let mut resolution = Resolution {
+            mentions,
+            entities,
+            forms: Default::default(),
+        };
+        add_residual_mentions(&doc, &mut resolution, &PlacePolicy::new(text, [].iter()));
+        resolution
+    }
+
+    /// Each mention's text and entity, in order.
+    fn found<'a>(text: &'a str, resolution: &Resolution) -> Vec<(&'a str, Option<usize>)> {
+        resolution
+            .mentions
+            .iter()
+            .map(|m| (&text[m.span.start..m.span.end], m.entity))
+            .collect()
+    }
+
     #[test]
     fn a_persons_name_inside_a_companys_name_is_the_companys() {
         let text = "de besloten vennootschap Kits Oonlie Boekenstein B.V., verder te noemen: \
             Kits Oonlie. Kids Oonlie belde. Kits Oonlie betaalde niet; daarna zweeg Oonlie. \
             Jan de Groot betaalde aan De Groot. Later kwam De Groot.";
-        let doc = Document::from_text("r", text);
         let company = mention_of(
             text,
             "Kits Oonlie Boekenstein",
@@ -538,8 +558,9 @@ mod tests {
             Category::Organisation,
             0,
         );
-        let mut resolution = Resolution {
-            mentions: vec![
+        let resolution = with_residuals(
+            text,
+            vec![
                 Mention {
                     span: Span {
                         evidence: Evidence::Context,
@@ -552,20 +573,14 @@ mod tests {
                 // The model's company tag of a person's surname is no company's name.
                 mention_of(text, "De Groot", 0, Category::Organisation, 3),
             ],
-            entities: vec![
+            vec![
                 entity_of("e1", Category::Organisation),
                 entity_of("e2", Category::Person),
                 entity_of("e3", Category::Person),
                 entity_of("e4", Category::Organisation),
             ],
-            forms: Default::default(),
-        };
-        add_residual_mentions(&doc, &mut resolution, &PlacePolicy::new(text, [].iter()));
-        let found: Vec<(&str, Option<usize>)> = resolution
-            .mentions
-            .iter()
-            .map(|m| (&text[m.span.start..m.span.end], m.entity))
-            .collect();
+        );
+        let found = found(text, &resolution);
         // "Oonlie" of "Kits Oonlie" is the company's; alone it is the person's.
         assert_eq!(
             found,
@@ -673,28 +688,22 @@ mod tests {
     #[test]
     fn a_mention_found_in_part_widens_to_the_full_name() {
         let text = "Jan Pieters, eiser. Tegen Jan Pieters zegt Jan Pieters-Bos niets.";
-        let doc = Document::from_text("r", text);
         let mention = |needle: &str, nth: usize, entity: usize| {
             mention_of(text, needle, nth, Category::Person, entity)
         };
         let person = |id: &str| entity_of(id, Category::Person);
-        let mut resolution = Resolution {
-            // "Jan" read as a name once and the rest missed: the second mention is only
-            // "Pieters"; "Pieters-Bos" is someone else.
-            mentions: vec![
+        // "Jan" read as a name once and the rest missed: the second mention is only
+        // "Pieters"; "Pieters-Bos" is someone else.
+        let resolution = with_residuals(
+            text,
+            vec![
                 mention("Jan Pieters", 0, 0),
                 mention("Pieters", 1, 0),
                 mention("Pieters-Bos", 0, 1),
             ],
-            entities: vec![person("e1"), person("e2")],
-            forms: Default::default(),
-        };
-        add_residual_mentions(&doc, &mut resolution, &PlacePolicy::new(text, [].iter()));
-        let found: Vec<(&str, Option<usize>)> = resolution
-            .mentions
-            .iter()
-            .map(|m| (&text[m.span.start..m.span.end], m.entity))
-            .collect();
+            vec![person("e1"), person("e2")],
+        );
+        let found = found(text, &resolution);
         assert_eq!(
             found,
             [
