@@ -179,6 +179,13 @@ pub(crate) fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
         && !char_after(text, end).is_some_and(char::is_alphanumeric)
 }
 
+/// The whitespace-separated words of `text`, each with its byte offset in `text`.
+pub(crate) fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
+    text.split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect()
+}
+
 /// Up to `max_bytes` of text before `pos`, cut at a character boundary. Context words are
 /// looked for here rather than with look-behind, which the regex crate does not have.
 pub(crate) fn context_before(text: &str, pos: usize, max_bytes: usize) -> &str {

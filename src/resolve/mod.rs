@@ -558,10 +558,7 @@ fn cut_cars_off_names(text: &str, spans: &mut [Span]) {
         .filter(|s| s.category == Category::Person && s.evidence == Evidence::Model)
     {
         let inside = &text[span.start..span.end];
-        let words: Vec<(usize, &str)> = inside
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - inside.as_ptr() as usize, w))
-            .collect();
+        let words = crate::detect::words_with_offsets(inside);
         let car = words.iter().enumerate().skip(2).find(|(i, (_, word))| {
             crate::lexicon::is_car_make(&word.to_lowercase())
                 && !crate::lexicon::is_common_surname(word)

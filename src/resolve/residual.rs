@@ -234,10 +234,7 @@ fn company_name_occurrences(text: &str, resolution: &Resolution) -> Claimed {
             continue;
         }
         let name = text[mention.span.start..mention.span.end].trim();
-        let words: Vec<(usize, &str)> = name
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - name.as_ptr() as usize, w))
-            .collect();
+        let words = crate::detect::words_with_offsets(name);
         if words.len() < 2 {
             continue;
         }

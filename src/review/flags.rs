@@ -191,10 +191,7 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
         }
     }
     // "getuige Bakker", "mevrouw Ploeger" with the name not replaced.
-    let words: Vec<(usize, &str)> = text
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        .collect();
+    let words = crate::detect::words_with_offsets(text);
     for (index, pair) in words.windows(2).enumerate() {
         // "medeverdachte(n) Dijkhuis": a plural written in brackets is the role word too.
         let (written, plural) = match pair[0].1.strip_suffix("(n)") {
