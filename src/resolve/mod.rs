@@ -137,6 +137,7 @@ pub fn resolve_with(
     });
     cut_names_at_sentence_ends(&doc.text, &mut spans);
     cut_cars_off_names(&doc.text, &mut spans);
+    join_split_surnames(&doc.text, &mut spans);
     read_places_abroad_as_places(&doc.text, &mut spans);
     read_english_addressees_as_persons(&doc.text, &mut spans);
     read_namesakes_of_persons_as_persons(&doc.text, &mut spans);
@@ -578,6 +579,79 @@ fn cut_cars_off_names(text: &str, spans: &mut [Span]) {
         span.normalised = text[span.start..span.end].to_lowercase();
         span.reason = format!("{}; the car after the name cut off", span.reason);
     }
+}
+
+/// The rest of a surname the model left outside a person's span: the second half of a
+/// double-barrelled name ("De Vries" of "De Vries-Post") or a surname behind "in 't" ("Sophie"
+/// of "Sophie in 't Veld", with "t Veld" a span of its own).
+static SURNAME_RUN_ON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(&format!(
+        r"^(?:-{SURNAME_PREFIX_WORDS}|[ \t]+(?:in|van|op|aan|uit|onder|over|bij)[ \t]+['’`]t[ \t]+)\p{{Lu}}[\p{{Ll}}'’]+(?:-\p{{Lu}}[\p{{Ll}}'’]+)?"
+    ))
+    .expect("valid regex")
+});
+
+/// The prefix words of a surname, each with the space after it: "Van ", "van der ", "In 't ".
+const SURNAME_PREFIX_WORDS: &str =
+    r"(?:(?:[Vv]an|[Dd]e[nr]?|[Tt]e[nr]|[Ii]n|[Oo]p)[ \t]+(?:(?:de[nr]?|het|['’]t)[ \t]+)?)?";
+
+/// The same, written as a surname starts when no first name stands before it ("De ", "Van
+/// der "): a lower-case "van" or "de" before a name is as often a preposition or an article.
+const SURNAME_PREFIX_WORDS_CAPITALISED: &str =
+    r"(?:(?:Van|De[nr]?|Te[nr]|In|Op)[ \t]+(?:(?:de[nr]?|het|['’]t)[ \t]+)?)?";
+
+/// The first half of a double-barrelled name before a span ("De Vries-" of "De Vries-Post"
+/// where the model read "Post"). A prefix alone is not taken ("De" before "Rooij" may open a
+/// company's name: "aandelen in De Rooij Holdings B.V.").
+static SURNAME_RUN_IN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(&format!(
+        r"(?:^|[^\p{{L}}'’\-])(?P<half>{SURNAME_PREFIX_WORDS_CAPITALISED}\p{{Lu}}[\p{{Ll}}'’]+-)$"
+    ))
+    .expect("valid regex")
+});
+
+/// A name the model split where it breaks a surname ("[persoon 3]-[verdachte]" of "De
+/// Vries-Post", where the residual pass later replaced "Post" as another person's surname;
+/// "[getuige 5] in '[persoon 4]" of "Sophie in 't Veld") is one person: a model person span
+/// grows over the rest of a surname joined to it, and a person span inside what it grew over
+/// goes.
+fn join_split_surnames(text: &str, spans: &mut Vec<Span>) {
+    let mut grown = Vec::new();
+    for span in spans
+        .iter_mut()
+        .filter(|s| s.category == Category::Person && s.evidence == Evidence::Model)
+    {
+        let (start, end) = (span.start, span.end);
+        if text[..end].ends_with(char::is_alphabetic) {
+            if let Some(rest) =
+                SURNAME_RUN_ON.find(&text[end..crate::detect::floor_char_boundary(text, end + 60)])
+            {
+                span.end = end + rest.end();
+            }
+        }
+        if let Some(half) = SURNAME_RUN_IN
+            .captures(crate::detect::context_before(text, start, 40))
+            .and_then(|c| c.name("half"))
+        {
+            span.start = start - half.len();
+        }
+        if (span.start, span.end) != (start, end) {
+            span.normalised = text[span.start..span.end].to_lowercase();
+            span.reason = format!("{}; grown over the rest of the surname", span.reason);
+            grown.push((span.start, span.end, start, end));
+        }
+    }
+    // A person span inside what another grew over ("t Hout" of "Anouk in 't Hout") goes;
+    // the grown span itself and spans within its old bounds stay.
+    spans.retain(|s| {
+        s.category != Category::Person
+            || !grown.iter().any(|&(from, to, start, end)| {
+                from <= s.start
+                    && s.end <= to
+                    && (s.start, s.end) != (from, to)
+                    && !(s.start >= start && s.end <= end)
+            })
+    });
 }
 
 /// "medeverdachte(n) Dijkhuis en/of Wolthuis", "getuigen Strijker en Bakker": a role word,
@@ -1401,6 +1475,32 @@ mod tests {
         let mut names = replaced(text, &resolve(&doc, spans));
         names.sort();
         assert_eq!(names, ["Jan Ford", "Nina ter Beek", "Ter Beek"]);
+    }
+
+    #[test]
+    fn a_surname_the_model_split_is_one_name() {
+        let text = "De getuige Anouk in 't Hout verklaarde dat Karel Smeets-Van der Linden \
+            belde. Later sprak De Bruijn-Kok met hem over de aandelen in De Rooij Holdings B.V.";
+        let doc = Document::from_text("t", text);
+        let spans = vec![
+            model_person(text, "Anouk", 0),
+            model_person(text, "t Hout", 0),
+            model_person(text, "Karel Smeets", 0),
+            model_person(text, "Kok", 0),
+            model_person(text, "Rooij", 0),
+        ];
+        let mut names = replaced(text, &resolve(&doc, spans));
+        names.sort();
+        // A prefix alone ("De" before "Rooij") is not taken: it may open a company's name.
+        assert_eq!(
+            names,
+            [
+                "Anouk in 't Hout",
+                "De Bruijn-Kok",
+                "Karel Smeets-Van der Linden",
+                "Rooij"
+            ]
+        );
     }
 
     #[test]
