@@ -138,6 +138,7 @@ pub fn resolve_with(
     cut_names_at_sentence_ends(&doc.text, &mut spans);
     cut_cars_off_names(&doc.text, &mut spans);
     join_split_surnames(&doc.text, &mut spans);
+    cut_lower_case_tails(&doc.text, &mut spans);
     read_places_abroad_as_places(&doc.text, &mut spans);
     read_english_addressees_as_persons(&doc.text, &mut spans);
     read_namesakes_of_persons_as_persons(&doc.text, &mut spans);
@@ -578,6 +579,40 @@ fn cut_cars_off_names(text: &str, spans: &mut [Span]) {
         span.end = span.start + head_start + head_word.len();
         span.normalised = text[span.start..span.end].to_lowercase();
         span.reason = format!("{}; the car after the name cut off", span.reason);
+    }
+}
+
+/// "Monshoe inbreuk", "Ruben de Leeuw deed", "Quist thuis": the model ran a name into the
+/// lower-case word after it. No name ends in one, so a model person span ends at its last
+/// word that does not start in lower case, unless the words after it are a surname's prefix
+/// ("W. de", which the cluster stage widens to the whole name).
+fn cut_lower_case_tails(text: &str, spans: &mut [Span]) {
+    for span in spans
+        .iter_mut()
+        .filter(|s| s.category == Category::Person && s.evidence == Evidence::Model)
+    {
+        let inside = &text[span.start..span.end];
+        let words = crate::detect::words_with_offsets(inside);
+        let Some(last_name_word) = words
+            .iter()
+            .rposition(|(_, w)| !w.starts_with(char::is_lowercase))
+        else {
+            continue;
+        };
+        let tail = &words[last_name_word + 1..];
+        let prefix_only = tail
+            .iter()
+            .all(|(_, w)| crate::detect::SURNAME_PREFIXES.contains(&w.to_lowercase().as_str()));
+        if tail.is_empty() || prefix_only {
+            continue;
+        }
+        let (head_start, head_word) = words[last_name_word];
+        span.end = span.start + head_start + head_word.len();
+        span.normalised = text[span.start..span.end].to_lowercase();
+        span.reason = format!(
+            "{}; the lower-case words after the name cut off",
+            span.reason
+        );
     }
 }
 
@@ -1501,6 +1536,21 @@ mod tests {
                 "Rooij"
             ]
         );
+    }
+
+    #[test]
+    fn the_lower_case_words_the_model_ran_into_a_name_are_cut_off() {
+        let text = "Verder stelt Ruben de Leeuw deed dat niet. Toen kwam W. de Haan.";
+        let doc = Document::from_text("t", text);
+        let spans = vec![
+            model_person(text, "Ruben de Leeuw deed", 0),
+            model_person(text, "W. de", 0),
+        ];
+        let resolution = resolve(&doc, spans);
+        let names = replaced(text, &resolution);
+        assert!(names.contains(&"Ruben de Leeuw".to_string()), "{names:?}");
+        // A prefix at the end is the start of a surname the model cut short, not a word.
+        assert!(names.iter().any(|n| n.starts_with("W. de")), "{names:?}");
     }
 
     #[test]
