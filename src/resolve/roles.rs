@@ -458,11 +458,15 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
             .captures(before)
             .and_then(|c| c.name("role"))
             .and_then(|m| form(m.as_str()));
-        // "verbalisanten X, Y en Z": a name in a list after a role word takes the role.
+        // "verbalisanten X, Y en Z", "medeverdachte(n) X en/of Y": a name in a list after a
+        // role word takes the role.
         let listed = previous.and_then(|(previous_end, role)| {
             let gap = text.get(previous_end..start)?;
             let joins = gap.trim().trim_matches(',').trim().is_empty()
-                || matches!(gap.trim(), "en" | ", en" | ",");
+                || matches!(
+                    gap.trim().trim_start_matches(',').trim_start(),
+                    "en" | "en/of" | "of"
+                );
             joins.then_some(role).flatten()
         });
         let running = word_before
@@ -881,6 +885,11 @@ mod tests {
         assert_eq!(
             roles_in(text, &["Gerrit Mohamed", "T.E. Wagenaar", "Theo Veer"]),
             some(&["verbalisant", "verbalisant", "verbalisant"])
+        );
+        let charge = "Hij sloeg samen met medeverdachte(n) Pieter Smulders en/of Karim Baali of Joost Kramer de man.";
+        assert_eq!(
+            roles_in(charge, &["Pieter Smulders", "Karim Baali", "Joost Kramer"]),
+            some(&["medeverdachte", "medeverdachte", "medeverdachte"])
         );
     }
 
