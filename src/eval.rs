@@ -895,7 +895,7 @@ mod tests {
             });
         }
         let pipeline = Pipeline::from_config(&config).unwrap();
-        let text = "De getuige Jan Jansen zag dat aangever Piet Puk werd geslagen. Kees Bos was er ook. Anna Smit";
+        let text = "De getuige Jan Jansen zag dat verbalisant Piet Puk werd geslagen. Kees Bos was er ook. Anna Smit";
         let with_placeholder = |needle: &str, placeholder: Option<&str>| GoldSpan {
             placeholder: placeholder.map(str::to_string),
             ..span(text, needle, "PERSON")
@@ -922,7 +922,7 @@ mod tests {
         assert!(errors
             .iter()
             .any(|(_, editors, ours, m)| editors == "slachtoffer"
-                && ours == "aangever"
+                && ours == "verbalisant"
                 && m.text == "Piet Puk"));
     }
 
