@@ -27,6 +27,9 @@ static SURNAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+static ENGLISH_FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/english_function_words.txt")).collect());
+
 static BRAND_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/brand_words.txt")).collect());
 
@@ -144,6 +147,12 @@ pub fn title_is_female(word: &str) -> Option<bool> {
         .iter()
         .find(|(form, _)| *form == lower)
         .map(|&(_, female)| female)
+}
+
+/// Whether `word` (lower case) is an English function word Dutch does not use ("the",
+/// "which"): see `data/english_function_words.txt`.
+pub fn is_english_function_word(word: &str) -> bool {
+    ENGLISH_FUNCTION_WORDS.contains(word)
 }
 
 /// Words right before a capitalised word that make it a brand ("merk", "type"), lower case;
