@@ -16,7 +16,7 @@ use regex::Regex;
 const ID: &str = "rule:professional";
 
 /// Role words written before a name. Plural ones (and "mrs.") may head a list of names.
-const ROLES_BEFORE: [&str; 30] = [
+const ROLES_BEFORE: [&str; 36] = [
     // A ruling's closing: "Deze uitspraak is gedaan door X, in tegenwoordigheid van Y als
     // griffier" (the Centrale Raad van Beroep; on the train split 49 names, none replaced).
     "uitspraak is gedaan door",
@@ -28,6 +28,14 @@ const ROLES_BEFORE: [&str; 30] = [
     "laten vertegenwoordigen door",
     "doen vertegenwoordigen door",
     "raadsheren",
+    // An annotator or an advocate-general cited: "BNB 1982/323* m.nt. J. P. Scheltens", "met
+    // noot van Kleijn", "A-G Wissink" (train split: 79 such names, none replaced).
+    "m.nt.",
+    "met noot van",
+    "met noot",
+    "noot van",
+    "a.-g.",
+    "a-g",
     "rechters",
     "leden",
     "advocaat-generaal",
@@ -91,6 +99,8 @@ pub struct ProfessionalDetector {
     /// is then read in the few bytes before it with `name_before`.
     role_after: Regex,
     name_before: Regex,
+    /// "X en Y als leden": the names listed before the last one.
+    previous_in_list: Regex,
     next_in_list: Regex,
 }
 
@@ -138,8 +148,12 @@ impl ProfessionalDetector {
             .expect("valid regex"),
             name_before: Regex::new(&format!(r"(?P<name>{introduced_name})$"))
                 .expect("valid regex"),
+            previous_in_list: Regex::new(&format!(
+                r"(?P<name>{introduced_name})(?:[ \t]*,[ \t]*(?:en[ \t]+)?|[ \t]+en[ \t]+)(?:mr\.[ \t]*)?$"
+            ))
+            .expect("valid regex"),
             next_in_list: Regex::new(&format!(
-                r"^(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+)(?:mr\.[ \t]*)?(?P<name>{name})"
+                r"^(?:[ \t]*,[ \t]*(?:en[ \t]+)?|[ \t]+en[ \t]+)(?:mr\.[ \t]*)?(?P<name>{name})"
             ))
             .expect("valid regex"),
         }
@@ -277,6 +291,24 @@ impl Detector for ProfessionalDetector {
             let (start, end) =
                 without_sentence_word(text, offset + name.start(), offset + name.end());
             found.push((start, end, "named before a role word".to_string()));
+            // "… als voorzitter en J.P.M. Zeijen en R. Kruisdijk als leden": the members listed.
+            if role.get(0).expect("match").as_str().contains("leden") {
+                let mut first = start;
+                while let Some(previous) = self
+                    .previous_in_list
+                    .captures(super::context_before(text, first, NAME_BYTES + 8))
+                    .and_then(|caps| caps.name("name"))
+                {
+                    let offset = first - super::context_before(text, first, NAME_BYTES + 8).len();
+                    let (p_start, p_end) = without_sentence_word(
+                        text,
+                        offset + previous.start(),
+                        offset + previous.end(),
+                    );
+                    found.push((p_start, p_end, "named before a role word".to_string()));
+                    first = p_start;
+                }
+            }
         }
         // A clerk may be named both after "in tegenwoordigheid van" and before "als griffier".
         found.sort_by_key(|&(start, end, _)| (start, end));
@@ -333,6 +365,24 @@ mod tests {
                 "Uitgesproken op 4 mei.\n\t(getekend) P.A. Wieringa\n\t(get.) K. Oosterbeek."
             ),
             ["P.A. Wieringa", "K. Oosterbeek"]
+        );
+        assert_eq!(
+            found(
+                &d,
+                "Deze uitspraak is gedaan door J.W. Schuttel als voorzitter en J.P.M. Zeijen en R. Kruisdijk als \
+                 leden, en de raadsheren G.J.M. Corstens, en A.M.M. Orie. BNB 1982/323* m.nt. \
+                 J. P. Scheltens; zie de noot van Kleijn en A-G Wissink."
+            ),
+            [
+                "J.W. Schuttel",
+                "J.P.M. Zeijen",
+                "R. Kruisdijk",
+                "G.J.M. Corstens",
+                "A.M.M. Orie",
+                "J. P. Scheltens",
+                "Kleijn",
+                "Wissink"
+            ]
         );
         // Without a comma only the clerk and the members: a person may act "als voorzitter"
         // of an association.
