@@ -92,8 +92,8 @@ pub fn is_dutch_word(word: &str) -> bool {
 }
 
 /// A Dutch compound of two listed words (the second of five letters or more), with or without
-/// a linking "s" or "e(n)":
-/// "Zittingsplaats", "Bewijsoverwegingen", "Mogelijkhedenlijst".
+/// a linking "s" or "e(n)", or of any head and a listed word of eight letters or more:
+/// "Zittingsplaats", "Bewijsoverwegingen", "Mogelijkhedenlijst", "Rabobankkantoren".
 pub fn is_dutch_compound(word: &str) -> bool {
     let lower = word.to_lowercase();
     let boundaries: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
@@ -104,7 +104,11 @@ pub fn is_dutch_compound(word: &str) -> bool {
         if head.chars().count() < 3 || tail.chars().count() < 5 || !DUTCH_WORDS.contains(tail) {
             return false;
         }
-        DUTCH_WORDS.contains(head)
+        // A long tail makes a compound whatever its head: "Rabobankkantoren",
+        // "Volkswagenbestelbus", "Dublinverordening" (the surnames ending in a Dutch word end
+        // in one of seven letters at most: "Hoppenbrouwer", "Verbruggen").
+        tail.chars().count() >= 8
+            || DUTCH_WORDS.contains(head)
             || ["s", "e", "en"].iter().any(|link| {
                 head.strip_suffix(link)
                     .is_some_and(|stem| stem.chars().count() >= 3 && DUTCH_WORDS.contains(stem))
@@ -250,11 +254,16 @@ mod tests {
         for word in ["Verder", "bakker", "Rechtbank", "overwegingen"] {
             assert!(is_dutch_word(word), "{word}");
         }
-        for name in ["Jansen", "Schuilenburg", "Kruidvat"] {
+        for name in ["Jansen", "Schuilenburg", "Kruidvat", "Verbruggen"] {
             assert!(!is_dutch_word(name), "{name}");
             assert!(!is_dutch_compound(name), "{name}");
         }
-        for compound in ["Zittingsplaats", "Bewijsoverwegingen", "Mogelijkhedenlijst"] {
+        for compound in [
+            "Zittingsplaats",
+            "Bewijsoverwegingen",
+            "Mogelijkhedenlijst",
+            "Rabobankkantoren",
+        ] {
             assert!(is_dutch_compound(compound), "{compound}");
         }
         for term in ["Awb", "EVRM", "Sr", "ECLI"] {
