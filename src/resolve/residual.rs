@@ -131,9 +131,10 @@ fn is_a_name(category: Category) -> bool {
 }
 
 /// Whether `start..end` is glued to the text before and after it. A name is glued to a
-/// letter or digit; a number, date or code only where a digit at its edge meets a digit or
-/// a letter meets a letter or digit: a symbol at its edge ("+31 6 …") needs nothing, so
-/// "e-mail: x@y.nl+31 6 1234 5678" still gives the number up.
+/// letter or digit, except a footnote's number after it ("Eigenaar: Van der Linden9"); a
+/// number, date or code only where a digit at its edge meets a digit or a letter meets a
+/// letter or digit: a symbol at its edge ("+31 6 …") needs nothing, so "e-mail:
+/// x@y.nl+31 6 1234 5678" still gives the number up.
 fn glued(text: &str, start: usize, end: usize, name: bool) -> (bool, bool) {
     let joins = |edge: Option<char>, neighbour: Option<char>| match (edge, neighbour) {
         (_, None) => false,
@@ -143,9 +144,16 @@ fn glued(text: &str, start: usize, end: usize, name: bool) -> (bool, bool) {
         _ => false,
     };
     let form = &text[start..end];
+    let after = &text[end..];
+    let footnote_after = name && {
+        let rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
+        rest.len() < after.len()
+            && rest.len() + 3 >= after.len()
+            && !rest.starts_with(char::is_alphanumeric)
+    };
     (
         joins(form.chars().next(), text[..start].chars().next_back()),
-        joins(form.chars().next_back(), text[end..].chars().next()),
+        !footnote_after && joins(form.chars().next_back(), after.chars().next()),
     )
 }
 
@@ -589,6 +597,22 @@ mod tests {
                 ("De Groot", Some(3)),
                 ("De Groot", Some(2))
             ]
+        );
+    }
+
+    #[test]
+    fn a_footnotes_number_after_a_name_does_not_hide_it() {
+        let text = "Eigenaar: Hanna Veldkamp. Merk: Sparta. Eigenaar: Veldkamp12\n2. Verder \
+            Veldkamp12a en Veldkamps.";
+        let resolution = with_residuals(
+            text,
+            vec![mention_of(text, "Hanna Veldkamp", 0, Category::Person, 0)],
+            vec![entity_of("e1", Category::Person)],
+        );
+        // A number glued to the name and followed by a letter, or letters, still glue it.
+        assert_eq!(
+            found(text, &resolution),
+            [("Hanna Veldkamp", Some(0)), ("Veldkamp", Some(0))]
         );
     }
 
