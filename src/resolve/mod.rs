@@ -617,11 +617,12 @@ fn cut_lower_case_tails(text: &str, spans: &mut [Span]) {
 }
 
 /// The rest of a surname the model left outside a person's span: the second half of a
-/// double-barrelled name ("De Vries" of "De Vries-Post") or a surname behind "in 't" ("Sophie"
-/// of "Sophie in 't Veld", with "t Veld" a span of its own).
+/// double-barrelled name ("De Vries" of "De Vries-Post") or a surname behind "'t" or "in 't"
+/// ("Stijn" of "Stijn 't Hart"; "Sophie" of "Sophie in 't Veld", with "t Veld" a span of its
+/// own).
 static SURNAME_RUN_ON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
-        r"^(?:-{SURNAME_PREFIX_WORDS}|[ \t]+(?:in|van|op|aan|uit|onder|over|bij)[ \t]+['’`]t[ \t]+)\p{{Lu}}[\p{{Ll}}'’]+(?:-\p{{Lu}}[\p{{Ll}}'’]+)?"
+        r"^(?:-{SURNAME_PREFIX_WORDS}|[ \t]+(?:(?:in|van|op|aan|uit|onder|over|bij)[ \t]+)?['’`]t[ \t]+)\p{{Lu}}[\p{{Ll}}'’]+(?:-\p{{Lu}}[\p{{Ll}}'’]+)?"
     ))
     .expect("valid regex")
 });
@@ -1515,12 +1516,13 @@ mod tests {
     #[test]
     fn a_surname_the_model_split_is_one_name() {
         let text = "De getuige Anouk in 't Hout verklaarde dat Karel Smeets-Van der Linden \
-            belde. Later sprak De Bruijn-Kok met hem over de aandelen in De Rooij Holdings B.V.";
+            belde met Stijn 't Hart. Later sprak De Bruijn-Kok met hem over de aandelen in De Rooij Holdings B.V.";
         let doc = Document::from_text("t", text);
         let spans = vec![
             model_person(text, "Anouk", 0),
             model_person(text, "t Hout", 0),
             model_person(text, "Karel Smeets", 0),
+            model_person(text, "Stijn", 0),
             model_person(text, "Kok", 0),
             model_person(text, "Rooij", 0),
         ];
@@ -1533,7 +1535,8 @@ mod tests {
                 "Anouk in 't Hout",
                 "De Bruijn-Kok",
                 "Karel Smeets-Van der Linden",
-                "Rooij"
+                "Rooij",
+                "Stijn 't Hart"
             ]
         );
     }
