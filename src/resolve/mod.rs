@@ -980,6 +980,7 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
             || kept_names.contains(&name)
             || is_a_common_word(text, span)
             || is_a_lone_dutch_word(text, span, &words_in_longer_names)
+            || names_a_group(text, span)
     };
     // One sense per document: "Suzuki Alto" after "merk" is a car wherever it recurs.
     let not_names: Vec<String> = spans
@@ -998,6 +999,17 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
 /// Whether the words before `start` say that what follows is a thing, a place or a body,
 /// not a person: "merk", "gevestigd te", "basisschool" (the lexicon's list), or a car make
 /// ("een grijze Renault Trafic": the model's "Trafic" is the car's).
+/// "door de Houthi's bedreigd": one word in the plural after "de" names a group or a
+/// people, not a person (no train or dev ruling has a person so written).
+fn names_a_group(text: &str, span: &Span) -> bool {
+    let name = &text[span.start..span.end];
+    !name.contains(char::is_whitespace)
+        && (name.ends_with("'s") || name.ends_with("’s"))
+        && crate::detect::context_before(text, span.start, 8)
+            .to_lowercase()
+            .ends_with("de ")
+}
+
 fn follows_a_word_for_things(text: &str, start: usize) -> bool {
     follows_one_of(text, start, crate::lexicon::not_a_person_after())
 }
@@ -1554,6 +1566,20 @@ mod tests {
         assert!(names.contains(&"Ruben de Leeuw".to_string()), "{names:?}");
         // A prefix at the end is the start of a surname the model cut short, not a word.
         assert!(names.iter().any(|n| n.starts_with("W. de")), "{names:?}");
+    }
+
+    #[test]
+    fn a_group_in_the_plural_is_no_person() {
+        let text = "Hij is door de Houthi's bedreigd; Ali's broer Hassan niet.";
+        let doc = Document::from_text("t", text);
+        let spans = vec![
+            model_person(text, "Houthi's", 0),
+            model_person(text, "Ali's", 0),
+            model_person(text, "Hassan", 0),
+        ];
+        let mut names = replaced(text, &resolve(&doc, spans));
+        names.sort();
+        assert_eq!(names, ["Ali's", "Hassan"]);
     }
 
     #[test]
