@@ -1486,6 +1486,16 @@ mod tests {
         s
     }
 
+    /// What is replaced, sorted, when the model read a person at the first occurrence of each
+    /// of `needles`.
+    fn replaced_after_model_persons(text: &str, needles: &[&str]) -> Vec<String> {
+        let doc = Document::from_text("t", text);
+        let spans = needles.iter().map(|n| model_person(text, n, 0)).collect();
+        let mut names = replaced(text, &resolve(&doc, spans));
+        names.sort();
+        names
+    }
+
     fn replaced(text: &str, resolution: &Resolution) -> Vec<String> {
         resolution
             .mentions
@@ -1515,13 +1525,8 @@ mod tests {
     fn a_car_run_into_a_name_is_cut_off() {
         let text =
             "Hij zat met Nina ter Beek in de Renault Trafic. Later reed Ter Beek weg met Jan Ford.";
-        let doc = Document::from_text("t", text);
-        let spans = vec![
-            model_person(text, "Nina ter Beek in de Renault Trafic", 0),
-            model_person(text, "Jan Ford", 0),
-        ];
-        let mut names = replaced(text, &resolve(&doc, spans));
-        names.sort();
+        let names =
+            replaced_after_model_persons(text, &["Nina ter Beek in de Renault Trafic", "Jan Ford"]);
         assert_eq!(names, ["Jan Ford", "Nina ter Beek", "Ter Beek"]);
     }
 
@@ -1529,17 +1534,10 @@ mod tests {
     fn a_surname_the_model_split_is_one_name() {
         let text = "De getuige Anouk in 't Hout verklaarde dat Karel Smeets-Van der Linden \
             belde met Stijn 't Hart. Later sprak De Bruijn-Kok met hem over de aandelen in De Rooij Holdings B.V.";
-        let doc = Document::from_text("t", text);
-        let spans = vec![
-            model_person(text, "Anouk", 0),
-            model_person(text, "t Hout", 0),
-            model_person(text, "Karel Smeets", 0),
-            model_person(text, "Stijn", 0),
-            model_person(text, "Kok", 0),
-            model_person(text, "Rooij", 0),
-        ];
-        let mut names = replaced(text, &resolve(&doc, spans));
-        names.sort();
+        let names = replaced_after_model_persons(
+            text,
+            &["Anouk", "t Hout", "Karel Smeets", "Stijn", "Kok", "Rooij"],
+        );
         // A prefix alone ("De" before "Rooij") is not taken: it may open a company's name.
         assert_eq!(
             names,
@@ -1571,14 +1569,7 @@ mod tests {
     #[test]
     fn a_group_in_the_plural_is_no_person() {
         let text = "Hij is door de Houthi's bedreigd; Ali's broer Hassan niet.";
-        let doc = Document::from_text("t", text);
-        let spans = vec![
-            model_person(text, "Houthi's", 0),
-            model_person(text, "Ali's", 0),
-            model_person(text, "Hassan", 0),
-        ];
-        let mut names = replaced(text, &resolve(&doc, spans));
-        names.sort();
+        let names = replaced_after_model_persons(text, &["Houthi's", "Ali's", "Hassan"]);
         assert_eq!(names, ["Ali's", "Hassan"]);
     }
 
@@ -1587,14 +1578,14 @@ mod tests {
         let text = "in de zaak van\nT.J. van Schaik,\nwonend in Vlissingen,\nappellant,\ntegen\n\
             De Staat der Nederlanden,\nzetelend in Den Haag.\nPartijen: T.J. van Schaik en de Staat. \
             Bij brief heeft Van Schaik de Staat aansprakelijk gesteld. Hij vordert van de Staat.";
-        let doc = Document::from_text("t", text);
-        let spans = vec![
-            model_person(text, "T.J. van Schaik", 0),
-            model_person(text, "De Staat der Nederlanden", 0),
-            model_person(text, "Van Schaik de Staat", 0),
-        ];
-        let mut names = replaced(text, &resolve(&doc, spans));
-        names.sort();
+        let mut names = replaced_after_model_persons(
+            text,
+            &[
+                "T.J. van Schaik",
+                "De Staat der Nederlanden",
+                "Van Schaik de Staat",
+            ],
+        );
         names.dedup();
         assert_eq!(names, ["T.J. van Schaik", "Van Schaik"]);
         // Without the article the word is a surname.
@@ -1740,16 +1731,16 @@ mod tests {
     fn a_name_run_over_a_sentence_end_is_cut_there() {
         let text = "de paarden in Vlaardingen . Celine Anna van den Berg trainde. Th. Jansen en \
                     Chr. de Wit kwamen. Zij belde Hendriks. Piet Puk. Ook I. Nguyen . Ibrahim Rietveld.";
-        let doc = Document::from_text("t", text);
-        let spans = vec![
-            model_person(text, "Vlaardingen . Celine Anna van den Berg", 0),
-            model_person(text, "Th. Jansen", 0),
-            model_person(text, "Chr. de Wit", 0),
-            model_person(text, "Hendriks. Piet Puk", 0),
-            model_person(text, "I. Nguyen . Ibrahim Rietveld", 0),
-        ];
-        let mut names = replaced(text, &resolve(&doc, spans));
-        names.sort();
+        let names = replaced_after_model_persons(
+            text,
+            &[
+                "Vlaardingen . Celine Anna van den Berg",
+                "Th. Jansen",
+                "Chr. de Wit",
+                "Hendriks. Piet Puk",
+                "I. Nguyen . Ibrahim Rietveld",
+            ],
+        );
         assert_eq!(
             names,
             [
