@@ -99,8 +99,6 @@ pub struct ProfessionalDetector {
     /// is then read in the few bytes before it with `name_before`.
     role_after: Regex,
     name_before: Regex,
-    /// "X en Y als leden": the names listed before the last one.
-    previous_in_list: Regex,
     next_in_list: Regex,
 }
 
@@ -148,10 +146,6 @@ impl ProfessionalDetector {
             .expect("valid regex"),
             name_before: Regex::new(&format!(r"(?P<name>{introduced_name})$"))
                 .expect("valid regex"),
-            previous_in_list: Regex::new(&format!(
-                r"(?P<name>{introduced_name})(?:[ \t]*,[ \t]*(?:en[ \t]+)?|[ \t]+en[ \t]+)(?:mr\.[ \t]*)?$"
-            ))
-            .expect("valid regex"),
             next_in_list: Regex::new(&format!(
                 r"^(?:[ \t]*,[ \t]*(?:en[ \t]+)?|[ \t]+en[ \t]+)(?:mr\.[ \t]*)?(?P<name>{name})"
             ))
@@ -210,6 +204,25 @@ pub fn english_form_of_address(text: &str, start: usize, end: usize) -> Option<(
     };
     let form = &text[form_start..form_end];
     is_english_salutation(text, form_start, form).then_some((form_start, form_end))
+}
+
+/// Where the name before a list's separator ends: "X, " or "X en " or "X, en " right before
+/// `at` (bytes), with an optional "mr." after it. A list is walked back with the name pattern
+/// the role words use, so that it adds no regular expression of its own (each costs memory
+/// per thread).
+fn list_separator_before(text: &str, at: usize) -> Option<usize> {
+    let before = super::context_before(text, at, 16);
+    let rest = before.trim_end_matches([' ', '\t']);
+    let rest = rest
+        .strip_suffix("mr.")
+        .unwrap_or(rest)
+        .trim_end_matches([' ', '\t']);
+    let rest = match rest.strip_suffix(" en") {
+        Some(r) => r.trim_end_matches([' ', '\t']).trim_end_matches(','),
+        None => rest.strip_suffix(',')?,
+    };
+    let rest = rest.trim_end_matches([' ', '\t']);
+    Some(at - (before.len() - rest.len()))
 }
 
 /// Drops a sentence word the name pattern took for a given name.
@@ -294,12 +307,16 @@ impl Detector for ProfessionalDetector {
             // "… als voorzitter en J.P.M. Zeijen en R. Kruisdijk als leden": the members listed.
             if role.get(0).expect("match").as_str().contains("leden") {
                 let mut first = start;
-                while let Some(previous) = self
-                    .previous_in_list
-                    .captures(super::context_before(text, first, NAME_BYTES + 8))
-                    .and_then(|caps| caps.name("name"))
-                {
-                    let offset = first - super::context_before(text, first, NAME_BYTES + 8).len();
+                while let Some(end_of_previous) = list_separator_before(text, first) {
+                    let window = super::context_before(text, end_of_previous, NAME_BYTES);
+                    let offset = end_of_previous - window.len();
+                    let Some(previous) = self
+                        .name_before
+                        .captures(window)
+                        .and_then(|caps| caps.name("name"))
+                    else {
+                        break;
+                    };
                     let (p_start, p_end) = without_sentence_word(
                         text,
                         offset + previous.start(),
