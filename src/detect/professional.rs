@@ -154,6 +154,22 @@ impl ProfessionalDetector {
     }
 }
 
+impl ProfessionalDetector {
+    /// The name (initials or a given name required) that ends right at `at` (bytes), without
+    /// a sentence word taken for a given name: before ", griffier" and before a list's
+    /// separator.
+    fn name_ending_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
+        let window = super::context_before(text, at, NAME_BYTES);
+        let offset = at - window.len();
+        let name = self.name_before.captures(window)?.name("name")?;
+        Some(without_sentence_word(
+            text,
+            offset + name.start(),
+            offset + name.end(),
+        ))
+    }
+}
+
 impl Default for ProfessionalDetector {
     fn default() -> Self {
         Self::new()
@@ -292,36 +308,16 @@ impl Detector for ProfessionalDetector {
                 continue;
             }
             let comma = role.get(0).expect("match").start();
-            let window_start = super::context_before(text, comma, NAME_BYTES);
-            let offset = comma - window_start.len();
-            let Some(name) = self
-                .name_before
-                .captures(window_start)
-                .and_then(|caps| caps.name("name"))
-            else {
+            let Some((start, end)) = self.name_ending_at(text, comma) else {
                 continue;
             };
-            let (start, end) =
-                without_sentence_word(text, offset + name.start(), offset + name.end());
             found.push((start, end, "named before a role word".to_string()));
             // "… als voorzitter en J.P.M. Zeijen en R. Kruisdijk als leden": the members listed.
             if role.get(0).expect("match").as_str().contains("leden") {
                 let mut first = start;
-                while let Some(end_of_previous) = list_separator_before(text, first) {
-                    let window = super::context_before(text, end_of_previous, NAME_BYTES);
-                    let offset = end_of_previous - window.len();
-                    let Some(previous) = self
-                        .name_before
-                        .captures(window)
-                        .and_then(|caps| caps.name("name"))
-                    else {
-                        break;
-                    };
-                    let (p_start, p_end) = without_sentence_word(
-                        text,
-                        offset + previous.start(),
-                        offset + previous.end(),
-                    );
+                while let Some((p_start, p_end)) = list_separator_before(text, first)
+                    .and_then(|end_of_previous| self.name_ending_at(text, end_of_previous))
+                {
                     found.push((p_start, p_end, "named before a role word".to_string()));
                     first = p_start;
                 }

@@ -576,9 +576,12 @@ fn cut_cars_off_names(text: &str, spans: &mut [Span]) {
         else {
             continue;
         };
-        span.end = span.start + head_start + head_word.len();
-        span.normalised = text[span.start..span.end].to_lowercase();
-        span.reason = format!("{}; the car after the name cut off", span.reason);
+        end_after_word(
+            text,
+            span,
+            head_start + head_word.len(),
+            "the car after the name",
+        );
     }
 }
 
@@ -607,11 +610,11 @@ fn cut_lower_case_tails(text: &str, spans: &mut [Span]) {
             continue;
         }
         let (head_start, head_word) = words[last_name_word];
-        span.end = span.start + head_start + head_word.len();
-        span.normalised = text[span.start..span.end].to_lowercase();
-        span.reason = format!(
-            "{}; the lower-case words after the name cut off",
-            span.reason
+        end_after_word(
+            text,
+            span,
+            head_start + head_word.len(),
+            "the lower-case words after the name",
         );
     }
 }
@@ -688,6 +691,14 @@ fn join_split_surnames(text: &str, spans: &mut Vec<Span>) {
                     && !(s.start >= start && s.end <= end)
             })
     });
+}
+
+/// Ends a person span `cut` bytes into it, where what the model ran into the name (`what`)
+/// begins, and says so in its reason.
+fn end_after_word(text: &str, span: &mut Span, cut: usize, what: &str) {
+    span.end = span.start + cut;
+    span.normalised = text[span.start..span.end].to_lowercase();
+    span.reason = format!("{}; {what} cut off", span.reason);
 }
 
 /// "medeverdachte(n) Dijkhuis en/of Wolthuis", "getuigen Strijker en Bakker": a role word,
@@ -996,9 +1007,6 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
     });
 }
 
-/// Whether the words before `start` say that what follows is a thing, a place or a body,
-/// not a person: "merk", "gevestigd te", "basisschool" (the lexicon's list), or a car make
-/// ("een grijze Renault Trafic": the model's "Trafic" is the car's).
 /// "door de Houthi's bedreigd": one word in the plural after "de" names a group or a
 /// people, not a person (no train or dev ruling has a person so written).
 fn names_a_group(text: &str, span: &Span) -> bool {
@@ -1010,6 +1018,9 @@ fn names_a_group(text: &str, span: &Span) -> bool {
             .ends_with("de ")
 }
 
+/// Whether the words before `start` say that what follows is a thing, a place or a body,
+/// not a person: "merk", "gevestigd te", "basisschool" (the lexicon's list), or a car make
+/// ("een grijze Renault Trafic": the model's "Trafic" is the car's).
 fn follows_a_word_for_things(text: &str, start: usize) -> bool {
     follows_one_of(text, start, crate::lexicon::not_a_person_after())
 }

@@ -561,12 +561,13 @@ fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
             || glued_to_digit
             || street
             || shaped_like_no_name(word)
-            || names_a_product(text, byte)
-            || in_an_english_sentence(text, byte, byte + word.len())
             || coverage.touches(start, end)
             || already_doubted(flags, start, end)
             || known(word)
             || word.split('-').all(|w| known(w) || abbreviation(w))
+            // The context's scans last: most words are settled by the checks above.
+            || names_a_product(text, byte)
+            || in_an_english_sentence(text, byte, byte + word.len())
         {
             continue;
         }
