@@ -212,14 +212,27 @@ const RUNS_ON: [&str; 22] = [
 /// one, past addresses, "wonende te", lawyers and further numbered parties of the same
 /// block; "tegen", "en", a sentence or a second role stops the search.
 fn header_role_after(text: &str, end: usize) -> Option<&'static RoleForm> {
-    let window = &text[end..floor_char_boundary(text, end + 600)];
+    let window = &text[end..floor_char_boundary(text, end + 3000)];
     let mut segments_read = 0;
+    let mut chars_read = 0;
+    let mut after_en = false;
+    let mut in_a_list = false;
     for segment in window.split([',', '\n', ';']) {
+        chars_read += segment.len() + 1;
         let segment = segment.trim();
         if segment.is_empty() {
             continue;
         }
         segments_read += 1;
+        // The next numbered party of a list ("2. de besloten vennootschap …", "14 Y. Bos")
+        // opens a block of its own lines: a list of parties may run long before the
+        // plural role word that closes it ("geïntimeerden,").
+        if NUMBERED_PARTY.is_match(segment) {
+            segments_read = 1;
+            in_a_list = true;
+        } else if chars_read > 600 && !in_a_list {
+            return None;
+        }
         if segments_read > 10 {
             return None;
         }
@@ -230,6 +243,12 @@ fn header_role_after(text: &str, end: usize) -> Option<&'static RoleForm> {
         if matches!(lower, "tegen" | "t e g e n") || lower.starts_with("tegen ") {
             return None;
         }
+        // "… en het college van burgemeester en wethouders van Epe, verweerder": the other
+        // side's block.
+        if after_en && OTHER_SIDE_BODIES.iter().any(|b| lower.starts_with(b)) {
+            return None;
+        }
+        after_en = lower == "en";
         if matches!(lower, "en" | "") {
             continue;
         }
@@ -248,6 +267,22 @@ fn header_role_after(text: &str, end: usize) -> Option<&'static RoleForm> {
     }
     None
 }
+
+/// A numbered party in a header list: "2. de besloten vennootschap", "14 Y. Bos", "3) X".
+static NUMBERED_PARTY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}(?:[.)]\s*|\s+)\p{L}").expect("valid regex"));
+
+/// Bodies that are the other side of an administrative case, after "en" in a header.
+const OTHER_SIDE_BODIES: [&str; 8] = [
+    "het college",
+    "de raad",
+    "de minister",
+    "de staatssecretaris",
+    "de burgemeester",
+    "het dagelijks bestuur",
+    "de inspecteur",
+    "het bestuur",
+];
 
 /// The role a header segment (lower case, trimmed) states: "eiseres", "appellanten (bij de
 /// rechtbank: eisers)", "eisers in eerste aanleg".
@@ -382,6 +417,8 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
     let mut votes: Vec<Votes> = vec![BTreeMap::new(); resolution.entities.len()];
     let mut previous: Option<(usize, Option<&'static RoleForm>)> = None;
     let mut header_seen = vec![false; resolution.entities.len()];
+    // The person mentions read so far: start, end, entity, whether a role word named them.
+    let mut listed_back: Vec<(usize, usize, usize, bool)> = Vec::new();
     let criminal = CRIMINAL_RULING.is_match(text);
     for mention in &resolution.mentions {
         let Some(index) = mention.entity else {
@@ -461,37 +498,47 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
         // "verbalisanten X, Y en Z", "medeverdachte(n) X en/of Y": a name in a list after a
         // role word takes the role.
         let listed = previous.and_then(|(previous_end, role)| {
-            let gap = text.get(previous_end..start)?;
-            let joins = gap.trim().trim_matches(',').trim().is_empty()
-                || matches!(
-                    gap.trim().trim_start_matches(',').trim_start(),
-                    "en" | "en/of" | "of"
-                );
-            joins.then_some(role).flatten()
+            joins_a_list(text.get(previous_end..start)?)
+                .then_some(role)
+                .flatten()
         });
+        // A charge's victim cue passes along its list too: "geweld heeft gepleegd tegen A
+        // en/of B en/of C".
         let running = word_before
             .or(listed)
-            .filter(|f| RUNNING_TEXT_ROLES.contains(&f.1));
+            .filter(|f| RUNNING_TEXT_ROLES.contains(&f.1) || f.1 == VICTIM_CUE_ROLE);
         let running = running
             .or_else(|| (criminal && REPORT_BY.is_match(before)).then(|| form_of("verbalisant")))
             .or_else(|| (criminal && STATEMENT_OF.is_match(before)).then(|| form_of("getuige")));
+        let violence_after = running.is_none()
+            && criminal
+            && VIOLENCE_AFTER.is_match(&text[end..floor_char_boundary(text, end + 160)]);
+        let running = running.or_else(|| {
+            (VICTIM_CUE.is_match(before) || violence_after).then(|| form_of(VICTIM_CUE_ROLE))
+        });
         if let Some(found) = running {
             evidence.push((found, Evidence::RoleWord));
-        } else if VICTIM_CUE.is_match(before)
-            || (criminal
-                && VIOLENCE_AFTER.is_match(&text[end..floor_char_boundary(text, end + 160)]))
-        {
-            evidence.push((form_of(VICTIM_CUE_ROLE), Evidence::RoleWord));
         }
+        // "A en/of B en/of C heeft mishandeld": the cue after the list names every one in it.
+        if violence_after {
+            let mut next_start = start;
+            for &(earlier_start, earlier_end, earlier_entity, had_role) in listed_back.iter().rev()
+            {
+                if had_role || !joins_a_list(&text[earlier_end..next_start]) {
+                    break;
+                }
+                add_vote(&mut votes[earlier_entity], form_of(VICTIM_CUE_ROLE), 1);
+                next_start = earlier_start;
+            }
+        }
+        listed_back.push((start, end, index, running.is_some()));
         previous = Some((end, running));
         for (found, kind) in evidence {
             let weight = match kind {
                 Evidence::Header | Evidence::Defined => HEADER_WEIGHT,
                 Evidence::RoleWord => 1,
             };
-            let entry = votes[index].entry(found.1).or_default();
-            entry.0 += weight;
-            *entry.1.entry(found.2).or_default() += weight;
+            add_vote(&mut votes[index], found, weight);
         }
     }
     // A ruling against one suspect ("in de strafzaak tegen X") calls others "verdachte" too
@@ -533,6 +580,23 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
             mention.reason = format!("{}; {reason}", mention.reason);
         }
     }
+}
+
+/// Adds `weight` to a person's votes for the role of `found`.
+fn add_vote(votes: &mut Votes, found: &'static RoleForm, weight: usize) {
+    let entry = votes.entry(found.1).or_default();
+    entry.0 += weight;
+    *entry.1.entry(found.2).or_default() += weight;
+}
+
+/// Whether the text between two names joins them in one list: nothing, a comma, "en",
+/// "en/of" or "of".
+fn joins_a_list(gap: &str) -> bool {
+    gap.trim().trim_matches(',').trim().is_empty()
+        || matches!(
+            gap.trim().trim_start_matches(',').trim_start(),
+            "en" | "en/of" | "of"
+        )
 }
 
 /// The placeholder word of the role with the most weight, if it wins clearly.
@@ -727,6 +791,43 @@ mod tests {
         assert_eq!(
             roles_in(text, &["M. Kaya", "Anna Smit"]),
             [Some("appellant".to_string()), None]
+        );
+    }
+
+    #[test]
+    fn a_long_numbered_list_of_parties_takes_the_role_that_closes_it() {
+        let text = "arrest van 4 mei 2021\n\nin de zaak van\n\nde vennootschap Bakkerij Zon B.V.,\ngevestigd te Lelystad,\nappellante,\nadvocaat: mr. K. Dam,\n\ntegen:\n\n1 Gerrit Hofstede,\n\nwonende te Dronten,\nhierna: Hofstede,\n\n2. de besloten vennootschap met beperkte aansprakelijkheid\n\n   Hofstede Transport B.V.,\n\ngevestigd te Dronten,\nhierna: Transport,\ngezamenlijk te noemen: Hofstede c.s.,\nadvocaat: mr. P. Veld,\n\n3. de stichting\n\nStichting Beheer Hofstede,\n\ngevestigd te Emmeloord,\nhierna: de Stichting,\nniet verschenen,\n\n4. Wilma Hofstede-Bos,\n\nwonende te Urk,\nadvocaat: mr. P. Veld,\n\ngeïntimeerden,\nverweerders in het incident.\n\n1 Het verloop van de procedure";
+        assert_eq!(
+            roles_in(text, &["Gerrit Hofstede", "Wilma Hofstede-Bos"]),
+            [
+                Some("geïntimeerde".to_string()),
+                Some("geïntimeerde".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn the_other_sides_body_after_en_ends_the_block() {
+        // Not "verweerder": that is the college's role.
+        let text = "Uitspraak in het geding tussen:\n\nJelle Brouwer, wonend te Sneek,\n\nen\n\nhet college van burgemeester en wethouders van Súdwest-Fryslân,\nverweerder.";
+        assert_eq!(roles_in(text, &["Jelle Brouwer"]), [None]);
+    }
+
+    #[test]
+    fn a_charges_victim_cue_names_every_victim_in_its_list() {
+        let text = "Parketnummer 16/223344-21. Feit 1: geweld heeft gepleegd tegen Ilse Kramer en/of Joep Stam en/of Tim de Wit; Feit 2: Karel Mol en/of Sem Bakker heeft mishandeld. De benadeelde partij Joep Stam vordert. De benadeelde partij Karel Mol vordert.";
+        assert_eq!(
+            roles_in(
+                text,
+                &[
+                    "Ilse Kramer",
+                    "Joep Stam",
+                    "Tim de Wit",
+                    "Karel Mol",
+                    "Sem Bakker"
+                ]
+            ),
+            vec![Some("slachtoffer".to_string()); 5]
         );
     }
 
