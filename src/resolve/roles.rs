@@ -170,6 +170,25 @@ static CRIMINAL_TEGEN: LazyLock<Regex> =
 static GEDING_TUSSEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bgeding tussen\s*:\s*$").expect("valid regex"));
 
+/// Whether the header block `start` stands in was opened by "in het geding tussen:" with no
+/// role word or "tegen" since.
+fn opened_by_geding_tussen(text: &str, start: usize) -> bool {
+    let window = context_before(text, start, 3000);
+    let lower = window.to_lowercase();
+    let Some(at) = lower.rfind("geding tussen") else {
+        return false;
+    };
+    lower[at + "geding tussen".len()..]
+        .split([',', '\n', ';'])
+        .map(str::trim)
+        .all(|segment| {
+            let segment = segment.trim_start_matches(':').trim();
+            !(segment == "tegen"
+                || segment.starts_with("tegen ")
+                || role_segment(segment).is_some())
+        })
+}
+
 /// Whether the text after a name goes on "en het college …", "en de stichting …": the other
 /// party, not a minister or state secretary (who appeals in asylum cases).
 fn against_a_body(after: &str) -> bool {
@@ -212,6 +231,24 @@ const RUNS_ON: [&str; 22] = [
 /// one, past addresses, "wonende te", lawyers and further numbered parties of the same
 /// block; "tegen", "en", a sentence or a second role stops the search.
 fn header_role_after(text: &str, end: usize) -> Option<&'static RoleForm> {
+    match header_block_end(text, end) {
+        BlockEnd::Role(role) => Some(role),
+        BlockEnd::OtherSide(_) | BlockEnd::Unknown => None,
+    }
+}
+
+/// How the header block a name opens ends.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum BlockEnd {
+    /// A role word stands alone: the block's role.
+    Role(&'static RoleForm),
+    /// "en" and the other side's body ("de raad", "het college", …): the block has no role
+    /// word of its own.
+    OtherSide(&'static str),
+    Unknown,
+}
+
+fn header_block_end(text: &str, end: usize) -> BlockEnd {
     let window = &text[end..floor_char_boundary(text, end + 3000)];
     let mut segments_read = 0;
     let mut chars_read = 0;
@@ -231,29 +268,32 @@ fn header_role_after(text: &str, end: usize) -> Option<&'static RoleForm> {
             segments_read = 1;
             in_a_list = true;
         } else if chars_read > 600 && !in_a_list {
-            return None;
+            return BlockEnd::Unknown;
         }
         if segments_read > 10 {
-            return None;
+            return BlockEnd::Unknown;
         }
         let lower = segment.to_lowercase();
         let lower = lower
             .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')')
             .trim();
         if matches!(lower, "tegen" | "t e g e n") || lower.starts_with("tegen ") {
-            return None;
+            return BlockEnd::Unknown;
         }
         // "… en het college van burgemeester en wethouders van Epe, verweerder": the other
         // side's block.
-        if after_en && OTHER_SIDE_BODIES.iter().any(|b| lower.starts_with(b)) {
-            return None;
+        if let Some(body) = OTHER_SIDE_BODIES
+            .iter()
+            .find(|b| after_en && lower.starts_with(*b))
+        {
+            return BlockEnd::OtherSide(body);
         }
         after_en = lower == "en";
         if matches!(lower, "en" | "") {
             continue;
         }
         if let Some(role) = role_segment(lower) {
-            return Some(role);
+            return BlockEnd::Role(role);
         }
         // A sentence is no header line, and one that runs on over a line break ("… dan
         // aan\nverdachte,") is not either.
@@ -262,10 +302,10 @@ fn header_role_after(text: &str, end: usize) -> Option<&'static RoleForm> {
             || (segment.ends_with('.') && segment.split_whitespace().count() > 8)
             || RUNS_ON.contains(&last_word)
         {
-            return None;
+            return BlockEnd::Unknown;
         }
     }
-    None
+    BlockEnd::Unknown
 }
 
 /// A numbered party in a header list: "2. de besloten vennootschap", "14 Y. Bos", "3) X".
@@ -457,10 +497,18 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
             } else if let Some(role) = header_role_before(text, start) {
                 evidence.push((role, Evidence::Header));
                 header_seen[index] = true;
-            } else if GEDING_TUSSEN.is_match(&before) && against_a_body(&text[end..]) {
+            } else if (GEDING_TUSSEN.is_match(&before) && against_a_body(&text[end..]))
+                || (own_line && opened_by_geding_tussen(text, start) && {
+                    let end_of_block = header_block_end(text, end);
+                    matches!(end_of_block, BlockEnd::OtherSide(body)
+                        if !matches!(body, "de minister" | "de staatssecretaris"))
+                })
+            {
                 // "in het geding tussen: X en het college van …": the Raad van State's
                 // appellant (5 of the 6 persons so named on the train split; the sixth, "en de
-                // minister", is the other side of an asylum appeal).
+                // minister", is the other side of an asylum appeal), also when the block
+                // lists several ("1. X, wonend te A, 2. Y, …, en de raad van de gemeente
+                // B, verweerder").
                 evidence.push((form_of("appellant"), Evidence::Header));
                 header_seen[index] = true;
             } else if criminal && header_line && CRIMINAL_TEGEN.is_match(&before) {
@@ -807,10 +855,22 @@ mod tests {
     }
 
     #[test]
-    fn the_other_sides_body_after_en_ends_the_block() {
-        // Not "verweerder": that is the college's role.
-        let text = "Uitspraak in het geding tussen:\n\nJelle Brouwer, wonend te Sneek,\n\nen\n\nhet college van burgemeester en wethouders van Súdwest-Fryslân,\nverweerder.";
-        assert_eq!(roles_in(text, &["Jelle Brouwer"]), [None]);
+    fn the_raad_van_state_names_every_party_before_the_body_an_appellant() {
+        // Not "verweerder": that closes the other side's block. An asylum appeal's
+        // state secretary may be the appellant: no role then.
+        let text = "Uitspraak in het geding tussen:\n\n1. Hanna Visser en Pieter Dijkman, wonend te Lemmer,\n2. de vereniging Dorpsbelang Lemmer, gevestigd te Lemmer,\n3. Gerda Post, wonend te Joure,\n\nen\n\nde raad van de gemeente De Fryske Marren,\nverweerder.\n\nUitspraak in het geding tussen:\n\nKlaas Smid, wonend te Urk,\n\nen\n\nde staatssecretaris van Justitie en Veiligheid,\nverweerder.";
+        assert_eq!(
+            roles_in(
+                text,
+                &["Hanna Visser", "Pieter Dijkman", "Gerda Post", "Klaas Smid"]
+            ),
+            [
+                Some("appellant".to_string()),
+                Some("appellant".to_string()),
+                Some("appellant".to_string()),
+                None
+            ]
+        );
     }
 
     #[test]
