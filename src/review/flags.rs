@@ -541,18 +541,6 @@ fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
             .chars()
             .next_back()
             .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | ';') || c.is_ascii_digit());
-        let known = |w: &str| {
-            lexicon::is_dutch_word(w)
-                || lexicon::is_dutch_compound(w)
-                || lexicon::is_legal_term(w)
-                || lexicon::is_dutch_place(w)
-                || lexicon::is_country(w)
-                || lexicon::is_foreign_place(w)
-                // "Peugeot", "Mercedes": a make of car.
-                || lexicon::is_car_make(&w.to_lowercase())
-                // "Hofs", "Belanghebbendes": a genitive.
-                || w.strip_suffix('s').is_some_and(|stem| stem.chars().count() >= 3 && lexicon::is_dutch_word(stem))
-        };
         // "ISD-maatregel", "Wob-verzoek": an abbreviation joined to a word.
         let abbreviation = |w: &str| w.chars().count() <= 5 && !w.chars().any(char::is_lowercase);
         // "Plesmanweg", "Catharijnesingel": a street, which the address rules judge.
@@ -563,11 +551,13 @@ fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
             || shaped_like_no_name(word)
             || coverage.touches(start, end)
             || already_doubted(flags, start, end)
-            || known(word)
-            || word.split('-').all(|w| known(w) || abbreviation(w))
+            || lexicon::is_known_word(word)
+            || word
+                .split('-')
+                .all(|w| lexicon::is_known_word(w) || abbreviation(w))
             // The context's scans last: most words are settled by the checks above.
-            || names_a_product(text, byte)
-            || in_an_english_sentence(text, byte, byte + word.len())
+            || lexicon::brand_word_before(text, byte)
+            || lexicon::in_an_english_sentence(text, byte, byte + word.len())
         {
             continue;
         }
@@ -578,32 +568,6 @@ fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
             message: format!("{word:?} is geen Nederlands woord en is niet vervangen: een naam?"),
         });
     }
-}
-
-/// Whether a brand word stands among the three words before `at` (bytes): "merk Umarex, type
-/// Walther P22", "het middel Thanalith E" name products, not people (train split: 66 such
-/// unknown-word doubts, none on a name the pipeline missed).
-fn names_a_product(text: &str, at: usize) -> bool {
-    let before = crate::detect::context_before(text, at, 48);
-    before
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-        .any(|w| crate::lexicon::brand_words().contains(&w.as_str()))
-}
-
-/// Whether the word at `start..end` (bytes) stands in an English sentence: two English
-/// function words within 60 bytes of it (train split: 95 unknown-word doubts so placed, one
-/// on a name the pipeline missed).
-fn in_an_english_sentence(text: &str, start: usize, end: usize) -> bool {
-    let from = crate::detect::floor_char_boundary(text, start.saturating_sub(60));
-    let to = crate::detect::floor_char_boundary(text, end + 60);
-    text[from..to]
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| crate::lexicon::is_english_function_word(&w.to_lowercase()))
-        .count()
-        >= 2
 }
 
 /// Word shapes no name has, which made most of the `unknown_word` doubts that pointed at

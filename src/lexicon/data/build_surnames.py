@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Builds surnames.txt: the Dutch surnames of the PyPI package `faker` (provider person,
-locale nl_NL; MIT licence, copied to LICENSE.faker). Downloads the wheel with pip into a
-temporary folder; writes only surnames.txt and LICENSE.faker here.
+"""Builds surnames.txt and first_names.txt: the Dutch surnames and first names of the PyPI
+package `faker` (provider person, locale nl_NL; MIT licence, copied to LICENSE.faker).
+Downloads the wheel with pip into a temporary folder; writes only those two lists and
+LICENSE.faker here.
 
-The list answers one question for resolve: is a capitalised word that is also a Dutch word
+The surnames answer one question for resolve: is a capitalised word that is also a Dutch word
 ("Bakker", "Koning", "Visser") a common surname, so that the model's lone mention of it stays
-a person?
+a person? The first names another: is the word right before a replaced name ("Mark" of "Mark
+Bilal [persoon 1]") the rest of that name?
 """
 import ast
 import pathlib
@@ -27,12 +29,23 @@ with tempfile.TemporaryDirectory() as tmp:
     source = pathlib.Path(tmp, "faker/providers/person/nl_NL/__init__.py").read_text(encoding="utf-8")
     provider = next(node for node in ast.walk(ast.parse(source))
                     if isinstance(node, ast.ClassDef) and node.name == "Provider")
-    value = next(node.value for node in provider.body
-                 if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "last_names" for t in node.targets))
-    names = sorted(set(ast.literal_eval(value)))
+
+    def names_of(*fields):
+        found = set()
+        for node in provider.body:
+            if isinstance(node, ast.Assign) and any(getattr(t, "id", "") in fields for t in node.targets):
+                found |= set(ast.literal_eval(node.value))
+        return sorted(found)
+
+    names = names_of("last_names")
+    first_names = names_of("first_names_male", "first_names_female")
     (here / "LICENSE.faker").write_text(pathlib.Path(tmp, licence).read_text())
 with open(here / "surnames.txt", "w", encoding="utf-8") as out:
     out.write(f"# Dutch surnames of faker {VERSION} (faker/providers/person/nl_NL), MIT. Built by build_surnames.py.\n")
     for name in names:
         out.write(name + "\n")
-print(len(names), "surnames")
+with open(here / "first_names.txt", "w", encoding="utf-8") as out:
+    out.write(f"# Dutch first names of faker {VERSION} (faker/providers/person/nl_NL), MIT. Built by build_surnames.py.\n")
+    for name in first_names:
+        out.write(name + "\n")
+print(len(names), "surnames,", len(first_names), "first names")
