@@ -58,7 +58,8 @@ const RUNNING_TEXT_ROLES: [&str; 11] = [
 const VICTIM_ROLES: [&str; 3] = ["slachtoffer", "aangever", "benadeelde"];
 
 /// What a charge says before a victim's name: "een persoon genaamd X", "tegen die X",
-/// "geweld heeft gepleegd tegen X", "de moord op X".
+/// "geweld heeft gepleegd tegen X", "de moord op X"; read in criminal rulings only ("uit het
+/// huwelijk is een dochter genaamd X geboren" names no victim).
 /// Evidence for the victim's side, weaker than its words. ("toebehorende aan X" is not: on
 /// the train split the editors called the owner of stolen goods [aangever] in 15 rulings'
 /// persons, [benadeelde] in 12 and [slachtoffer] in 6.)
@@ -562,7 +563,8 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
             && criminal
             && VIOLENCE_AFTER.is_match(&text[end..floor_char_boundary(text, end + 160)]);
         let running = running.or_else(|| {
-            (VICTIM_CUE.is_match(before) || violence_after).then(|| form_of(VICTIM_CUE_ROLE))
+            ((criminal && VICTIM_CUE.is_match(before)) || violence_after)
+                .then(|| form_of(VICTIM_CUE_ROLE))
         });
         if let Some(found) = running {
             evidence.push((found, Evidence::RoleWord));
@@ -870,6 +872,17 @@ mod tests {
                 Some("appellant".to_string()),
                 None
             ]
+        );
+    }
+
+    #[test]
+    fn a_victim_cue_is_read_in_criminal_rulings_only() {
+        let family = "Uit het huwelijk is op 3 mei 1990 een dochter genaamd Lotte Veen geboren.";
+        assert_eq!(roles_in(family, &["Lotte Veen"]), [None]);
+        let criminal = "Parketnummer 16/112233-22. De verdachte heeft een persoon genaamd Lotte Veen bedreigd.";
+        assert_eq!(
+            roles_in(criminal, &["Lotte Veen"]),
+            [Some("slachtoffer".to_string())]
         );
     }
 
