@@ -15,11 +15,37 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
 static COUNTRIES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/countries.txt")).collect());
 
-static FOREIGN_PLACES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("data/foreign_places.txt")).collect());
+/// Sorted bytewise (Python's `sorted` in build_places.py), searched in place like the word list.
+static FOREIGN_PLACES: &str = include_str!("data/foreign_places.txt");
 
-static DUTCH_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("data/dutch_words.txt")).collect());
+/// The OpenTaal word list, one lower-case word a line, sorted bytewise: searched in place
+/// (a set of its 348,844 words would cost about 9 MiB of every process's memory).
+static DUTCH_WORDS: &str = include_str!("data/dutch_words.txt");
+
+/// Whether `word` is a line of `sorted` (lines in bytewise order), by binary search over the
+/// text itself: nothing is built or allocated.
+fn sorted_lines_contain(sorted: &str, word: &str) -> bool {
+    let bytes = sorted.as_bytes();
+    // [low, high) starts at a line's start and ends at one, or at the text's end.
+    let (mut low, mut high) = (0, bytes.len());
+    while low < high {
+        let middle = low + (high - low) / 2;
+        let start = bytes[low..middle]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(low, |at| low + at + 1);
+        let end = bytes[start..high]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(high, |at| start + at);
+        match sorted[start..end].cmp(word) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => low = end + 1,
+            std::cmp::Ordering::Greater => high = start,
+        }
+    }
+    false
+}
 
 static SURNAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     entries(include_str!("data/surnames.txt"))
@@ -91,7 +117,7 @@ static LEGAL_TERMS: LazyLock<HashSet<&'static str>> =
 /// Whether `word`, in lower case, is a Dutch word (OpenTaal): "Verder", "Bakker" and
 /// "Rechtbank" are; "Jansen", "Kruidvat" and "Schuilenburg" are not.
 pub fn is_dutch_word(word: &str) -> bool {
-    DUTCH_WORDS.contains(word.to_lowercase().as_str())
+    sorted_lines_contain(DUTCH_WORDS, &word.to_lowercase())
 }
 
 /// A Dutch compound of two listed words (the second of five letters or more), with or without
@@ -104,17 +130,21 @@ pub fn is_dutch_compound(word: &str) -> bool {
         let (head, tail) = lower.split_at(at);
         // A tail of at least five letters: surnames are compounds of short words too
         // ("Rietveld", "Schuilenburg", "Groenewoud") and must stay in doubt.
-        if head.chars().count() < 3 || tail.chars().count() < 5 || !DUTCH_WORDS.contains(tail) {
+        if head.chars().count() < 3
+            || tail.chars().count() < 5
+            || !sorted_lines_contain(DUTCH_WORDS, tail)
+        {
             return false;
         }
         // A long tail makes a compound whatever its head: "Rabobankkantoren",
         // "Volkswagenbestelbus", "Dublinverordening" (the surnames ending in a Dutch word end
         // in one of seven letters at most: "Hoppenbrouwer", "Verbruggen").
         tail.chars().count() >= 8
-            || DUTCH_WORDS.contains(head)
+            || sorted_lines_contain(DUTCH_WORDS, head)
             || ["s", "e", "en"].iter().any(|link| {
-                head.strip_suffix(link)
-                    .is_some_and(|stem| stem.chars().count() >= 3 && DUTCH_WORDS.contains(stem))
+                head.strip_suffix(link).is_some_and(|stem| {
+                    stem.chars().count() >= 3 && sorted_lines_contain(DUTCH_WORDS, stem)
+                })
             })
     })
 }
@@ -276,12 +306,39 @@ pub fn is_country(name: &str) -> bool {
 /// A city abroad of 100,000 inhabitants or more, by any Latin-script name GeoNames gives it
 /// ("Mogadishu", "Parijs"), unless that name is also a Dutch place.
 pub fn is_foreign_place(name: &str) -> bool {
-    FOREIGN_PLACES.contains(name)
+    sorted_lines_contain(FOREIGN_PLACES, name)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_list_is_sorted_and_searched_in_place() {
+        // The binary search needs bytewise order (build_dutch_words.sh sorts with LC_ALL=C).
+        let words: Vec<&str> = entries(DUTCH_WORDS).collect();
+        assert!(
+            words.windows(2).all(|w| w[0] < w[1]),
+            "dutch_words.txt unsorted"
+        );
+        for word in [words[0], words[words.len() / 2], words[words.len() - 1]] {
+            assert!(sorted_lines_contain(DUTCH_WORDS, word), "{word}");
+        }
+        for absent in ["", "schuilenburg", "zzzzzz", "a a"] {
+            assert!(!sorted_lines_contain(DUTCH_WORDS, absent), "{absent}");
+        }
+        let small = "appel\nbeer\ncitroen";
+        for (word, listed) in [
+            ("appel", true),
+            ("beer", true),
+            ("citroen", true),
+            ("bee", false),
+            ("dadel", false),
+            ("aap", false),
+        ] {
+            assert_eq!(sorted_lines_contain(small, word), listed, "{word}");
+        }
+    }
 
     #[test]
     fn countries_and_cities_abroad() {
