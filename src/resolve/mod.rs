@@ -1051,6 +1051,7 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
             || kept_names.contains(&name)
             || is_a_common_word(text, span)
             || is_a_lone_dutch_word(text, span, &words_in_longer_names)
+            || is_a_phrase_in_capitals(&text[span.start..span.end])
             || names_a_group(text, span)
     };
     // One sense per document: "Suzuki Alto" after "merk" is a car wherever it recurs.
@@ -1139,6 +1140,32 @@ fn is_a_lone_dutch_word(text: &str, span: &Span, words_in_longer_names: &HashSet
         .unwrap_or("");
     let titled = crate::lexicon::is_title(word_before) || matches!(word_before, "mr." | "dr.");
     !titled && !crate::lexicon::is_role_word(word_before.trim_end_matches(':'))
+}
+
+/// "KLUIS ZOLDER", "BRUIN LEREN ETUITJE": words in capitals from a list of seized goods,
+/// every one a Dutch word and none a common surname, a first name or a surname prefix, are
+/// no name ("DE JONG", "WILLEM BAKKER" are).
+fn is_a_phrase_in_capitals(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2
+        && !name.chars().any(char::is_lowercase)
+        && words.iter().all(|word| {
+            let lower = word.to_lowercase();
+            word.chars().all(char::is_alphabetic)
+                && crate::lexicon::is_dutch_word(&lower)
+                && !crate::lexicon::is_common_surname(&lower)
+                && !crate::lexicon::is_first_name(&capitalised(&lower))
+                && !crate::detect::SURNAME_PREFIXES.contains(&lower.as_str())
+        })
+}
+
+/// "willem" → "Willem".
+fn capitalised(lower: &str) -> String {
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// "Zonder nadere toelichting …", "Varkens die …", "Van enig vertrouwen …": one capitalised
@@ -1574,6 +1601,22 @@ mod tests {
             .filter(|m| m.action == Action::Replace)
             .map(|m| text[m.span.start..m.span.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_phrase_in_capitals_from_a_list_of_goods_is_no_name() {
+        for goods in ["KLUIS ZOLDER", "BRUIN LEREN ETUITJE"] {
+            assert!(is_a_phrase_in_capitals(goods), "{goods}");
+        }
+        for name in [
+            "DE JONG",
+            "WILLEM BAKKER",
+            "WILLEM ZOLDER",
+            "Kluis Zolder",
+            "ZOLDER",
+        ] {
+            assert!(!is_a_phrase_in_capitals(name), "{name}");
+        }
     }
 
     #[test]
