@@ -708,32 +708,45 @@ static WORD_BEFORE_A_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLo
 fn take_given_names_before(text: &str, spans: &mut [Span]) {
     let covered: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
     for span in spans.iter_mut().filter(|s| s.category == Category::Person) {
-        if INITIALS_FIRST.is_match(&text[span.start..span.end]) {
-            continue;
-        }
-        let original_start = span.start;
-        // Two at most: "Samira Brenda" before "Zwart".
-        for _ in 0..2 {
-            let before = crate::detect::context_before(text, span.start, 40);
-            let Some(word) = WORD_BEFORE_A_NAME
-                .captures(before)
-                .and_then(|c| c.name("word"))
-            else {
-                break;
-            };
-            let start = span.start - (before.len() - word.start());
-            let word = word.as_str();
-            let covered_elsewhere = covered.iter().any(|&(a, b)| a <= start && start < b);
-            if covered_elsewhere || !reads_as_a_given_name(text, start, word) {
-                break;
-            }
+        let start = start_of_given_names(text, span.start, span.end, |at| {
+            covered.iter().any(|&(a, b)| a <= at && at < b)
+        });
+        if start != span.start {
             span.start = start;
-        }
-        if span.start != original_start {
             span.normalised = text[span.start..span.end].to_lowercase();
             span.reason = format!("{}; grown over the given name before it", span.reason);
         }
     }
+}
+
+/// Where the person's name at `start..end` (bytes) begins once the given names left before it
+/// are taken (two at most: "Samira Brenda" before "Zwart"), none at a byte that `taken` says
+/// another span holds; `start` itself when there are none.
+pub(crate) fn start_of_given_names(
+    text: &str,
+    start: usize,
+    end: usize,
+    taken: impl Fn(usize) -> bool,
+) -> usize {
+    if INITIALS_FIRST.is_match(&text[start..end]) {
+        return start;
+    }
+    let mut grown = start;
+    for _ in 0..2 {
+        let before = crate::detect::context_before(text, grown, 40);
+        let Some(word) = WORD_BEFORE_A_NAME
+            .captures(before)
+            .and_then(|c| c.name("word"))
+        else {
+            break;
+        };
+        let word_start = grown - (before.len() - word.start());
+        if taken(word_start) || !reads_as_a_given_name(text, word_start, word.as_str()) {
+            break;
+        }
+        grown = word_start;
+    }
+    grown
 }
 
 /// Whether `word` at `start` (bytes) reads as a given name before a surname.

@@ -379,12 +379,27 @@ pub fn add_residual_mentions(
                         kept.push(Mention::kept(span(None, &why), why));
                         continue;
                     }
-                    replaced.insert(start, end);
+                    // "Brenda Bosch heeft …" where only "Bosch" is a form of the person: the
+                    // given name before it goes with it.
+                    let mut found_span = span(entity.label.clone(), &reason);
+                    let mut found_reason = reason.clone();
+                    if person {
+                        let grown = super::start_of_given_names(text, start, end, |at| {
+                            claimed.overlaps(at, at + 1)
+                        });
+                        if grown != start {
+                            found_span.start = grown;
+                            found_reason = format!("{reason}; grown over the given name before it");
+                            found_span.reason = found_reason.clone();
+                            claimed.insert(grown, start);
+                        }
+                    }
+                    replaced.insert(found_span.start, end);
                     added.push(Mention {
-                        span: span(entity.label.clone(), &reason),
+                        span: found_span,
                         action: Action::Replace,
                         entity: Some(index),
-                        reason: reason.clone(),
+                        reason: found_reason,
                     });
                 }
             }
@@ -613,6 +628,21 @@ mod tests {
         assert_eq!(
             found(text, &resolution),
             [("Hanna Veldkamp", Some(0)), ("Veldkamp", Some(0))]
+        );
+    }
+
+    #[test]
+    fn a_given_name_before_a_found_surname_goes_with_it() {
+        let text =
+            "Eigenaar: Hanna Veldkamp.\n3.2 Yfke Veldkamp heeft betaald. Daarna kwam mr. Veldkamp.";
+        let resolution = with_residuals(
+            text,
+            vec![mention_of(text, "Hanna Veldkamp", 0, Category::Person, 0)],
+            vec![entity_of("e1", Category::Person)],
+        );
+        assert_eq!(
+            found(text, &resolution),
+            [("Hanna Veldkamp", Some(0)), ("Yfke Veldkamp", Some(0))]
         );
     }
 
