@@ -71,6 +71,9 @@ static NOT_A_PERSON_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 static NOT_A_PERSON_BEFORE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/not_a_person_before.txt")).collect());
 
+static ADMINISTRATIVE_BODIES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/administrative_bodies.txt")).collect());
+
 static NEVER_A_PERSON: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/never_a_person.txt")).collect());
 
@@ -256,6 +259,12 @@ pub fn not_a_person_before() -> &'static [&'static str] {
 /// State as a party), "staat der nederlanden".
 pub fn never_a_person() -> &'static [&'static str] {
     &NEVER_A_PERSON
+}
+
+/// How a header names a public body on the other side of an administrative case, lower case
+/// with the article: "het college", "de raad", "de minister".
+pub fn administrative_bodies() -> &'static [&'static str] {
+    &ADMINISTRATIVE_BODIES
 }
 
 /// Whether `word` (lower case) is a make of car ("toyota", "renault").

@@ -283,7 +283,7 @@ fn header_block_end(text: &str, end: usize) -> BlockEnd {
         }
         // "… en het college van burgemeester en wethouders van Epe, verweerder": the other
         // side's block.
-        if let Some(body) = OTHER_SIDE_BODIES
+        if let Some(body) = crate::lexicon::administrative_bodies()
             .iter()
             .find(|b| after_en && lower.starts_with(*b))
         {
@@ -312,18 +312,6 @@ fn header_block_end(text: &str, end: usize) -> BlockEnd {
 /// A numbered party in a header list: "2. de besloten vennootschap", "14 Y. Bos", "3) X".
 static NUMBERED_PARTY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}(?:[.)]\s*|\s+)\p{L}").expect("valid regex"));
-
-/// Bodies that are the other side of an administrative case, after "en" in a header.
-const OTHER_SIDE_BODIES: [&str; 8] = [
-    "het college",
-    "de raad",
-    "de minister",
-    "de staatssecretaris",
-    "de burgemeester",
-    "het dagelijks bestuur",
-    "de inspecteur",
-    "het bestuur",
-];
 
 /// The role a header segment (lower case, trimmed) states: "eiseres", "appellanten (bij de
 /// rechtbank: eisers)", "eisers in eerste aanleg".
