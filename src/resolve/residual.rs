@@ -615,18 +615,24 @@ mod tests {
         );
     }
 
+    /// The mentions the residual pass finds for the one person named `name` (its first
+    /// occurrence) in `text`.
+    fn found_for_one_person<'t>(text: &'t str, name: &str) -> Vec<(&'t str, Option<usize>)> {
+        let resolution = with_residuals(
+            text,
+            vec![mention_of(text, name, 0, Category::Person, 0)],
+            vec![entity_of("e1", Category::Person)],
+        );
+        found(text, &resolution)
+    }
+
     #[test]
     fn a_footnotes_number_after_a_name_does_not_hide_it() {
         let text = "Eigenaar: Hanna Veldkamp. Merk: Sparta. Eigenaar: Veldkamp12\n2. Verder \
             Veldkamp12a en Veldkamps.";
-        let resolution = with_residuals(
-            text,
-            vec![mention_of(text, "Hanna Veldkamp", 0, Category::Person, 0)],
-            vec![entity_of("e1", Category::Person)],
-        );
         // A number glued to the name and followed by a letter, or letters, still glue it.
         assert_eq!(
-            found(text, &resolution),
+            found_for_one_person(text, "Hanna Veldkamp"),
             [("Hanna Veldkamp", Some(0)), ("Veldkamp", Some(0))]
         );
     }
@@ -635,13 +641,8 @@ mod tests {
     fn a_given_name_before_a_found_surname_goes_with_it() {
         let text =
             "Eigenaar: Hanna Veldkamp.\n3.2 Yfke Veldkamp heeft betaald. Daarna kwam mr. Veldkamp.";
-        let resolution = with_residuals(
-            text,
-            vec![mention_of(text, "Hanna Veldkamp", 0, Category::Person, 0)],
-            vec![entity_of("e1", Category::Person)],
-        );
         assert_eq!(
-            found(text, &resolution),
+            found_for_one_person(text, "Hanna Veldkamp"),
             [("Hanna Veldkamp", Some(0)), ("Yfke Veldkamp", Some(0))]
         );
     }
