@@ -53,8 +53,11 @@ static SURNAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-static FIRST_NAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("data/first_names.txt")).collect());
+static FIRST_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    entries(include_str!("data/first_names.txt"))
+        .map(str::to_lowercase)
+        .collect()
+});
 
 static ENGLISH_FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/english_function_words.txt")).collect());
@@ -158,10 +161,10 @@ pub fn is_common_surname(name: &str) -> bool {
     SURNAMES.contains(&name.to_lowercase())
 }
 
-/// Whether `name` (as written) is a common Dutch first name (faker's nl_NL list): "Mark",
-/// "Anouk", "Mohamed".
+/// Whether `name` (any case) is a common Dutch first name (faker's nl_NL list): "Mark",
+/// "Anouk", "MOHAMED".
 pub fn is_first_name(name: &str) -> bool {
-    FIRST_NAMES.contains(name)
+    FIRST_NAMES.contains(&name.to_lowercase())
 }
 
 /// Whether a capitalised `word` is a word of the language or of the law rather than a name:

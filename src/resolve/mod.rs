@@ -1167,18 +1167,9 @@ fn is_a_phrase_in_capitals(name: &str) -> bool {
             word.chars().all(char::is_alphabetic)
                 && crate::lexicon::is_dutch_word(&lower)
                 && !crate::lexicon::is_common_surname(&lower)
-                && !crate::lexicon::is_first_name(&capitalised(&lower))
+                && !crate::lexicon::is_first_name(&lower)
                 && !crate::detect::SURNAME_PREFIXES.contains(&lower.as_str())
         })
-}
-
-/// "willem" → "Willem".
-fn capitalised(lower: &str) -> String {
-    let mut chars = lower.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// "Zonder nadere toelichting …", "Varkens die …", "Van enig vertrouwen …": one capitalised

@@ -381,25 +381,27 @@ pub fn add_residual_mentions(
                     }
                     // "Brenda Bosch heeft …" where only "Bosch" is a form of the person: the
                     // given name before it goes with it.
-                    let mut found_span = span(entity.label.clone(), &reason);
-                    let mut found_reason = reason.clone();
-                    if person {
-                        let grown = super::start_of_given_names(text, start, end, |at| {
+                    let grown = if person {
+                        super::start_of_given_names(text, start, end, |at| {
                             claimed.overlaps(at, at + 1)
-                        });
-                        if grown != start {
-                            found_span.start = grown;
-                            found_reason = format!("{reason}; grown over the given name before it");
-                            found_span.reason = found_reason.clone();
-                            claimed.insert(grown, start);
-                        }
-                    }
-                    replaced.insert(found_span.start, end);
+                        })
+                    } else {
+                        start
+                    };
+                    let reason = if grown == start {
+                        reason.clone()
+                    } else {
+                        claimed.insert(grown, start);
+                        format!("{reason}; grown over the given name before it")
+                    };
+                    let mut found_span = span(entity.label.clone(), &reason);
+                    found_span.start = grown;
+                    replaced.insert(grown, end);
                     added.push(Mention {
                         span: found_span,
                         action: Action::Replace,
                         entity: Some(index),
-                        reason: found_reason,
+                        reason,
                     });
                 }
             }

@@ -252,11 +252,11 @@ enum BlockEnd {
 fn header_block_end(text: &str, end: usize) -> BlockEnd {
     let window = &text[end..floor_char_boundary(text, end + 3000)];
     let mut segments_read = 0;
-    let mut chars_read = 0;
+    let mut bytes_read = 0;
     let mut after_en = false;
     let mut in_a_list = false;
     for segment in window.split([',', '\n', ';']) {
-        chars_read += segment.len() + 1;
+        bytes_read += segment.len() + 1;
         let segment = segment.trim();
         if segment.is_empty() {
             continue;
@@ -268,7 +268,7 @@ fn header_block_end(text: &str, end: usize) -> BlockEnd {
         if NUMBERED_PARTY.is_match(segment) {
             segments_read = 1;
             in_a_list = true;
-        } else if chars_read > 600 && !in_a_list {
+        } else if bytes_read > 600 && !in_a_list {
             return BlockEnd::Unknown;
         }
         if segments_read > 10 {
@@ -444,10 +444,9 @@ enum Evidence {
 pub fn assign_roles(text: &str, resolution: &mut Resolution) {
     // Per entity: role → (weight, weight per placeholder word).
     let mut votes: Vec<Votes> = vec![BTreeMap::new(); resolution.entities.len()];
-    let mut previous: Option<(usize, Option<&'static RoleForm>)> = None;
     let mut header_seen = vec![false; resolution.entities.len()];
-    // The person mentions read so far: start, end, entity, whether a role word named them.
-    let mut listed_back: Vec<(usize, usize, usize, bool)> = Vec::new();
+    // The person mentions read so far: start, end, entity, the role word that named them.
+    let mut read: Vec<(usize, usize, usize, Option<&'static RoleForm>)> = Vec::new();
     let criminal = CRIMINAL_RULING.is_match(text);
     for mention in &resolution.mentions {
         let Some(index) = mention.entity else {
@@ -534,7 +533,7 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
             .and_then(|m| form(m.as_str()));
         // "verbalisanten X, Y en Z", "medeverdachte(n) X en/of Y": a name in a list after a
         // role word takes the role.
-        let listed = previous.and_then(|(previous_end, role)| {
+        let listed = read.last().and_then(|&(_, previous_end, _, role)| {
             joins_a_list(text.get(previous_end..start)?)
                 .then_some(role)
                 .flatten()
@@ -560,17 +559,15 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
         // "A en/of B en/of C heeft mishandeld": the cue after the list names every one in it.
         if violence_after {
             let mut next_start = start;
-            for &(earlier_start, earlier_end, earlier_entity, had_role) in listed_back.iter().rev()
-            {
-                if had_role || !joins_a_list(&text[earlier_end..next_start]) {
+            for &(earlier_start, earlier_end, earlier_entity, role) in read.iter().rev() {
+                if role.is_some() || !joins_a_list(&text[earlier_end..next_start]) {
                     break;
                 }
                 add_vote(&mut votes[earlier_entity], form_of(VICTIM_CUE_ROLE), 1);
                 next_start = earlier_start;
             }
         }
-        listed_back.push((start, end, index, running.is_some()));
-        previous = Some((end, running));
+        read.push((start, end, index, running));
         for (found, kind) in evidence {
             let weight = match kind {
                 Evidence::Header | Evidence::Defined => HEADER_WEIGHT,
