@@ -13,6 +13,7 @@ pub mod email;
 pub mod iban;
 pub mod identifiers;
 pub mod ip;
+pub mod literature;
 pub mod ner;
 pub mod organisation;
 pub mod package;
@@ -123,6 +124,7 @@ pub fn rule_detectors() -> Vec<Box<dyn Detector>> {
         Box::new(ip::IpAddressDetector::new()),
         Box::new(organisation::LegalEntityDetector::new()),
         Box::new(professional::ProfessionalDetector::new()),
+        Box::new(literature::LiteratureDetector::new()),
         Box::new(package::PackagePropertyDetector::new()),
     ]
 }

@@ -80,6 +80,9 @@ static ADMINISTRATIVE_BODIES: LazyLock<Vec<&'static str>> =
 static NEVER_A_PERSON: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/never_a_person.txt")).collect());
 
+static HANDBOOK_SERIES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/handbook_series.txt")).collect());
+
 static CAR_MAKES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/car_makes.txt")).collect());
 
@@ -271,6 +274,12 @@ pub fn administrative_bodies() -> &'static [&'static str] {
 }
 
 /// Whether `word` (lower case) is a make of car ("toyota", "renault").
+/// Series of legal handbooks cited with their authors after a slash ("Asser/Hartkamp &
+/// Sieburgh"): the authors are kept.
+pub fn handbook_series() -> &'static [&'static str] {
+    &HANDBOOK_SERIES
+}
+
 pub fn is_car_make(word: &str) -> bool {
     CAR_MAKES.contains(word)
 }
