@@ -166,7 +166,10 @@ static CONTEXTS: LazyLock<Vec<(PlaceContext, Regex)>> = LazyLock::new(|| {
         ),
         (
             PlaceContext::OffenceInCharge,
-            format!(r"\b{date},?[ \t]+(?:te|in|nabij|bij)[ \t]+(?:de[ \t]+gemeente[ \t]+)?$"),
+            // The next places of the scene's list too: "op 10 september 2008 te Berghem en/of
+            // te Oss", "te Nieuw-Vennep (gemeente Haarlemmermeer) en/of Velserbroek" (train
+            // split: 14 such places, all kept by the editors).
+            format!(r"\b{date},?[ \t]+(?:te|in|nabij|bij)[ \t]+(?:de[ \t]+gemeente[ \t]+)?(?:[\p{{L}}'’-]+(?:[ \t]+[\p{{L}}'’-]+){{0,2}}(?:[ \t]*\((?:gemeente|gem\.)[^()]{{1,30}}\))?(?:,?[ \t]+(?:en/of|en|of|dan[ \t]+wel)|,)[ \t]+(?:(?:te|in)[ \t]+)?){{0,4}}$"),
         ),
         (
             PlaceContext::AfterAddress,
@@ -528,6 +531,16 @@ mod tests {
             (
                 "hij op of omstreeks 12 december 2023 te Vianen",
                 "Vianen",
+                PlaceContext::OffenceInCharge,
+            ),
+            (
+                "hij op 3 mei 2021 te Wormer (gemeente Wormerland) en/of Oostzaan",
+                "Oostzaan",
+                PlaceContext::OffenceInCharge,
+            ),
+            (
+                "op of omstreeks 8 juni 2020 te Ede, Bennekom en/of te Lunteren",
+                "Lunteren",
                 PlaceContext::OffenceInCharge,
             ),
             ("is teruggekeerd naar Jemen", "Jemen", PlaceContext::Abroad),
