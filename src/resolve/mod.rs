@@ -1026,6 +1026,20 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         .filter(|s| s.category == Category::Person && s.evidence == Evidence::Model)
         .map(|s| &text[s.start..s.end])
         .collect();
+    // "het merk Canna" makes "Canna Coco" and "Canna Boost" products of that brand: a
+    // name of several words whose first word a brand's word introduces elsewhere.
+    let brand_heads: HashSet<&str> = model_names
+        .iter()
+        .filter(|written| written.contains(' '))
+        .filter_map(|written| written.split_whitespace().next())
+        .filter(|head| head.chars().count() >= 3)
+        .filter(|head| {
+            text.match_indices(head).any(|(at, _)| {
+                crate::detect::is_word_bounded(text, at, at + head.len())
+                    && follows_a_brands_word(text, at)
+            })
+        })
+        .collect();
     let brands: HashSet<&str> = model_names
         .into_iter()
         .filter(|written| {
@@ -1058,6 +1072,9 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
             return true;
         }
         brands.contains(&text[span.start..span.end])
+            || text[span.start..span.end]
+                .split_once(' ')
+                .is_some_and(|(head, _)| brand_heads.contains(head))
             || crate::detect::address::is_a_street_after_an_article(text, span.start, span.end)
             || follows_a_word_for_things(text, span.start)
             || precedes_a_word_for_things(text, span.end)
@@ -1751,6 +1768,7 @@ mod tests {
             De psychiater Nicolai is gehoord; Nicolai zei niets. Zonder uitleg ging hij, zonder jas. \
             Van enig vertrouwen. Bakker zei het. Een grijze Renault Trafic bij basisschool Op Dreef. \
             Een pistool, merk Crvena Zastava, lag er; het wapen (Crvena Zastava) ook. Zij liep de hal in. \
+            Voeding van het merk Plantora, waaronder Plantora Grow en Plantora Bloom. \
             Een hesje van Bandidos MC Holland. Het hof volgt het hof Harm de Jonge niet. \
             Zij reden over de Willem van Oranjelaan; Kees Ammerlaan zag het. \
             9BENADEELDE PARTIJ In Edam .Maandag 22 juli.";
@@ -1776,6 +1794,9 @@ mod tests {
             // Only the mention that no "merk" precedes was tagged.
             model_person(text, "Crvena Zastava", text.find("wapen").unwrap()),
             model_person(text, "de hal", 0),
+            // The brand's products, the brand itself not tagged.
+            model_person(text, "Plantora Grow", 0),
+            model_person(text, "Plantora Bloom", 0),
             model_person(text, "Bandidos", 0),
             model_person(text, "Willem van Oranjelaan", 0),
             model_person(text, "Kees Ammerlaan", 0),
