@@ -38,6 +38,10 @@ pub enum Kind {
     Email,
     LicensePlate,
     Number,
+    /// "[IP-adres]": an IPv4 address, as the ruling wrote it.
+    IpAddress,
+    /// "sectie [sectie 1]": a cadastral section, one or two capitals.
+    CadastralSection,
 }
 
 impl Kind {
@@ -53,7 +57,7 @@ impl Kind {
             Kind::Phone => "PHONE",
             Kind::Email => "EMAIL",
             Kind::LicensePlate => "LICENSE_PLATE",
-            Kind::Number => "ID_NUMBER",
+            Kind::Number | Kind::IpAddress | Kind::CadastralSection => "ID_NUMBER",
         }
     }
 }
@@ -85,8 +89,8 @@ const KIND_KEYWORDS: &[(&str, Kind)] = &[
     ("polisnummer", Kind::Number),
     ("kvk", Kind::Number),
     ("paspoort", Kind::Number),
-    ("sectie", Kind::Number),
-    ("ip-adres", Kind::Number),
+    ("sectie", Kind::CadastralSection),
+    ("ip-adres", Kind::IpAddress),
     ("documentcode", Kind::Number),
     ("postcode", Kind::Postcode),
     ("woonplaats", Kind::Place),
@@ -603,6 +607,8 @@ impl Refiller<'_> {
             }
             Kind::LicensePlate => Profile::Text(surrogate::license_plate(rng)),
             Kind::Number => Profile::Text(surrogate::number(rng)),
+            Kind::IpAddress => Profile::Text(surrogate::ip_address(rng)),
+            Kind::CadastralSection => Profile::Text(surrogate::cadastral_section(rng)),
         }
     }
 }

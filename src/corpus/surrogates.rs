@@ -278,6 +278,29 @@ pub fn number(rng: &mut Rng) -> String {
     format!("{}{}", 1 + rng.below(9), rng.digits(7))
 }
 
+/// An IPv4 address of the public range ("84.26.113.7"), for "[IP-adres]": a number of eight
+/// digits there would be a surrogate no ruling ever held.
+pub fn ip_address(rng: &mut Rng) -> String {
+    format!(
+        "{}.{}.{}.{}",
+        11 + rng.below(212),
+        rng.below(256),
+        rng.below(256),
+        1 + rng.below(254)
+    )
+}
+
+/// A cadastral section ("K", "AB"), for "sectie [sectie 1]": the Kadaster writes sections
+/// as one or two capitals.
+pub fn cadastral_section(rng: &mut Rng) -> String {
+    let letter = |rng: &mut Rng| char::from(b'A' + rng.below(26) as u8);
+    let mut section = String::from(letter(rng));
+    if rng.below(3) == 0 {
+        section.push(letter(rng));
+    }
+    section
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

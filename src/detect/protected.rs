@@ -137,6 +137,13 @@ impl Detector for ProtectedDetector {
                 if *category == Category::KeepAmount && code_follows {
                     continue;
                 }
+                // "177.128.162.140": an IP address runs on past a court-of-appeal number's
+                // shape ("200.123.456").
+                if *category == Category::KeepCaseNumber
+                    && matches!(after[..], ['.', c] if c.is_ascii_digit())
+                {
+                    continue;
+                }
                 if *category == Category::KeepPlaceholder && !is_placeholder_shaped(m.as_str()) {
                     continue;
                 }
@@ -211,6 +218,8 @@ mod tests {
             [("€ 1.250,00".to_string(), Category::KeepAmount)]
         );
         assert_eq!(guarded("kenteken €12-ABC-3, IP €192.168.1.20"), []);
+        // Three-digit octets have a court of appeal's number's shape, and run on.
+        assert_eq!(guarded("vanaf het IP-adres 177.128.162.140 op"), []);
         assert_eq!(
             guarded("[eiser] en [adres 1], [...] [is]"),
             [
