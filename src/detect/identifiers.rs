@@ -176,6 +176,84 @@ impl Detector for DocumentNumberDetector {
     }
 }
 
+const CADASTRAL_ID: &str = "rule:cadastral-parcel";
+
+/// A plot of land as the Kadaster names it, after "kadastraal bekend (als) (gemeente) X":
+/// its section ("sectie K") and parcel numbers ("nummer 1234", "nrs. 786 (ged.) en 1040"),
+/// which lead to the owner as an address does. In the shared rulings the editors replaced
+/// them in four rulings ("sectie [letter], nummer [nummer]", "[sectieletter] nummer
+/// [sectienummer]") and kept them in two; recall comes first.
+pub struct CadastralParcelDetector {
+    parcel: Regex,
+    number: Regex,
+}
+
+impl CadastralParcelDetector {
+    pub fn new() -> CadastralParcelDetector {
+        CadastralParcelDetector {
+            parcel: Regex::new(
+                r"(?i:kadastraal)[^.\n]{0,80}?[ \t,]sectie[ \t]+(?P<section>[A-Z]{1,2})(?-u:\b)(?:[ \t]*,)?(?:[ \t]*(?:nummers?|nrs?\.?)[ \t]*(?P<numbers>[0-9]{1,6}(?:[ \t]*\([a-z.]{1,6}\))?(?:[ \t]*(?:,|en)[ \t]*[0-9]{1,6}(?:[ \t]*\([a-z.]{1,6}\))?){0,8}))?",
+            )
+            .expect("valid regex"),
+            number: Regex::new(r"[0-9]{1,6}").expect("valid regex"),
+        }
+    }
+}
+
+impl Default for CadastralParcelDetector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Detector for CadastralParcelDetector {
+    fn id(&self) -> &str {
+        CADASTRAL_ID
+    }
+
+    fn categories(&self) -> &[Category] {
+        &[Category::IdNumber]
+    }
+
+    fn detect(&self, doc: &Document) -> Vec<Span> {
+        let text = &doc.text;
+        let mut found = Vec::new();
+        for caps in self.parcel.captures_iter(text) {
+            let section = caps.name("section").expect("section group");
+            // "sectie E.H. Jonker": initials, not a section.
+            if text[section.end()..].starts_with('.') {
+                continue;
+            }
+            found.push((section.start(), section.end(), "a cadastral section"));
+            if let Some(numbers) = caps.name("numbers") {
+                for n in self.number.find_iter(numbers.as_str()) {
+                    found.push((
+                        numbers.start() + n.start(),
+                        numbers.start() + n.end(),
+                        "a cadastral parcel number",
+                    ));
+                }
+            }
+        }
+        found
+            .into_iter()
+            .map(|(start, end, reason)| {
+                Finding {
+                    detector: CADASTRAL_ID,
+                    category: Category::IdNumber,
+                    start,
+                    end,
+                    confidence: 0.9,
+                    evidence: Evidence::Context,
+                    normalised: text[start..end].to_string(),
+                    reason: reason.to_string(),
+                }
+                .into_span()
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,5 +292,27 @@ mod tests {
         assert!(found(&d, "klantnummer 1234 is kort").is_empty());
         assert!(found(&d, "factuurnummer 20190512 van mei").is_empty());
         assert!(found(&d, "het paspoort is in 2019 verlopen").is_empty());
+    }
+    #[test]
+    fn a_plot_of_land_is_its_section_and_parcel_numbers() {
+        let d = CadastralParcelDetector::new();
+        assert_eq!(
+            found(
+                &d,
+                "het perceel, kadastraal bekend gemeente Blaricum, sectie D, nrs. 786 (ged.) en \
+                 1040 (ged.) (hierna: het perceel)"
+            ),
+            ["D", "786", "1040"]
+        );
+        assert_eq!(
+            found(
+                &d,
+                "kadastraal bekend als Veenendaal, sectie K, nummer 4471 en het object"
+            ),
+            ["K", "4471"]
+        );
+        // A section of a report or an act is no plot of land.
+        assert!(found(&d, "zie sectie B, nummer 4 van het rapport").is_empty());
+        assert!(found(&d, "kadastraal bekend gemeente Bladel, sectie E.H. Jonker").is_empty());
     }
 }

@@ -121,6 +121,7 @@ pub fn rule_detectors() -> Vec<Box<dyn Detector>> {
         Box::new(birthdate::BirthDateDetector::new()),
         Box::new(identifiers::VNumberDetector::new()),
         Box::new(identifiers::DocumentNumberDetector::new()),
+        Box::new(identifiers::CadastralParcelDetector::new()),
         Box::new(ip::IpAddressDetector::new()),
         Box::new(organisation::LegalEntityDetector::new()),
         Box::new(professional::ProfessionalDetector::new()),
