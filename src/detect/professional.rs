@@ -141,7 +141,7 @@ impl ProfessionalDetector {
             ))
             .expect("valid regex"),
             role_after: Regex::new(&format!(
-                r"(?:[ \t]*,[ \t]*(?:als[ \t]+|de[ \t]+)?(?:{after})|[ \t]+als[ \t]+(?i:griffier|leden))(?-u:\b)[ \t]*(?P<colon>:)?"
+                r"(?:[ \t]*,[ \t]*(?:als[ \t]+|de[ \t]+)?(?:{after})|[ \t]+als[ \t]+(?i:griffier|leden|tolk|deskundige))(?-u:\b)[ \t]*(?P<colon>:)?"
             ))
             .expect("valid regex"),
             name_before: Regex::new(&format!(r"(?P<name>{introduced_name})$"))
@@ -359,6 +359,18 @@ mod tests {
             .iter()
             .any(|name| name.contains("Dorpsstraat")));
         assert_eq!(found(&d, "de griffier Dorpsman verklaart"), ["Dorpsman"]);
+    }
+
+    #[test]
+    fn an_interpreter_or_expert_named_before_als_is_kept() {
+        let d = ProfessionalDetector::new();
+        assert_eq!(
+            found(
+                &d,
+                "zijn verschenen: eiser, K. Kayadibi als tolk en dr. P. Veltman als deskundige."
+            ),
+            ["K. Kayadibi", "P. Veltman"]
+        );
     }
 
     #[test]
