@@ -24,15 +24,6 @@ use regex::Regex;
 
 const ID: &str = "rule:literature";
 
-/// A capitalised surname with its prefixes, double-barrelled or not: "Van Mierlo",
-/// "Wesseling-Van Gent", "Kruškić".
-fn surname() -> String {
-    let word = r"\p{Lu}[\p{L}'’]+";
-    let prefix =
-        r"(?:(?:[vV]an|[dD]e|[dD]er|[dD]en|[tT]er|[tT]en|'t|[hH]et|in[ \t]+'t|[vV]on)[ \t]+)";
-    format!(r"{prefix}{{0,3}}{word}(?:-{prefix}{{0,2}}{word})*")
-}
-
 /// Initials before a surname: "A.I.M. ", "S.D. ", "Ph. ".
 const INITIALS: &str = r"(?:\p{Lu}[a-z]?\.[ \t]?){1,6}[ \t]*";
 
@@ -62,7 +53,7 @@ pub struct LiteratureDetector {
 
 impl LiteratureDetector {
     pub fn new() -> LiteratureDetector {
-        let surname = surname();
+        let surname = super::professional::surname_pattern();
         let name = format!("(?:{INITIALS})?{surname}");
         let initialled = format!("{INITIALS}{surname}");
         let series = lexicon::handbook_series()

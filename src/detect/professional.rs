@@ -102,6 +102,17 @@ pub struct ProfessionalDetector {
     next_in_list: Regex,
 }
 
+/// A capitalised word of a name: "Huydecoper", "D'Hondt".
+pub(crate) const NAME_WORD: &str = r"\p{Lu}[\p{L}'’]+";
+
+/// A capitalised surname with its prefixes, double-barrelled or not: "De Blaeij", "van
+/// Tuyll van Serooskerken-Röell", "in 't Veld", "Wesseling-Van Gent" (as a regex). "in" is a
+/// prefix only before "'t", "de", "den" or "der": "in Brasovic" is a preposition.
+pub(crate) fn surname_pattern() -> String {
+    let prefix = r"(?:(?:[vV]an|[dD]e|[dD]er|[dD]en|[tT]er|[tT]en|'t|[hH]et|in[ \t]+(?:'t|de[nr]?)|[vV]on|[eE]l)[ \t]+)";
+    format!(r"{prefix}{{0,3}}{NAME_WORD}(?:-{prefix}{{0,2}}{NAME_WORD})*")
+}
+
 /// How far before ", griffier" a name may start ("E.E. van Tuyll van Serooskerken-Röell").
 const NAME_BYTES: usize = 100;
 
@@ -111,10 +122,8 @@ const NAME_BYTES: usize = 100;
 /// given name are required: a bare capitalised word before ", advocaat" may be a town
 /// ("wonende te Utrecht, advocaat mr. …").
 fn name_pattern(introduced: bool) -> String {
-    let word = r"\p{Lu}[\p{L}'’]+";
-    let prefix =
-        r"(?:(?:[vV]an|[dD]e|[dD]er|[dD]en|[tT]er|[tT]en|'t|[hH]et|in|[vV]on|[eE]l)[ \t]+)";
-    let surname = format!(r"{prefix}{{0,3}}{word}(?:-{prefix}{{0,2}}{word})*");
+    let word = NAME_WORD;
+    let surname = surname_pattern();
     let optional = if introduced { "" } else { "?" };
     // Capitals run on: "R.J. GRAAF SCHIMMELPENNINCK", "M.Ph. VAN SINT TRUIDEN".
     let more_capitals = r"(?:[ \t]+\p{Lu}{2,}[\p{Lu}'’\-]*){0,2}";
