@@ -184,15 +184,22 @@ const CADASTRAL_ID: &str = "rule:cadastral-parcel";
 /// them in four rulings ("sectie [letter], nummer [nummer]", "[sectieletter] nummer
 /// [sectienummer]") and kept them in two; recall comes first.
 pub struct CadastralParcelDetector {
+    kadastraal: Regex,
     parcel: Regex,
     number: Regex,
 }
 
+/// How far after "kadastraal" the section may stand ("kadastraal bekend als gemeente
+/// Wervershoof, sectie …"), in one sentence. Read in code: a counted stretch in the regex
+/// ("[^.\n]{0,80}") would cost megabytes of automaton.
+const SECTION_REACH: usize = 80;
+
 impl CadastralParcelDetector {
     pub fn new() -> CadastralParcelDetector {
         CadastralParcelDetector {
+            kadastraal: Regex::new(r"(?i)kadastraal").expect("valid regex"),
             parcel: Regex::new(
-                r"(?i:kadastraal)[^.\n]{0,80}?[ \t,]sectie[ \t]+(?P<section>[A-Z]{1,2})(?-u:\b)(?:[ \t]*,)?(?:[ \t]*(?:nummers?|nrs?\.?)[ \t]*(?P<numbers>[0-9]{1,6}(?:[ \t]*\([a-z.]{1,6}\))?(?:[ \t]*(?:,|en)[ \t]*[0-9]{1,6}(?:[ \t]*\([a-z.]{1,6}\))?){0,8}))?",
+                r"[ \t,]sectie[ \t]+(?P<section>[A-Z]{1,2})(?-u:\b)(?:[ \t]*,)?(?:[ \t]*(?:nummers?|nrs?\.?)[ \t]*(?P<numbers>[0-9]{1,6}(?:[ \t]*\([a-z.]{1,6}\))?(?:[ \t]*(?:,|en)[ \t]*[0-9]{1,6}(?:[ \t]*\([a-z.]{1,6}\))?){0,8}))?",
             )
             .expect("valid regex"),
             number: Regex::new(r"[0-9]{1,6}").expect("valid regex"),
@@ -218,18 +225,31 @@ impl Detector for CadastralParcelDetector {
     fn detect(&self, doc: &Document) -> Vec<Span> {
         let text = &doc.text;
         let mut found = Vec::new();
-        for caps in self.parcel.captures_iter(text) {
-            let section = caps.name("section").expect("section group");
-            // "sectie E.H. Jonker": initials, not a section.
-            if text[section.end()..].starts_with('.') {
+        for anchor in self.kadastraal.find_iter(text) {
+            let window = &text[anchor.end()..super::floor_char_boundary(text, anchor.end() + 400)];
+            let Some(caps) = self.parcel.captures(window) else {
+                continue;
+            };
+            let before = &window[..caps.get(0).expect("match").start()];
+            if before.contains(['.', '\n']) || before.chars().count() > SECTION_REACH {
                 continue;
             }
-            found.push((section.start(), section.end(), "a cadastral section"));
+            let offset = anchor.end();
+            let section = caps.name("section").expect("section group");
+            // "sectie E.H. Jonker": initials, not a section.
+            if window[section.end()..].starts_with('.') {
+                continue;
+            }
+            found.push((
+                offset + section.start(),
+                offset + section.end(),
+                "a cadastral section",
+            ));
             if let Some(numbers) = caps.name("numbers") {
                 for n in self.number.find_iter(numbers.as_str()) {
                     found.push((
-                        numbers.start() + n.start(),
-                        numbers.start() + n.end(),
+                        offset + numbers.start() + n.start(),
+                        offset + numbers.start() + n.end(),
                         "a cadastral parcel number",
                     ));
                 }

@@ -25,11 +25,14 @@ use regex::Regex;
 const ID: &str = "rule:literature";
 
 /// Initials before a surname: "A.I.M. ", "S.D. ", "Ph. ".
-const INITIALS: &str = r"(?:\p{Lu}[a-z]?\.[ \t]?){1,6}[ \t]*";
+const INITIALS: &str = r"(?:[A-ZÀ-ÖØ-Þ][a-z]?\.[ \t]?){1,6}[ \t]*";
 
 /// A year a work was published in, and after it a page, a number or an issue: "2009, nrs.
 /// 207", "2010, p. 155", "2011/123", "2009 (diss.)".
 const YEAR_IN_PRINT: &str = r"\b(?:19|20)[0-9]{2}(?:/[0-9]{2})?[ \t]*(?:,[ \t]*(?:p\.|pp\.|blz\.|nrs?\.|par\.|§|afl\.|[0-9])|/[0-9]|\((?:diss|oratie))";
+
+/// How long a title may run before its year in print.
+const TITLE_CHARS: usize = 160;
 
 /// How far before a year in print its authors may start.
 const WORK_BYTES: usize = 240;
@@ -45,7 +48,6 @@ pub struct LiteratureDetector {
     /// every other rule together).
     year_in_print: Regex,
     work: Regex,
-    year_then_place_in_print: Regex,
     /// "tegen Kroatië", " t. het Verenigd Koninkrijk": the applicant is read right before.
     against_a_country: Regex,
     name_at_the_end: Regex,
@@ -68,7 +70,7 @@ impl LiteratureDetector {
             // that the title after a comma ("Asser-Meijers-van der Ploeg, Erfrecht") is not
             // read as one.
             handbook: Regex::new(&format!(
-                r"\b(?:{series})(?:[ \t]+\p{{Lu}}\p{{Ll}}+)?[ \t]*[/-][ \t]*(?P<names>{name}(?:[ \t]*,[ \t]*{name}){{0,3}}[ \t]*(?:&|\ben\b)[ \t]*{name}|{name}(?:[ \t]*/[ \t]*{name}){{0,3}})"
+                r"\b(?:{series})(?:[ \t]+[A-Z][a-z]+)?[ \t]*[/-][ \t]*(?P<names>{name}(?:[ \t]*,[ \t]*{name}){{0,3}}[ \t]*(?:&|\ben\b)[ \t]*{name}|{name}(?:[ \t]*/[ \t]*{name}){{0,3}})"
             ))
             .expect("valid regex"),
             // "(A.I.M. van Mierlo), art. 612", "(Wesseling-van Gent), art. 22".
@@ -81,22 +83,18 @@ impl LiteratureDetector {
             // Nederlands strafproces, Deventer: Kluwer 2011": the authors and the start of the
             // title; the year is looked for after it.
             work: Regex::new(&format!(
-                r"(?P<names>{initialled}(?:{AND}{initialled}){{0,3}}|{surname}(?:[ \t]*/[ \t]*{surname}){{1,3}}),[ \t]+(?P<title>\p{{Lu}}[\p{{L}}'’-]*)"
+                r"(?P<names>{initialled}(?:{AND}{initialled}){{0,3}}|{surname}(?:[ \t]*/[ \t]*{surname}){{1,3}}),[ \t]+(?P<title>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ'’-]*)"
             ))
             .expect("valid regex"),
             // A year a work was published in, and after it a page, a number or an issue:
             // "2009, nrs. 207", "2010, p. 155", "2011/123", "2009 (diss.)".
-            year_then_place_in_print: Regex::new(&format!(
-                r"^(?P<before>[^;\n]{{0,160}}?){YEAR_IN_PRINT}"
-            ))
-            .expect("valid regex"),
             // "Kruškić tegen Kroatië", "Salduz t. Turkije", "Ibrahim e.a. tegen het Verenigd
             // Koninkrijk": the country is checked against the list of countries.
             against_a_country: Regex::new(
-                r"(?:[ \t]+e\.a\.)?[ \t]+(?:tegen|t\.|v\.)[ \t]+(?:het[ \t]+|de[ \t]+)?(?P<country>\p{Lu}\p{L}+(?:[ \t]+\p{L}+){0,2})",
+                r"(?:[ \t]+e\.a\.)?[ \t]+(?:tegen|t\.|v\.)[ \t]+(?:het[ \t]+|de[ \t]+)?(?P<country>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ]+(?:[ \t]+[A-Za-zÀ-ÖØ-öø-ɏ]+){0,2})",
             )
             .expect("valid regex"),
-            name_at_the_end: Regex::new(&format!(r"(?:^|[^\p{{L}}])(?P<name>{surname})$"))
+            name_at_the_end: Regex::new(&format!(r"(?:^|[^A-Za-zÀ-ÖØ-öø-ɏ])(?P<name>{surname})$"))
                 .expect("valid regex"),
         }
     }
@@ -250,14 +248,19 @@ impl Detector for LiteratureDetector {
                 if is_no_title(title.as_str(), &text[title_end..]) {
                     continue;
                 }
-                let Some(in_print) = self.year_then_place_in_print.captures(&text[title_start..])
-                else {
+                // The title runs to the first year in print, in the same sentence and not
+                // far: a regex with a counted stretch before the year ("[^;\n]{0,160}") would
+                // cost megabytes of automaton.
+                let rest = &text[title_start..super::floor_char_boundary(text, title_start + 800)];
+                let Some(year) = self.year_in_print.find(rest) else {
                     continue;
                 };
+                let before = &rest[..year.start()];
+                if before.contains([';', '\n']) || before.chars().count() > TITLE_CHARS {
+                    continue;
+                }
                 // "Hoofdagent van politie, op 12 maart 2019, p. 4": the year of a date.
-                if ends_with_a_day_and_month(
-                    in_print.name("before").expect("before group").as_str(),
-                ) {
+                if ends_with_a_day_and_month(before) {
                     continue;
                 }
                 // "Asser Procesrecht/Bakels, Hammerstein …": the handbook rule has read it, and

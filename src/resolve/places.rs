@@ -169,7 +169,7 @@ static CONTEXTS: LazyLock<Vec<(PlaceContext, Regex)>> = LazyLock::new(|| {
             // The next places of the scene's list too: "op 10 september 2008 te Berghem en/of
             // te Oss", "te Nieuw-Vennep (gemeente Haarlemmermeer) en/of Velserbroek" (train
             // split: 14 such places, all kept by the editors).
-            format!(r"\b{date},?[ \t]+(?:te|in|nabij|bij)[ \t]+(?:de[ \t]+gemeente[ \t]+)?(?:[\p{{L}}'’-]+(?:[ \t]+[\p{{L}}'’-]+){{0,2}}(?:[ \t]*\((?:gemeente|gem\.)[^()]{{1,30}}\))?(?:,?[ \t]+(?:en/of|en|of|dan[ \t]+wel)|,)[ \t]+(?:(?:te|in)[ \t]+)?){{0,4}}$"),
+            format!(r"\b{date},?[ \t]+(?:te|in|nabij|bij)[ \t]+(?:de[ \t]+gemeente[ \t]+)?(?:[a-zà-öø-ɏ'’-]+(?:[ \t]+[a-zà-öø-ɏ'’-]+){{0,2}}(?:[ \t]*\((?:gemeente|gem\.)[^()]{{1,30}}\))?(?:,?[ \t]+(?:en/of|en|of|dan[ \t]+wel)|,)[ \t]+(?:(?:te|in)[ \t]+)?){{0,4}}$"),
         ),
         (
             PlaceContext::AfterAddress,
