@@ -4,7 +4,7 @@
 //!
 //! ```toml
 //! [detectors]
-//! disabled = ["rule:url"]           # detector ids, see `schuilnaam run --help`
+//! disabled = ["rule:url"]           # detector ids: the README table; a wrong one is an error that lists them
 //!
 //! [[patterns]]                      # extra rule detectors
 //! id = "dossiernummer"
