@@ -8,7 +8,8 @@
 //! numbers ("bankrekening 19910926", "sofi-nummer 69795494"). On the train split every
 //! number of six digits or more after these words was replaced by the editors (7 frame
 //! numbers, 1 each of the others; on train and dev 10 account numbers and a sofi number);
-//! case numbers, invoice and report numbers after their own words were kept.
+//! case numbers, invoice and report numbers after their own words were kept. A plot of land's
+//! cadastral section and parcel numbers ("kadastraal bekend …, sectie D, nr. 786") too.
 
 use super::{compact_upper, matches_near, Detector, Finding};
 use crate::model::{Category, Document, Evidence, Span};

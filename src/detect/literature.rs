@@ -86,8 +86,6 @@ impl LiteratureDetector {
                 r"(?P<names>{initialled}(?:{AND}{initialled}){{0,3}}|{surname}(?:[ \t]*/[ \t]*{surname}){{1,3}}),[ \t]+(?P<title>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ'’-]*)"
             ))
             .expect("valid regex"),
-            // A year a work was published in, and after it a page, a number or an issue:
-            // "2009, nrs. 207", "2010, p. 155", "2011/123", "2009 (diss.)".
             // "Kruškić tegen Kroatië", "Salduz t. Turkije", "Ibrahim e.a. tegen het Verenigd
             // Koninkrijk": the country is checked against the list of countries.
             against_a_country: Regex::new(
@@ -111,7 +109,8 @@ impl Default for LiteratureDetector {
 fn authors(list: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut start = 0;
-    let separators = [", ", " en ", " & ", "/", ","];
+    // A comma's blank is trimmed off the name after it.
+    let separators = [",", " en ", " & ", "/"];
     let mut rest = list;
     loop {
         let next = separators
@@ -285,16 +284,12 @@ impl Detector for LiteratureDetector {
             }
             let country = caps.name("country").expect("country group").as_str();
             // The country may run on into the sentence: "Turkije van 27 november 2008".
-            let mut words: Vec<&str> = country.split_whitespace().collect();
-            let named = loop {
-                if words.is_empty() {
-                    break false;
-                }
-                if lexicon::is_country(&words.join(" ")) || words.join(" ") == "Nederland" {
-                    break true;
-                }
-                words.pop();
-            };
+            // (The list of countries holds every country but the Netherlands.)
+            let words: Vec<&str> = country.split_whitespace().collect();
+            let named = (1..=words.len()).rev().any(|n| {
+                let name = words[..n].join(" ");
+                name == "Nederland" || lexicon::is_country(&name)
+            });
             if !named {
                 continue;
             }

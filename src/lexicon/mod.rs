@@ -273,13 +273,13 @@ pub fn administrative_bodies() -> &'static [&'static str] {
     &ADMINISTRATIVE_BODIES
 }
 
-/// Whether `word` (lower case) is a make of car ("toyota", "renault").
 /// Series of legal handbooks cited with their authors after a slash ("Asser/Hartkamp &
 /// Sieburgh"): the authors are kept.
 pub fn handbook_series() -> &'static [&'static str] {
     &HANDBOOK_SERIES
 }
 
+/// Whether `word` (lower case) is a make of car ("toyota", "renault").
 pub fn is_car_make(word: &str) -> bool {
     CAR_MAKES.contains(word)
 }

@@ -1032,22 +1032,11 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         .iter()
         .filter(|written| written.contains(' '))
         .filter_map(|written| written.split_whitespace().next())
-        .filter(|head| head.chars().count() >= 3)
-        .filter(|head| {
-            text.match_indices(head).any(|(at, _)| {
-                crate::detect::is_word_bounded(text, at, at + head.len())
-                    && follows_a_brands_word(text, at)
-            })
-        })
+        .filter(|head| head.chars().count() >= 3 && stands_after_a_brands_word(text, head))
         .collect();
     let brands: HashSet<&str> = model_names
         .into_iter()
-        .filter(|written| {
-            text.match_indices(written).any(|(at, _)| {
-                crate::detect::is_word_bounded(text, at, at + written.len())
-                    && follows_a_brands_word(text, at)
-            })
-        })
+        .filter(|written| stands_after_a_brands_word(text, written))
         .collect();
     let says_not_a_person = |span: &Span| {
         let name = text[span.start..span.end].to_lowercase();
@@ -1114,6 +1103,15 @@ fn names_a_group(text: &str, span: &Span) -> bool {
 /// ("een grijze Renault Trafic": the model's "Trafic" is the car's).
 fn follows_a_word_for_things(text: &str, start: usize) -> bool {
     follows_one_of(text, start, crate::lexicon::not_a_person_after())
+}
+
+/// Whether `written` stands somewhere in `text` as a word of its own after a brand's word or a
+/// car make ("merk Crvena Zastava", "het merk Canna").
+fn stands_after_a_brands_word(text: &str, written: &str) -> bool {
+    text.match_indices(written).any(|(at, _)| {
+        crate::detect::is_word_bounded(text, at, at + written.len())
+            && follows_a_brands_word(text, at)
+    })
 }
 
 /// Whether a brand's word ("merk", "type", "model") or a car make stands before `start`.

@@ -628,13 +628,15 @@ fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
 /// place policy keeps ("gemeente Drechterland"), or a car's model ("Fiat Doblo", "Daewoo
 /// Tacuma"; train and dev: 27 such doubts, none on a name the pipeline missed).
 fn names_a_municipality_or_model(text: &str, byte: usize) -> bool {
-    let before = crate::detect::context_before(text, byte, 24).trim_end_matches([' ', '\t']);
+    let window = crate::detect::context_before(text, byte, 24);
+    let before = window.trim_end_matches([' ', '\t']);
     let previous = before
         .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
         .next()
         .unwrap_or("")
         .to_lowercase();
-    before.len() < crate::detect::context_before(text, byte, 24).len()
+    // A blank must separate the two words ("gemeente Drechterland", not "Gemeentehuis").
+    before.len() < window.len()
         && (previous == "gemeente" || crate::lexicon::is_car_make(&previous))
 }
 
