@@ -657,6 +657,14 @@ static SURNAME_RUN_IN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 /// goes.
 fn join_split_surnames(text: &str, spans: &mut Vec<Span>) {
     let mut grown = Vec::new();
+    // What another detection holds as something else ("Wagenaar" read as a company after
+    // "Lars") is not taken into a person's name; a place is ("Houten" of "Bakker-Van
+    // Houten").
+    let held_otherwise: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|s| !matches!(s.category, Category::Person | Category::Place))
+        .map(|s| (s.start, s.end))
+        .collect();
     for span in spans
         .iter_mut()
         .filter(|s| s.category == Category::Person && s.evidence == Evidence::Model)
@@ -670,7 +678,11 @@ fn join_split_surnames(text: &str, spans: &mut Vec<Span>) {
             }
         }
         if span.end == end {
-            if let Some(rest) = rest_of_a_cut_name(text, start, end) {
+            if let Some(rest) = rest_of_a_cut_name(text, start, end).filter(|rest| {
+                !held_otherwise
+                    .iter()
+                    .any(|&(a, b)| a < end + rest && end < b)
+            }) {
                 span.end = end + rest;
             }
         }
@@ -732,13 +744,26 @@ fn rest_of_a_cut_name(text: &str, start: usize, end: usize) -> Option<usize> {
     {
         // Given names, not a surname with something after it ("Popescu van Arbortec"): the
         // last word is a listed first name or what follows a listed surname ("van Vliet").
-        let found = PREFIXED_SURNAME_AFTER.captures(after)?;
         let given = name.split_whitespace().last()?;
-        let surname = found[0].trim();
-        if !(crate::lexicon::is_first_name(given) || crate::lexicon::is_common_surname(surname)) {
-            return None;
+        match PREFIXED_SURNAME_AFTER.find(after) {
+            Some(found)
+                if crate::lexicon::is_first_name(given)
+                    || crate::lexicon::is_common_surname(found.as_str().trim()) =>
+            {
+                found
+            }
+            // "Cornelia" of "Cornelia Verhoeven": after a listed first name, a listed
+            // surname or a word no list knows.
+            _ if crate::lexicon::is_first_name(given) => {
+                let found = WORD_AFTER.find(after)?;
+                let word = found.as_str().trim();
+                if crate::lexicon::is_known_word(word) && !crate::lexicon::is_common_surname(word) {
+                    return None;
+                }
+                found
+            }
+            _ => return None,
         }
-        found.get(0)?
     } else {
         return None;
     };
@@ -817,6 +842,11 @@ static PREFIXED_SURNAME_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::La
             r"^[ \t]+(?:van(?:[ \t]+(?:de[nr]?|het|['’]t))?|de[nr]?|te[nr]|op[ \t]+de[nr]?|in[ \t]+['’]t)[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?",
         )
         .expect("valid regex")
+});
+
+/// One space and a capitalised word (or a double-barrelled name).
+static WORD_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^ \p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?").expect("valid regex")
 });
 
 /// A capitalised word, then one space, at the end of the text before a name.
@@ -1588,7 +1618,8 @@ mod tests {
         let text = "Getuige Marloes Bakker-Van Houten zag het. Hanna de Graaf belde. \
                     Zij sprak met E.J. van der Linden en met Joost van Kempen. \
                     A. Zonder toestemming ging het mis. Verder kwam Popescu van Arbortec. \
-                    Ruud Jansen van de Belastingdienst bleef.";
+                    Ruud Jansen van de Belastingdienst bleef. Verbalisant Femke Dorrestijn \
+                    schreef. Klager Lars Wagenaar Transport zweeg.";
         let doc = Document::from_text("t", text);
         let resolution = resolve(
             &doc,
@@ -1600,12 +1631,15 @@ mod tests {
                 model_span(text, "A.", text.find("Kempen").unwrap(), Category::Person),
                 model_span(text, "Popescu", 0, Category::Person),
                 model_span(text, "Ruud Jansen", 0, Category::Person),
+                model_span(text, "Femke", 0, Category::Person),
+                model_span(text, "Lars", 0, Category::Person),
+                model_span(text, "Wagenaar Transport", 0, Category::Organisation),
             ],
         );
         let replaced: Vec<&str> = resolution
             .mentions
             .iter()
-            .filter(|m| m.action == Action::Replace)
+            .filter(|m| m.action == Action::Replace && m.span.category == Category::Person)
             .map(|m| &text[m.span.start..m.span.end])
             .collect();
         assert_eq!(
@@ -1620,6 +1654,10 @@ mod tests {
                 "A.",
                 "Popescu",
                 "Ruud Jansen",
+                // A listed first name before a word no list knows.
+                "Femke Dorrestijn",
+                // Not over what the model read as a company.
+                "Lars",
             ]
         );
     }
