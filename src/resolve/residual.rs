@@ -45,8 +45,21 @@ pub fn name_forms(mention: &str) -> Vec<String> {
             forms.push(own.to_string());
             forms.push(married.to_string());
         }
+        // "Van Gils" in the list of short names, "Femke van Gils" in full.
+        let mut lower_prefix = surname.clone();
+        // Not "de", "den", "het", "'t" alone: "de Uithof" is a place, "de Renault" a car.
+        let article = ["de", "den", "het", "'t", "’t"]
+            .contains(&words[first].to_lowercase().as_str())
+            && first + 2 == words.len()
+            && !is_surname_after_an_article(&surname, last);
+        if first < words.len() - 1 && !article {
+            if let Some(c) = lower_prefix.chars().next() {
+                lower_prefix.replace_range(..c.len_utf8(), &c.to_lowercase().to_string());
+            }
+        }
         forms.push(surname);
         forms.push(capitalised);
+        forms.push(lower_prefix);
     }
     // Headers write names in capitals ("DE VRIES").
     let capitals: Vec<String> = forms.iter().map(|f| f.to_uppercase()).collect();
@@ -162,13 +175,43 @@ fn glued(text: &str, start: usize, end: usize, name: bool) -> (bool, bool) {
 fn person_forms(mentions: &[&str]) -> Vec<String> {
     // Only a person named with a given name or initials somewhere spreads to bare surnames:
     // a single capitalised word ("Hortensia") is too weak a witness.
+    // A capitalised prefix before a capitalised word is a surname's shape too ("Van Gils",
+    // "De Jonge", in a list of the short names a ruling will use).
     let named_in_full = mentions
         .iter()
-        .any(|m| name_parts(m).is_some_and(|p| !p.initials.is_empty()));
+        .any(|m| name_parts(m).is_some_and(|p| !p.initials.is_empty()) || is_prefixed_surname(m));
     if !named_in_full {
         return Vec::new();
     }
     mentions.iter().flat_map(|m| name_forms(m)).collect()
+}
+
+/// Whether "De Kock" or "de Jonge" is a surname rather than an article and a noun ("de
+/// Uithof", "de Renault", "De Gierst"): a listed surname, or a word no list knows.
+fn is_surname_after_an_article(name: &str, word: &str) -> bool {
+    crate::lexicon::is_common_surname(name)
+        || !(crate::lexicon::is_known_word(word) || crate::lexicon::is_dutch_place(name))
+}
+
+/// "Van Gils", "De Jonge", "Van der Veen": capitalised prefix words and one capitalised word.
+fn is_prefixed_surname(mention: &str) -> bool {
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    let Some((last, prefix)) = words.split_last() else {
+        return false;
+    };
+    // "De" alone is as often an article ("De Uithof", "De Renault"): only with a listed
+    // surname ("De Jonge").
+    let opens_a_surname = match prefix.first() {
+        Some(&("De" | "Den" | "Het")) => is_surname_after_an_article(mention, last),
+        Some(first) => first.starts_with(char::is_uppercase),
+        None => false,
+    };
+    opens_a_surname
+        && prefix
+            .iter()
+            .all(|w| PREFIXES.contains(&w.to_lowercase().as_str()))
+        && last.starts_with(char::is_uppercase)
+        && last.chars().filter(|c| c.is_alphabetic()).count() >= 3
 }
 
 /// The text already taken by a mention: disjoint ranges by start, so that the overlap
@@ -646,6 +689,28 @@ mod tests {
         assert_eq!(
             found_for_one_person(text, "Hanna Veldkamp"),
             [("Hanna Veldkamp", Some(0)), ("Yfke Veldkamp", Some(0))]
+        );
+    }
+
+    #[test]
+    fn a_surname_with_its_prefix_is_witness_enough() {
+        // The short names a ruling will use, then the names in full.
+        let text = "verweerster als: Van Gils. Later schreef Yfke van Gils een brief.";
+        assert_eq!(
+            found_for_one_person(text, "Van Gils"),
+            [("Van Gils", Some(0)), ("Yfke van Gils", Some(0))]
+        );
+        let text = "getuige als: De Kock. De advocaat-generaal Hendrika de Kock zweeg.";
+        assert_eq!(
+            found_for_one_person(text, "De Kock"),
+            [("De Kock", Some(0)), ("Hendrika de Kock", Some(0))]
+        );
+        // "De" and a Dutch word or a place is an article and a noun: no witness, and "de
+        // Gierst" spreads from nothing.
+        let text = "De Gierst groeit. Op de Gierst viel regen.";
+        assert_eq!(
+            found_for_one_person(text, "De Gierst"),
+            [("De Gierst", Some(0))]
         );
     }
 
