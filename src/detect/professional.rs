@@ -300,6 +300,11 @@ impl Detector for ProfessionalDetector {
             {
                 continue;
             }
+            // "verdenkt de officier van justitie X ervan dat hij …": the prosecutor suspects
+            // X, the suspect, whose name follows the role word.
+            if after.starts_with("ervan") && !after[5..].starts_with(char::is_alphanumeric) {
+                continue;
+            }
             let reason = format!("named after the role word {:?}", role.as_str());
             found.push((name.start(), name.end(), reason.clone()));
             if !is_plural(role.as_str()) {
@@ -364,6 +369,20 @@ impl Detector for ProfessionalDetector {
 mod tests {
     use super::*;
     use crate::detect::testing::found;
+
+    #[test]
+    fn the_suspect_after_verdenkt_de_officier_van_justitie_is_no_prosecutor() {
+        let d = ProfessionalDetector::new();
+        assert!(found(
+            &d,
+            "Kort gezegd verdenkt de officier van justitie Karel van Dommelen ervan dat hij"
+        )
+        .is_empty());
+        assert_eq!(
+            found(&d, "de officier van justitie mr. P. Bakker heeft gevorderd"),
+            ["P. Bakker"]
+        );
+    }
 
     #[test]
     fn a_street_with_its_house_number_after_a_role_word_is_no_name() {
