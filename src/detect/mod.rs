@@ -17,6 +17,7 @@ pub mod literature;
 pub mod ner;
 pub mod organisation;
 pub mod package;
+pub mod party;
 pub mod phone;
 pub mod plate;
 pub mod professional;
@@ -126,6 +127,7 @@ pub fn rule_detectors() -> Vec<Box<dyn Detector>> {
         Box::new(organisation::LegalEntityDetector::new()),
         Box::new(professional::ProfessionalDetector::new()),
         Box::new(literature::LiteratureDetector::new()),
+        Box::new(party::PartyDetector::new()),
         Box::new(package::PackagePropertyDetector::new()),
     ]
 }
