@@ -823,10 +823,10 @@ static INITIALS_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
 });
 
 /// The surname after initials, with the initials' last full stop and its prefix (". van der
-/// Wal").
+/// Wal", " 't Hart").
 static SURNAME_AFTER_INITIALS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
-        r"^\.?[ \t]+{SURNAME_PREFIX_WORDS}\p{{Lu}}[\p{{Ll}}'’]+(?:-\p{{Lu}}[\p{{Ll}}'’]+)?"
+        r"^\.?[ \t]+(?:['’]t[ \t]+|{SURNAME_PREFIX_WORDS})\p{{Lu}}[\p{{Ll}}'’]+(?:-\p{{Lu}}[\p{{Ll}}'’]+)?"
     ))
     .expect("valid regex")
 });
@@ -1616,7 +1616,7 @@ mod tests {
     #[test]
     fn a_name_cut_before_its_surname_grows_over_it() {
         let text = "Getuige Marloes Bakker-Van Houten zag het. Hanna de Graaf belde. \
-                    Zij sprak met E.J. van der Linden en met Joost van Kempen. \
+                    Zij sprak met E.J. van der Linden, W.C. 't Hart en met Joost van Kempen. \
                     A. Zonder toestemming ging het mis. Verder kwam Popescu van Arbortec. \
                     Ruud Jansen van de Belastingdienst bleef. Verbalisant Femke Dorrestijn \
                     schreef. Klager Lars Wagenaar Transport zweeg.";
@@ -1627,6 +1627,7 @@ mod tests {
                 model_span(text, "Marloes Bakker-Van", 0, Category::Person),
                 model_span(text, "Hanna de", 0, Category::Person),
                 model_span(text, "E.J", 0, Category::Person),
+                model_span(text, "W.C.", 0, Category::Person),
                 model_span(text, "Joost", 0, Category::Person),
                 model_span(text, "A.", text.find("Kempen").unwrap(), Category::Person),
                 model_span(text, "Popescu", 0, Category::Person),
@@ -1648,6 +1649,7 @@ mod tests {
                 "Marloes Bakker-Van Houten",
                 "Hanna de Graaf",
                 "E.J. van der Linden",
+                "W.C. 't Hart",
                 "Joost van Kempen",
                 // A list's letter before a Dutch word, a surname before a company's name and
                 // a name before a body stay as they were.
