@@ -1220,7 +1220,7 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
                 .split_once(' ')
                 .is_some_and(|(head, _)| brand_heads.contains(head))
             || crate::detect::address::is_a_street_after_an_article(text, span.start, span.end)
-            || follows_a_word_for_things(text, span.start)
+            || follows_a_word_for_things(text, span.start, span.end)
             || precedes_a_word_for_things(text, span.end)
             || kept_names.contains(&name)
             || is_a_common_word(text, span)
@@ -1256,7 +1256,29 @@ fn names_a_group(text: &str, span: &Span) -> bool {
 /// Whether the words before `start` say that what follows is a thing, a place or a body,
 /// not a person: "merk", "gevestigd te", "basisschool" (the lexicon's list), or a car make
 /// ("een grijze Renault Trafic": the model's "Trafic" is the car's).
-fn follows_a_word_for_things(text: &str, start: usize) -> bool {
+fn follows_a_word_for_things(text: &str, start: usize, end: usize) -> bool {
+    // "zal de rechtbank Ter Horst veroordelen": after a court's word only a place or a
+    // district names the court; a name there is the verb's object, and a person (one such
+    // sentence made the suspect no person throughout a train ruling refilled with another
+    // seed: 94 mentions).
+    const COURTS: [&str; 4] = ["rechtbank", "gerechtshof", "hof", "kantongerecht"];
+    let name = &text[start..end];
+    let names_a_seat = |name: &str| {
+        let head = name.split([' ', '-']).next().unwrap_or(name);
+        [name, head].iter().any(|n| {
+            crate::lexicon::is_dutch_place(n)
+                || crate::lexicon::is_legal_term(n)
+                || crate::lexicon::is_country(n)
+        })
+    };
+    if follows_one_of(text, start, &COURTS) && !names_a_seat(name) {
+        let others: Vec<&str> = crate::lexicon::not_a_person_after()
+            .iter()
+            .copied()
+            .filter(|w| !COURTS.contains(w))
+            .collect();
+        return follows_one_of(text, start, &others);
+    }
     follows_one_of(text, start, crate::lexicon::not_a_person_after())
 }
 
@@ -1611,6 +1633,23 @@ mod tests {
         assert_eq!(category_of("Shang"), Some(Category::Person));
         assert_eq!(category_of("Utrecht"), Some(Category::Place));
         assert_eq!(category_of("Jordaan"), Some(Category::Place));
+    }
+
+    #[test]
+    fn a_name_after_de_rechtbank_is_a_person_unless_it_names_a_seat() {
+        let text = "Daarom zal de rechtbank Ter Horst veroordelen. Zie het vonnis van de \
+                    rechtbank Zutphen en het arrest van het gerechtshof Arnhem-Leeuwarden.";
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            (start, start + needle.len())
+        };
+        let follows = |needle: &str| {
+            let (start, end) = at(needle);
+            follows_a_word_for_things(text, start, end)
+        };
+        assert!(!follows("Ter Horst"), "the suspect after 'de rechtbank'");
+        assert!(follows("Zutphen"), "a court's seat");
+        assert!(follows("Arnhem-Leeuwarden"), "a court's district");
     }
 
     #[test]
