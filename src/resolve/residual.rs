@@ -291,7 +291,12 @@ fn company_name_occurrences(text: &str, resolution: &Resolution) -> Claimed {
         }
         names.push(name);
         let (second_start, second) = words[1];
-        if words.len() > 2 && second.starts_with(char::is_uppercase) {
+        // Not before "en": "Ter Horst en Vastgoed Kroon B.V." joins a person's name to the
+        // company's, and every "Ter Horst" would stay.
+        if words.len() > 2
+            && second.starts_with(char::is_uppercase)
+            && !matches!(words[2].1, "en" | "&")
+        {
             names.push(&name[..second_start + second.len()]);
         }
     }
@@ -669,6 +674,37 @@ mod tests {
             vec![entity_of("e1", Category::Person)],
         );
         found(text, &resolution)
+    }
+
+    #[test]
+    fn a_name_joined_to_a_companys_by_en_is_no_part_of_it() {
+        let text = "De verdachte Noor ter Horst. Ter Horst en Vastgoed Kroon B.V. kochten. Later \
+            kwam Ter Horst.";
+        let company = mention_of(
+            text,
+            "Ter Horst en Vastgoed Kroon",
+            0,
+            Category::Organisation,
+            1,
+        );
+        let resolution = with_residuals(
+            text,
+            vec![
+                mention_of(text, "Noor ter Horst", 0, Category::Person, 0),
+                Mention {
+                    span: Span {
+                        evidence: Evidence::Context,
+                        ..company.span.clone()
+                    },
+                    ..company
+                },
+            ],
+            vec![
+                entity_of("e1", Category::Person),
+                entity_of("e2", Category::Organisation),
+            ],
+        );
+        assert!(found(text, &resolution).contains(&("Ter Horst", Some(0))));
     }
 
     #[test]
