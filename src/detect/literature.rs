@@ -17,15 +17,13 @@
 //!
 //! The annotator of a case note ("m.nt. J. Legemaate") is the professional detector's.
 
+use super::professional::INITIALS;
 use super::{Detector, Finding};
 use crate::lexicon;
 use crate::model::{Category, Document, Evidence, Span};
 use regex::Regex;
 
 const ID: &str = "rule:literature";
-
-/// Initials before a surname: "A.I.M. ", "S.D. ", "Ph. ".
-const INITIALS: &str = r"(?:[A-ZÀ-ÖØ-Þ][a-z]?\.[ \t]?){1,6}[ \t]*";
 
 /// A year a work was published in, and after it a page, a number or an issue: "2009, nrs.
 /// 207", "2010, p. 155", "2011/123", "2009 (diss.)".

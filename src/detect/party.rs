@@ -9,7 +9,7 @@
 //! word of it a word of the language or the law (a company, "CNV Bedrijvenbond, te
 //! Nieuwegein, appellante", or a body) unless it is a listed name.
 
-use super::professional::{surname_pattern, NAME_WORD};
+use super::professional::{surname_pattern, INITIALS, NAME_WORD};
 use super::{context_before, Detector, Finding};
 use crate::lexicon;
 use crate::model::{Category, Document, Evidence, Span};
@@ -29,14 +29,13 @@ pub struct PartyDetector {
 
 impl PartyDetector {
     pub fn new() -> PartyDetector {
-        let party = "(?:appellant|appellante|appellanten|eiser|eiseres|eisers|belanghebbende|verzoeker|verzoekster|betrokkene|verweerder|verweerster|gedaagde|geïntimeerde)";
+        let party = super::residence::PARTY_ROLES;
         let place = format!(
             r"(?:'s-)?{NAME_WORD}(?:[ \t]+(?:aan[ \t]+de[nr]?|aan|op|bij|in|den|de)?[ \t]*{NAME_WORD})?"
         );
         let residence = format!(
             r"(?:[ \t]*,)?[ \t]+(?:(?:wonende|wonend)[ \t]+)?(?:te|in)[ \t]+{place}(?:[ \t]*\([^)\n]{{1,30}}\))?"
         );
-        let initials = r"(?:[A-ZÀ-ÖØ-Þ][a-z]?\.[ \t]?){1,6}[ \t]*";
         let surname = surname_pattern();
         PartyDetector {
             role: Regex::new(&format!(
@@ -44,7 +43,7 @@ impl PartyDetector {
             ))
             .expect("valid regex"),
             name_at_the_end: Regex::new(&format!(
-                r"(?P<name>(?:{initials}|(?:{NAME_WORD}[ \t]+){{1,3}}){surname})[ \t]*$"
+                r"(?P<name>(?:{INITIALS}|(?:{NAME_WORD}[ \t]+){{1,3}}){surname})[ \t]*$"
             ))
             .expect("valid regex"),
         }

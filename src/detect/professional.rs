@@ -102,6 +102,9 @@ pub struct ProfessionalDetector {
     next_in_list: Regex,
 }
 
+/// Initials before a surname: "A.I.M. ", "S.D. ", "Ph. ".
+pub(crate) const INITIALS: &str = r"(?:[A-ZÀ-ÖØ-Þ][a-z]?\.[ \t]?){1,6}[ \t]*";
+
 /// A capital of a name, in the Latin script ("Ö", "Š"; Latin Extended-A whole).
 pub(crate) const NAME_CAPITAL: &str = r"[A-ZÀ-ÖØ-ÞĀ-ſ]";
 

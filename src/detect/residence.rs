@@ -94,6 +94,9 @@ fn names_a_person(before: &str) -> bool {
         })
 }
 
+/// The role words that close a party's header ("(appellante)", ", eiseres,"), as a regex.
+pub(crate) const PARTY_ROLES: &str = "(?:appellant|appellante|appellanten|eiser|eiseres|eisers|belanghebbende|verzoeker|verzoekster|betrokkene|verweerder|verweerster|gedaagde|gedaagden|geïntimeerde|geïntimeerden)";
+
 pub struct ResidenceDetector {
     after_word: Regex,
     after_postcode: Regex,
@@ -130,7 +133,7 @@ impl ResidenceDetector {
         let after_context =
             format!(r"[ \t]+(?:(?:te|in|uit)[ \t]+)?(?P<place>{place})(?P<after>[ \t]*,)?");
         // The party's role word closes the header: "(appellante)", ", eiseres,".
-        let party = "(?:appellant|appellante|appellanten|eiser|eiseres|eisers|belanghebbende|verzoeker|verzoekster|betrokkene|verweerder|verweerster|gedaagde|gedaagden|geïntimeerde|geïntimeerden)";
+        let party = PARTY_ROLES;
         ResidenceDetector {
             after_word: Regex::new(&format!("(?P<context>{words}){after_context}"))
                 .expect("valid regex"),
