@@ -38,12 +38,15 @@ impl PartyDetector {
         );
         let surname = surname_pattern();
         PartyDetector {
+            // Starting at its punctuation, so that the search jumps between commas and
+            // brackets (a leading residence or blank would be tried at every space).
             role: Regex::new(&format!(
-                r"(?:{residence})?(?:[ \t]*,[ \t]*{party}[ \t]*(?:,|\.|;|\n|$)|[ \t]*\({party}\))"
+                r"(?:,[ \t]*{party}[ \t]*(?:,|\.|;|\n|$)|\({party}\))"
             ))
             .expect("valid regex"),
+            // The name, then the residence the header may give between it and the role.
             name_at_the_end: Regex::new(&format!(
-                r"(?P<name>(?:{INITIALS}|(?:{NAME_WORD}[ \t]+){{1,3}}){surname})[ \t]*$"
+                r"(?P<name>(?:{INITIALS}|(?:{NAME_WORD}[ \t]+){{1,3}}){surname})(?:{residence})?[ \t]*$"
             ))
             .expect("valid regex"),
         }
