@@ -620,13 +620,16 @@ fn cut_lower_case_tails(text: &str, spans: &mut [Span]) {
     }
 }
 
+/// A capitalised surname, double-barrelled or not ("Heijden", "Vries-Post"), as a regex.
+const SURNAME_WORD: &str = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?";
+
 /// The rest of a surname the model left outside a person's span: the second half of a
 /// double-barrelled name ("De Vries" of "De Vries-Post") or a surname behind "'t" or "in 't"
 /// ("Stijn" of "Stijn 't Hart"; "Sophie" of "Sophie in 't Veld", with "t Veld" a span of its
 /// own).
 static SURNAME_RUN_ON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
-        r"^(?:-{SURNAME_PREFIX_WORDS}|[ \t]+(?:(?:in|van|op|aan|uit|onder|over|bij)[ \t]+)?['’`]t[ \t]+)\p{{Lu}}[\p{{Ll}}'’]+(?:-\p{{Lu}}[\p{{Ll}}'’]+)?"
+        r"^(?:-{SURNAME_PREFIX_WORDS}|[ \t]+(?:(?:in|van|op|aan|uit|onder|over|bij)[ \t]+)?['’`]t[ \t]+){SURNAME_WORD}"
     ))
     .expect("valid regex")
 });
@@ -719,7 +722,8 @@ fn join_split_surnames(text: &str, spans: &mut Vec<Span>) {
 fn rest_of_a_cut_name(text: &str, start: usize, end: usize) -> Option<usize> {
     let name = &text[start..end];
     let after = &text[end..crate::detect::floor_char_boundary(text, end + 60)];
-    let rest = if ENDS_IN_A_PREFIX.is_match(name) {
+    let ends_in_a_prefix = ENDS_IN_A_PREFIX.is_match(name);
+    let rest = if ends_in_a_prefix {
         SURNAME_AFTER_A_PREFIX.find(after)?
     } else if INITIALS_ONLY.is_match(name) {
         // "A. Zonder", "D. Ofschoon": a list's letter before a sentence. Without a prefix
@@ -738,9 +742,7 @@ fn rest_of_a_cut_name(text: &str, start: usize, end: usize) -> Option<usize> {
         }
         found
     } else if GIVEN_NAMES_ONLY.is_match(name)
-        && !name
-            .split_whitespace()
-            .any(|w| crate::detect::SURNAME_PREFIXES.contains(&w.to_lowercase().as_str()))
+        && !name.split_whitespace().any(cluster::is_surname_prefix)
     {
         // Given names, not a surname with something after it ("Popescu van Arbortec"): the
         // last word is a listed first name or what follows a listed surname ("van Vliet").
@@ -770,7 +772,7 @@ fn rest_of_a_cut_name(text: &str, start: usize, end: usize) -> Option<usize> {
     let last_word = rest.as_str().rsplit([' ', '\t', '-']).next()?;
     // Where the model put the prefix in the name itself, only an act or a body ends it
     // ("onder C van de Opiumwet"); "Van Houten" is a surname though Houten is a place.
-    let no_surname = if ENDS_IN_A_PREFIX.is_match(name) {
+    let no_surname = if ends_in_a_prefix {
         names_an_act_or_body(last_word)
     } else {
         reads_as_no_surname(last_word)
@@ -811,9 +813,9 @@ static ENDS_IN_A_PREFIX: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
 
 /// The surname after a prefix, with the article a prefix may still have ("van | der Heijden").
 static SURNAME_AFTER_A_PREFIX: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"^[ \t]+(?:(?:de[nr]?|het|['’]t)[ \t]+)?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?",
-    )
+    regex::Regex::new(&format!(
+        r"^[ \t]+(?:(?:de[nr]?|het|['’]t)[ \t]+)?{SURNAME_WORD}"
+    ))
     .expect("valid regex")
 });
 
@@ -826,7 +828,7 @@ static INITIALS_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
 /// Wal", " 't Hart").
 static SURNAME_AFTER_INITIALS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
-        r"^\.?[ \t]+(?:['’]t[ \t]+|{SURNAME_PREFIX_WORDS})\p{{Lu}}[\p{{Ll}}'’]+(?:-\p{{Lu}}[\p{{Ll}}'’]+)?"
+        r"^\.?[ \t]+(?:['’]t[ \t]+|{SURNAME_PREFIX_WORDS}){SURNAME_WORD}"
     ))
     .expect("valid regex")
 });
@@ -838,15 +840,15 @@ static GIVEN_NAMES_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
 
 /// A lower-case prefix and a surname after given names (" van der Heijden", " op den Kamp").
 static PREFIXED_SURNAME_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-            r"^[ \t]+(?:van(?:[ \t]+(?:de[nr]?|het|['’]t))?|de[nr]?|te[nr]|op[ \t]+de[nr]?|in[ \t]+['’]t)[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?",
-        )
+    regex::Regex::new(&format!(
+            r"^[ \t]+(?:van(?:[ \t]+(?:de[nr]?|het|['’]t))?|de[nr]?|te[nr]|op[ \t]+de[nr]?|in[ \t]+['’]t)[ \t]+{SURNAME_WORD}"
+        ))
         .expect("valid regex")
 });
 
 /// One space and a capitalised word (or a double-barrelled name).
 static WORD_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^ \p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?").expect("valid regex")
+    regex::Regex::new(&format!(r"^ {SURNAME_WORD}")).expect("valid regex")
 });
 
 /// A capitalised word, then one space, at the end of the text before a name.
@@ -1257,12 +1259,14 @@ fn names_a_group(text: &str, span: &Span) -> bool {
 /// not a person: "merk", "gevestigd te", "basisschool" (the lexicon's list), or a car make
 /// ("een grijze Renault Trafic": the model's "Trafic" is the car's).
 fn follows_a_word_for_things(text: &str, start: usize, end: usize) -> bool {
+    if !follows_one_of(text, start, crate::lexicon::not_a_person_after()) {
+        return false;
+    }
     // "zal de rechtbank Ter Horst veroordelen": after a court's word only a place or a
     // district names the court; a name there is the verb's object, and a person (one such
     // sentence made the suspect no person throughout a train ruling refilled with another
     // seed: 94 mentions).
     const COURTS: [&str; 4] = ["rechtbank", "gerechtshof", "hof", "kantongerecht"];
-    let name = &text[start..end];
     let names_a_seat = |name: &str| {
         let head = name.split([' ', '-']).next().unwrap_or(name);
         [name, head].iter().any(|n| {
@@ -1271,15 +1275,7 @@ fn follows_a_word_for_things(text: &str, start: usize, end: usize) -> bool {
                 || crate::lexicon::is_country(n)
         })
     };
-    if follows_one_of(text, start, &COURTS) && !names_a_seat(name) {
-        let others: Vec<&str> = crate::lexicon::not_a_person_after()
-            .iter()
-            .copied()
-            .filter(|w| !COURTS.contains(w))
-            .collect();
-        return follows_one_of(text, start, &others);
-    }
-    follows_one_of(text, start, crate::lexicon::not_a_person_after())
+    !follows_one_of(text, start, &COURTS) || names_a_seat(&text[start..end])
 }
 
 /// Whether `written` stands somewhere in `text` as a word of its own after a brand's word or a
