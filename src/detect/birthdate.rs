@@ -92,6 +92,13 @@ impl Detector for BirthDateDetector {
         let text = &doc.text;
         let mut spans: Vec<Span> = Vec::new();
         for keyword in self.context.find_iter(text) {
+            if keyword.as_str().eq_ignore_ascii_case("geboren") {
+                if let Some(span) = self.date_before_geboren(text, keyword.start()) {
+                    if !spans.iter().any(|s| s.start == span.start) {
+                        spans.push(span);
+                    }
+                }
+            }
             let window_end = floor_char_boundary(text, keyword.end() + CONTEXT_REACH + 20);
             let window = &text[keyword.end()..window_end];
             // The date must be the first one after the keyword, on the same line.
@@ -111,6 +118,34 @@ impl Detector for BirthDateDetector {
         spans
     }
 }
+
+impl BirthDateDetector {
+    /// The date a clause ends in "geboren": "op 14 maart 1981 te Waalwijk geboren", "is op
+    /// 27 juli 1981 een dochter genaamd X geboren" (dev: two such dates, no context word before
+    /// them). The date is the last one in the bytes before, with no sentence or line end, no
+    /// other number and no comma after it.
+    fn date_before_geboren(&self, text: &str, keyword_start: usize) -> Option<Span> {
+        let window_start = floor_char_boundary(text, keyword_start.saturating_sub(BACK_REACH));
+        let window = &text[window_start..keyword_start];
+        let caps = self.date.captures_iter(window).last()?;
+        let whole = caps.get(0).expect("group 0");
+        let between = &window[whole.end()..];
+        if between.contains(|c: char| c.is_ascii_digit() || ".,;:\n(".contains(c)) {
+            return None;
+        }
+        let mut span = birth_date(
+            text,
+            &caps,
+            window_start + whole.start(),
+            window_start + whole.end(),
+        )?;
+        span.reason = "date of a clause that ends in \"geboren\"".to_string();
+        Some(span)
+    }
+}
+
+/// Bytes before "geboren" in which a date that the clause dates is looked for.
+const BACK_REACH: usize = 70;
 
 /// Checks one date match and turns it into a span.
 fn birth_date(text: &str, caps: &regex::Captures, start: usize, end: usize) -> Option<Span> {
@@ -173,6 +208,14 @@ mod tests {
                 "1 jan. 1975",
             ),
             ("Geboren op 1e april 2001", "1e april 2001"),
+            (
+                "de op 14 maart 1981 te Waalwijk geboren minderjarige",
+                "14 maart 1981",
+            ),
+            (
+                "is op 27 juli 1981 een dochter genaamd Sanne geboren.",
+                "27 juli 1981",
+            ),
         ] {
             assert_eq!(found(&d, text), [expected], "{text}");
         }
@@ -197,6 +240,8 @@ mod tests {
             "geboren.\nDe zitting was op 12 maart 2021",
             "geboren op 31-13-1990",
             "de brief d.d. 2 april 1998",
+            "op 12 maart 2021, twee jaar nadat haar kind was geboren",
+            "op 12 maart 2021 heeft de in 1990 geboren man",
         ] {
             assert!(found(&d, text).is_empty(), "{text}: {:?}", found(&d, text));
         }

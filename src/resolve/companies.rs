@@ -80,6 +80,11 @@ pub fn company_names(text: &str, spans: &[Span]) -> BTreeSet<String> {
         .filter(|s| s.category == Category::Person)
         .map(|s| s.end)
         .collect();
+    let person_names: Vec<&str> = spans
+        .iter()
+        .filter(|s| s.category == Category::Person)
+        .map(|s| &text[s.start..s.end])
+        .collect();
     for brands in BRAND.captures_iter(text) {
         // "E.A. Peters h.o.d.n. Ten Cate": a person's trade name is a sole proprietorship,
         // traceable to that person, and stays a name to replace.
@@ -88,7 +93,9 @@ pub fn company_names(text: &str, spans: &[Span]) -> BTreeSet<String> {
             .iter()
             .any(|&end| end <= start && text[end..start].trim().is_empty());
         if !a_persons_trade_name {
-            names.extend(names_in(&brands["names"]));
+            names.extend(
+                names_in(&brands["names"]).filter(|name| !names_a_person(name, &person_names)),
+            );
         }
     }
     for named in FORM_BEFORE.captures_iter(text) {
@@ -178,6 +185,29 @@ pub fn read_company_names_as_companies(text: &str, spans: &mut [Span]) -> BTreeS
     names
 }
 
+/// Whether a name (lower case) found after "onder de naam" is a person's: written with
+/// initials ("K. Tran") or the surname of a person the ruling names with a given name or
+/// initials ("Kees Tran"; not "van DUSA" or "Sport van DUSA", words the model ran into a
+/// brand): an alias or an
+/// advertisement's name, traceable to that person, not a brand (train seed 9: an escort's
+/// name "onder de naam Tran" kept as a company 27 times).
+fn names_a_person(name: &str, person_names: &[&str]) -> bool {
+    let initials = name
+        .split_whitespace()
+        .any(|word| word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 2);
+    initials
+        || person_names.iter().any(|person| {
+            let lower = person.to_lowercase();
+            let Some(given) = lower.strip_suffix(&format!(" {name}")) else {
+                return false;
+            };
+            // The words before the surname are capitalised, as given names and initials are.
+            person[..given.len()]
+                .split_whitespace()
+                .all(|word| word.starts_with(char::is_uppercase))
+        })
+}
+
 /// "DPDK", "DPDK.": two or more capitals and nothing else.
 fn is_an_acronym(word: &str) -> bool {
     let word = word.trim_end_matches('.');
@@ -256,6 +286,20 @@ mod tests {
         }
         // "88 Glans" is only defined beside the company: not known as a company itself.
         assert!(!names.contains("88 glans"), "{names:?}");
+    }
+
+    #[test]
+    fn a_persons_name_after_onder_de_naam_is_no_brand() {
+        let text =
+            "Een vrouw bood zich aan als Roos Hilgers. Er werd een account aangemaakt onder \
+                    de naam Hilgers en een advertentie onder de naam R. Hilgers. Zij verkocht \
+                    tassen onder de naam Bolvaro, op briefpapier van Bolvaro.";
+        let roos = model_person(text, "Roos Hilgers", 0);
+        // A word the model ran into the brand is no given name.
+        let van_bolvaro = model_person(text, "briefpapier van Bolvaro", 0);
+        let names = company_names(text, &[roos, van_bolvaro]);
+        assert!(names.contains("bolvaro"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("hilgers")), "{names:?}");
     }
 
     #[test]
