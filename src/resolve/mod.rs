@@ -142,6 +142,7 @@ pub fn resolve_with(
     read_places_abroad_as_places(&doc.text, &mut spans);
     read_english_addressees_as_persons(&doc.text, &mut spans);
     read_namesakes_of_persons_as_persons(&doc.text, &mut spans);
+    read_traders_and_clients_as_persons(&doc.text, &mut spans);
     widen_places_to_known_names(&doc.text, &mut spans);
     let company_names = companies::read_company_names_as_companies(&doc.text, &mut spans);
     drop_model_persons_that_are_not(&doc.text, &mut spans);
@@ -472,6 +473,38 @@ fn read_namesakes_of_persons_as_persons(text: &str, spans: &mut [Span]) {
         span.label = None;
         span.reason = format!(
             "{}; written as a person named elsewhere in this ruling, without a title: that person",
+            span.reason
+        );
+    }
+}
+
+/// What stands right before a name that makes it a person's, not a professional's: the
+/// person's business ("v.o.f. P. Kroon", "X h.o.d.n. G. Willems", "het winkelbedrijf S. de
+/// Bruin", "N.V. Smits") or the client of a lawyer ("de advocaat van J. Kok").
+static TRADER_OR_CLIENT_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:(?:^|[^\p{L}])(?:[Vv]\.[Oo]\.[Ff]\.|[Vv][Oo][Ff]|[Hh]\.[Oo]\.[Dd]\.[Nn]\.|N\.V\.|B\.V\.)|(?:^|[^\p{L}])(?i:winkelbedrijf|eenmanszaak|firma|(?:advocaat|advocate|raadsman|raadsvrouw|gemachtigde)[ \t]+van))[ \t]*$",
+    )
+    .expect("valid regex")
+});
+
+/// "v.o.f. P. Kroon", "de advocaat van J. Kok": a name the model read as a professional's
+/// that follows a person's business form or "advocaat van" is that person, a party, whom
+/// the editors replace (train seeds 1 and 9: 9 such names, all persons; no professional of
+/// train or dev stands so).
+fn read_traders_and_clients_as_persons(text: &str, spans: &mut [Span]) {
+    for span in spans.iter_mut() {
+        if span.category != Category::Professional
+            || span.evidence != Evidence::Model
+            || !TRADER_OR_CLIENT_BEFORE
+                .is_match(crate::detect::context_before(text, span.start, 40))
+        {
+            continue;
+        }
+        span.category = Category::Person;
+        span.label = None;
+        span.reason = format!(
+            "{}; after a person's business form or \"advocaat van\": a party, not a professional",
             span.reason
         );
     }
@@ -1719,6 +1752,27 @@ mod tests {
             .map(|m| &text[m.span.start..m.span.end])
             .collect();
         assert_eq!(replaced, ["Holtkamp", "Wendel"]);
+    }
+
+    #[test]
+    fn a_traders_or_clients_name_read_as_a_professional_is_a_person() {
+        let text = "De zaak tussen v.o.f. P. Kroost, te Velsen, en K. Haddou h.o.d.n. G. Wilders. \
+            De advocaat van J. Kokkel schreef. De gemachtigde, mr. A. Bos, en ing. C. Pot.";
+        let doc = Document::from_text("t", text);
+        let model_professional = |needle: &str| model_span(text, needle, 0, Category::Professional);
+        let resolution = resolve(
+            &doc,
+            ["P. Kroost", "G. Wilders", "J. Kokkel", "A. Bos", "C. Pot"]
+                .map(model_professional)
+                .to_vec(),
+        );
+        let replaced: Vec<&str> = resolution
+            .mentions
+            .iter()
+            .filter(|m| m.action == Action::Replace)
+            .map(|m| &text[m.span.start..m.span.end])
+            .collect();
+        assert_eq!(replaced, ["P. Kroost", "G. Wilders", "J. Kokkel"]);
     }
 
     #[test]
