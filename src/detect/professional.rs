@@ -13,7 +13,10 @@ use super::{Detector, Finding};
 use crate::model::{Category, Document, Evidence, Span};
 use regex::Regex;
 
-const ID: &str = "rule:professional";
+pub(crate) const ID: &str = "rule:professional";
+
+/// How a name found after its role word ("advocaat X") begins its reason.
+pub(crate) const AFTER_A_ROLE_WORD: &str = "named after the role word";
 
 /// Role words written before a name. Plural ones (and "mrs.") may head a list of names.
 const ROLES_BEFORE: [&str; 36] = [
@@ -308,7 +311,7 @@ impl Detector for ProfessionalDetector {
             if after.starts_with("ervan") && !after[5..].starts_with(char::is_alphanumeric) {
                 continue;
             }
-            let reason = format!("named after the role word {:?}", role.as_str());
+            let reason = format!("{AFTER_A_ROLE_WORD} {:?}", role.as_str());
             found.push((name.start(), name.end(), reason.clone()));
             if !is_plural(role.as_str()) {
                 continue;

@@ -148,6 +148,7 @@ pub fn resolve_with(
     drop_model_persons_that_are_not(&doc.text, &mut spans);
     split_places_off_names(&doc.text, &mut spans);
     add_names_listed_with_a_person(&doc.text, &mut spans);
+    take_a_cut_t_prefix(&doc.text, &mut spans);
     take_given_names_before(&doc.text, &mut spans);
     spans.sort_by(|a, b| ranking_key(a).cmp(&ranking_key(b)));
     spans.dedup_by(|later, earlier| {
@@ -438,7 +439,8 @@ fn read_english_addressees_as_persons(text: &str, spans: &mut [Span]) {
 }
 
 /// "de standpunten van Y.R. Buran-La Verge , zijn advocaat mr. E.D. van Elst": a name the
-/// model read as a professional's, without a title before it ("mr.", "dr."), that is written
+/// model read as a professional's (or the rule read after a role word: "dat de advocaat Lars
+/// in 't Veld in 2019 heeft bijgestaan"), without a title before it ("mr.", "dr."), that is written
 /// the same way where the model reads it as a person, at least twice and twice as often, is
 /// that person. Full names only, of two words or more: a judge who shares a party's surname
 /// keeps hers, and a clerk whose signature the model once took for a person stays a clerk.
@@ -462,7 +464,15 @@ fn read_namesakes_of_persons_as_persons(text: &str, spans: &mut [Span]) {
     let namesakes: Vec<usize> = spans
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.category == Category::Professional && s.evidence == Evidence::Model)
+        .filter(|(_, s)| {
+            // The rule's "de advocaat X in 2019 heeft bijgestaan" (the lawyer assisted X, a
+            // party) too; not "X, als reclasseringswerker", whose role follows the name.
+            use crate::detect::professional;
+            s.category == Category::Professional
+                && (s.evidence == Evidence::Model
+                    || (s.detector == professional::ID
+                        && s.reason.starts_with(professional::AFTER_A_ROLE_WORD)))
+        })
         .filter(|(_, s)| is_a_person(&text[s.start..s.end]))
         .filter(|(_, s)| !residual::is_professional_title_before(text, s.start))
         .map(|(i, _)| i)
@@ -481,12 +491,14 @@ fn read_namesakes_of_persons_as_persons(text: &str, spans: &mut [Span]) {
 /// What stands right before a name that makes it a person's, not a professional's: the
 /// person's business ("v.o.f. P. Kroon", "X h.o.d.n. G. Willems", "het winkelbedrijf S. de
 /// Bruin", "N.V. Smits") or the client of a lawyer ("de advocaat van J. Kok").
-static TRADER_OR_CLIENT_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+static TRADER_OR_CLIENT_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
+    || {
+        regex::Regex::new(
         r"(?:(?:^|[^\p{L}])(?:[Vv]\.[Oo]\.[Ff]\.|[Vv][Oo][Ff]|[Hh]\.[Oo]\.[Dd]\.[Nn]\.|N\.V\.|B\.V\.)|(?:^|[^\p{L}])(?i:winkelbedrijf|eenmanszaak|firma|(?:advocaat|advocate|raadsman|raadsvrouw|gemachtigde)[ \t]+van))[ \t]*$",
     )
     .expect("valid regex")
-});
+    },
+);
 
 /// "v.o.f. P. Kroon", "de advocaat van J. Kok": a name the model read as a professional's
 /// that follows a person's business form or "advocaat van" is that person, a party, whom
@@ -888,6 +900,31 @@ static WORD_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 static WORD_BEFORE_A_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?:^|[^\p{L}\p{N}.'\-])(?P<word>\p{Lu}\p{Ll}+) $").expect("valid regex")
 });
+
+/// The apostrophe of "'t" and a prefix before it, right before a person's name that starts
+/// with "t ": "in '" before "t Veld".
+static CUT_T_PREFIX: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:^|[^\p{L}])(?P<prefix>(?i:(?:van|in|op|uit)[ \t]+)?['’])$")
+        .expect("valid regex")
+});
+
+/// "Lars in 't Veld": the model may read "t Veld" alone, a place at first, and the rest of the
+/// name would survive beside the pseudonym ("Lars in '[persoon 1]", train seed 10: 12
+/// mentions). The span grows over the apostrophe and its prefix, and then over the given
+/// names before them.
+fn take_a_cut_t_prefix(text: &str, spans: &mut [Span]) {
+    for span in spans
+        .iter_mut()
+        .filter(|s| s.category == Category::Person && text[s.start..s.end].starts_with("t "))
+    {
+        let before = crate::detect::context_before(text, span.start, 12);
+        if let Some(prefix) = CUT_T_PREFIX.captures(before).and_then(|c| c.name("prefix")) {
+            span.start -= before.len() - prefix.start();
+            span.normalised = text[span.start..span.end].to_lowercase();
+            span.reason = format!("{}; grown over \"'t\" and its prefix", span.reason);
+        }
+    }
+}
 
 /// A given name right before a person's name is part of it: the model took "Bilal van Rooij"
 /// of "Mark Bilal van Rooij" or "Brenda Zwart" of "Samira Brenda Zwart", and the first name
@@ -1752,6 +1789,51 @@ mod tests {
             .map(|m| &text[m.span.start..m.span.end])
             .collect();
         assert_eq!(replaced, ["Holtkamp", "Wendel"]);
+    }
+
+    #[test]
+    fn a_party_named_after_a_role_word_is_that_party() {
+        let text = "Mila van Oord is appellant. Mila van Oord zegt dit. Niet in geschil is dat de \
+            advocaat Mila van Oord heeft bijgestaan.";
+        let doc = Document::from_text("t", text);
+        let from = |nth: usize| text.match_indices("Mila van Oord").nth(nth).unwrap().0;
+        let mut spans = vec![
+            model_person(text, "Mila van Oord", 0),
+            model_person(text, "Mila van Oord", from(1)),
+        ];
+        spans.extend(crate::detect::professional::ProfessionalDetector::new().detect(&doc));
+        assert!(
+            spans.iter().any(|s| s.start == from(2)),
+            "the rule reads a lawyer"
+        );
+        let resolution = resolve(&doc, spans);
+        let replaced_at: Vec<usize> = resolution
+            .mentions
+            .iter()
+            .filter(|m| m.action == Action::Replace)
+            .map(|m| m.span.start)
+            .collect();
+        assert_eq!(replaced_at, [from(0), from(1), from(2)]);
+    }
+
+    #[test]
+    fn a_name_cut_after_t_grows_over_its_prefix_and_given_name() {
+        let text = "Het beroep van Lars in 't Veltman. Ook Bram van ’t Holt kwam.";
+        let doc = Document::from_text("t", text);
+        let resolution = resolve(
+            &doc,
+            vec![
+                model_person(text, "t Veltman", 0),
+                model_person(text, "t Holt", 0),
+            ],
+        );
+        let replaced: Vec<&str> = resolution
+            .mentions
+            .iter()
+            .filter(|m| m.action == Action::Replace)
+            .map(|m| &text[m.span.start..m.span.end])
+            .collect();
+        assert_eq!(replaced, ["Lars in 't Veltman", "Bram van ’t Holt"]);
     }
 
     #[test]
