@@ -39,9 +39,10 @@ impl PartyDetector {
         let surname = surname_pattern();
         PartyDetector {
             // Starting at its punctuation, so that the search jumps between commas and
-            // brackets (a leading residence or blank would be tried at every space).
+            // brackets (a leading residence or blank would be tried at every space). The role
+            // may stand on the next line ("J.C. Mol,\nappellant,": train seed 10).
             role: Regex::new(&format!(
-                r"(?:,[ \t]*{party}[ \t]*(?:,|\.|;|\n|$)|\({party}\))"
+                r"(?:,[ \t]*(?:\r?\n[ \t]*)?{party}[ \t]*(?:,|\.|;|\r?\n|$)|\({party}\))"
             ))
             .expect("valid regex"),
             // The name, then the residence the header may give between it and the role.
@@ -168,6 +169,13 @@ mod tests {
         assert_eq!(
             found(&d, "In de zaak van:\n      Jorien Kamphuis, appellant,\n"),
             ["Jorien Kamphuis"]
+        );
+        assert_eq!(
+            found(
+                &d,
+                "op het hoger beroep van:\nK.D. Rijnsburg,\nappellant,\ntegen"
+            ),
+            ["K.D. Rijnsburg"]
         );
         assert_eq!(
             found(&d, "Partijen:\n  T.W. van Ommeren te Ulft (betrokkene)\n"),
