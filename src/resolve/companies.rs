@@ -152,11 +152,17 @@ pub fn read_company_names_as_companies(text: &str, spans: &mut [Span]) -> BTreeS
             continue;
         }
         let name = text[span.start..span.end].to_lowercase();
-        // "van DUSA", "de Bunq": a lower-case word the model ran into the name.
-        let bare = if text[span.start..].starts_with(char::is_lowercase) {
-            name.split_once(' ').map_or(name.as_str(), |(_, rest)| rest)
-        } else {
+        // "van DUSA", "showroom van DUSA": lower-case words the model ran into the name.
+        let lower_case_words = text[span.start..span.end]
+            .split_whitespace()
+            .take_while(|word| word.starts_with(char::is_lowercase))
+            .count();
+        let bare_words: Vec<&str> = name.split_whitespace().skip(lower_case_words).collect();
+        let bare_name = bare_words.join(" ");
+        let bare = if bare_words.is_empty() {
             name.as_str()
+        } else {
+            bare_name.as_str()
         };
         // "DPDK Dream Bid": an acronym before a company's name of two words or more is
         // another company beside it, not a first name.
@@ -322,13 +328,15 @@ mod tests {
     #[test]
     fn a_later_bare_mention_of_a_company_is_no_person_or_place() {
         let text = "tegen KORVEL BV, gevestigd te Ede. Partijen worden hierna Jan Smit en Korvel \
-                    genoemd. Korvel heeft betaald aan Jan Smit. Het briefpapier van Korvel.";
+                    genoemd. Korvel heeft betaald aan Jan Smit. Het briefpapier van Korvel. \
+                    In de showroom van Korvel.";
         let mut spans = vec![
             company(text, "KORVEL BV"),
             model_person(text, "Jan Smit", 0),
             model_person(text, "Korvel", 60),
             model_person(text, "Korvel", 80),
             model_person(text, "van Korvel", 0),
+            model_person(text, "showroom van Korvel", 0),
         ];
         // The model read one mention as a town.
         let mut as_place = model_person(text, "Korvel", 100);
@@ -342,7 +350,7 @@ mod tests {
             .filter(|s| s.detector == DETECTOR)
             .all(|s| s.category == Category::Organisation
                 && s.reason.contains("company, brand or product")));
-        assert_eq!(spans.iter().filter(|s| s.detector == DETECTOR).count(), 4);
+        assert_eq!(spans.iter().filter(|s| s.detector == DETECTOR).count(), 5);
     }
 
     #[test]
