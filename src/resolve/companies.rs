@@ -126,9 +126,14 @@ pub fn company_names(text: &str, spans: &[Span]) -> BTreeSet<String> {
             parties["first"].to_lowercase(),
             parties["second"].to_lowercase(),
         );
-        // Only a party that is a company elsewhere: "hierna Jansen en De Vries genoemd" are people.
+        // Only a party that is a company elsewhere, or whose name opens with a number ("365
+        // Schoon"), no person's does: "hierna Jansen en De Vries genoemd" are people.
         for name in [first, second] {
-            if is_a_company(&name) {
+            let opens_with_a_number = name
+                .split_whitespace()
+                .next()
+                .is_some_and(|word| word.chars().all(|c| c.is_ascii_digit()));
+            if is_a_company(&name) || opens_with_a_number {
                 names.insert(name);
             }
         }
@@ -290,8 +295,16 @@ mod tests {
         ] {
             assert!(names.contains(name), "{name} in {names:?}");
         }
-        // "88 Glans" is only defined beside the company: not known as a company itself.
-        assert!(!names.contains("88 glans"), "{names:?}");
+        // Defined beside the company: "88 Glans", whose name opens with a number, is one
+        // too; a name a person could bear is not ("hierna Jansen en Korvel genoemd").
+        assert!(names.contains("88 glans"), "{names:?}");
+        let beside = "tegen KORVEL BV. Partijen worden hierna Jansen en Korvel genoemd.";
+        let korvel = company(beside, "KORVEL BV");
+        let names = company_names(beside, &[korvel]);
+        assert!(
+            names.contains("korvel") && !names.contains("jansen"),
+            "{names:?}"
+        );
     }
 
     #[test]
