@@ -402,6 +402,9 @@ pub fn add_residual_mentions(
                         || claimed.overlaps(start, end)
                         || (person && is_professional_title_before(text, start))
                         || (person && within_company_names.contains(start, end))
+                        || (person
+                            && form.starts_with(char::is_lowercase)
+                            && !a_name_or_title_before(text, start))
                     {
                         continue;
                     }
@@ -464,6 +467,27 @@ pub fn add_residual_mentions(
         resolution.mentions.sort_by_key(|m| m.span.start);
     }
     widen_to_longer_forms(text, resolution, &plans, &patterns, &found);
+}
+
+/// Whether a given name, initials or a form of address stands right before `start` (bytes):
+/// only there is a lower-case prefix a surname's ("Femke van Gils", "J. van Gils", "de heer
+/// van Gils"). Alone, "van" and "de" are a preposition and an article: the surname of "R.N.
+/// Demir van Alexseal" (the model's "Demir of Alexseal") is no name in "het hersteladvies van
+/// Alexseal", nor that of "De Jong de SLA" in "de Overeenkomst en de SLA" (train seed 9: 21
+/// such mentions replaced as persons).
+fn a_name_or_title_before(text: &str, start: usize) -> bool {
+    let before = crate::detect::context_before(text, start, 24);
+    let Some(rest) = before.strip_suffix([' ', '\t']) else {
+        return false;
+    };
+    let word = rest
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    word.starts_with(char::is_uppercase)
+        || word.ends_with('.')
+        || ["heer", "mevrouw", "mevr", "meneer", "wijlen"].contains(&word.to_lowercase().as_str())
 }
 
 /// "1 Peer Ghouttis" where only "Ghouttis" was found, and "Peer Ghouttis" is how the ruling
@@ -725,6 +749,21 @@ mod tests {
         assert_eq!(
             found_for_one_person(text, "Hanna Veldkamp"),
             [("Hanna Veldkamp", Some(0)), ("Yfke Veldkamp", Some(0))]
+        );
+    }
+
+    #[test]
+    fn a_lower_case_prefix_alone_is_no_surname() {
+        // The model ran a person into the company after "van": its tail is no name alone.
+        let text = "Volgens R.N. Demir van Alexseal lekt het. Het advies van Alexseal volgde. \
+            Toen kwam de heer van Alexseal, en Yfke van Alexseal.";
+        assert_eq!(
+            found_for_one_person(text, "R.N. Demir van Alexseal"),
+            [
+                ("R.N. Demir van Alexseal", Some(0)),
+                ("van Alexseal", Some(0)),
+                ("Yfke van Alexseal", Some(0))
+            ]
         );
     }
 
