@@ -27,11 +27,11 @@ static BRAND: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// "(hierna: X)", "(hierna te noemen: X)", "(hierna ook: X)" right after a company's name, or
+/// "(hierna: X)", "(hierna te noemen: X)", "(hierna ook: X)", "(“X”)" right after a company's name, or
 /// in a header on the line after its seat: "X B.V.,\n gevestigd te Enter,\n hierna: ‘Y’".
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[ \t,]*(?:(?:\(|[-–][ \t]*)(?:hierna|verder)(?:[ \t]+ook)?(?:[ \t]+te[ \t]+noemen)?[ \t]*:?|\s*(?:(?:statutair[ \t]+)?(?:gevestigd|kantoorhoudende?)[^\n]*\n\s*)?(?:hierna|verder)(?:[ \t]+ook)?(?:[ \t]+te[ \t]+noemen)?[ \t]*:)[ \t]*[\x22“‘']?(?P<name>{NAME})"
+        r"^[ \t,]*(?:\([ \t]*[\x22“‘']|(?:\(|[-–][ \t]*)(?:hierna|verder)(?:[ \t]+ook)?(?:[ \t]+te[ \t]+noemen)?[ \t]*:?|\s*(?:(?:statutair[ \t]+)?(?:gevestigd|kantoorhoudende?)[^\n]*\n\s*)?(?:hierna|verder)(?:[ \t]+ook)?(?:[ \t]+te[ \t]+noemen)?[ \t]*:)[ \t]*[\x22“‘']?(?P<name>{NAME})"
     ))
     .expect("valid regex")
 });
@@ -272,11 +272,13 @@ mod tests {
     fn names_a_ruling_gives_companies_and_brands() {
         let text = "tegen KORVEL BV, gevestigd te Ede. Verweerster verkoopt schoenen onder de merken \
                     Tarlo en Wenzo. Partijen worden hierna 88 Glans en Korvel genoemd. Zij handelt onder \
-                    de naam DRAVIK. Ook Fenna Bank N.V. (hierna: Fenna) was betrokken.\n\n\
+                    de naam DRAVIK. Ook Fenna Bank N.V. (hierna: Fenna) was betrokken, en Orbis Art \
+                    Limited (“OAL”).\n\n\
                     Dakdekkersbedrijf Benali B.V.,\n\ngevestigd te Enter,\nhierna: ‘Eastpack’,\n";
         let spans = vec![
             company(text, "KORVEL BV"),
             company(text, "Fenna Bank N.V."),
+            company(text, "Orbis Art Limited"),
             company(text, "Dakdekkersbedrijf Benali B.V."),
         ];
         let names = company_names(text, &spans);
@@ -291,6 +293,7 @@ mod tests {
             "dravik",
             "fenna",
             "fenna bank",
+            "oal",
             "eastpack",
         ] {
             assert!(names.contains(name), "{name} in {names:?}");
