@@ -439,6 +439,13 @@ pub fn add_residual_mentions(
                     } else {
                         start
                     };
+                    // "aan de Wensel Cobergherstraat": where the model read the street as a
+                    // person once, its other mentions stay a street.
+                    if person
+                        && crate::detect::address::is_a_street_after_an_article(text, grown, end)
+                    {
+                        continue;
+                    }
                     let reason = if grown == start {
                         reason.clone()
                     } else {
@@ -764,6 +771,15 @@ mod tests {
                 ("van Alexseal", Some(0)),
                 ("Yfke van Alexseal", Some(0))
             ]
+        );
+    }
+
+    #[test]
+    fn a_street_after_an_article_is_no_persons_name() {
+        let text = "Wensel Vlaskamperstraat zag het. De flat aan de Wensel Vlaskamperstraat.";
+        assert_eq!(
+            found_for_one_person(text, "Wensel Vlaskamperstraat"),
+            [("Wensel Vlaskamperstraat", Some(0))]
         );
     }
 
