@@ -1807,13 +1807,7 @@ mod tests {
                 model_professional("Bos"),
             ],
         );
-        let replaced: Vec<&str> = resolution
-            .mentions
-            .iter()
-            .filter(|m| m.action == Action::Replace)
-            .map(|m| &text[m.span.start..m.span.end])
-            .collect();
-        assert_eq!(replaced, ["Holtkamp", "Wendel"]);
+        assert_eq!(replaced(text, &resolution), ["Holtkamp", "Wendel"]);
     }
 
     #[test]
@@ -1852,13 +1846,10 @@ mod tests {
                 model_person(text, "t Holt", 0),
             ],
         );
-        let replaced: Vec<&str> = resolution
-            .mentions
-            .iter()
-            .filter(|m| m.action == Action::Replace)
-            .map(|m| &text[m.span.start..m.span.end])
-            .collect();
-        assert_eq!(replaced, ["Lars in 't Veltman", "Bram van ’t Holt"]);
+        assert_eq!(
+            replaced(text, &resolution),
+            ["Lars in 't Veltman", "Bram van ’t Holt"]
+        );
     }
 
     #[test]
@@ -1873,13 +1864,10 @@ mod tests {
                 .map(model_professional)
                 .to_vec(),
         );
-        let replaced: Vec<&str> = resolution
-            .mentions
-            .iter()
-            .filter(|m| m.action == Action::Replace)
-            .map(|m| &text[m.span.start..m.span.end])
-            .collect();
-        assert_eq!(replaced, ["P. Kroost", "G. Wilders", "J. Kokkel"]);
+        assert_eq!(
+            replaced(text, &resolution),
+            ["P. Kroost", "G. Wilders", "J. Kokkel"]
+        );
     }
 
     #[test]
