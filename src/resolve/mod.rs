@@ -913,13 +913,26 @@ static CUT_T_PREFIX: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// mentions). The span grows over the apostrophe and its prefix, and then over the given
 /// names before them.
 fn take_a_cut_t_prefix(text: &str, spans: &mut [Span]) {
-    for span in spans
-        .iter_mut()
-        .filter(|s| s.category == Category::Person && text[s.start..s.end].starts_with("t "))
-    {
+    for span in spans.iter_mut().filter(|s| {
+        matches!(s.category, Category::Person | Category::Place)
+            && s.evidence == Evidence::Model
+            && text[s.start..s.end].starts_with("t ")
+    }) {
         let before = crate::detect::context_before(text, span.start, 12);
         if let Some(prefix) = CUT_T_PREFIX.captures(before).and_then(|c| c.name("prefix")) {
-            span.start -= before.len() - prefix.start();
+            let prefix_start = span.start - (before.len() - prefix.start());
+            if span.category == Category::Place {
+                // "Loes in 't Veld, te Vught": the model's place "t Veld" after a given name
+                // and "in '" is that person's surname (train seed 7); "'t Veld" alone stays.
+                let given_name = start_of_given_names(text, prefix_start, span.end, |_| false);
+                if given_name == prefix_start || text[prefix_start..].starts_with(['\'', '’']) {
+                    continue;
+                }
+                span.category = Category::Person;
+                span.label = None;
+                span.reason = format!("{}; a surname after a given name, not a place", span.reason);
+            }
+            span.start = prefix_start;
             span.normalised = text[span.start..span.end].to_lowercase();
             span.reason = format!("{}; grown over \"'t\" and its prefix", span.reason);
         }
@@ -1837,19 +1850,39 @@ mod tests {
 
     #[test]
     fn a_name_cut_after_t_grows_over_its_prefix_and_given_name() {
-        let text = "Het beroep van Lars in 't Veltman. Ook Bram van ’t Holt kwam.";
+        let text = "Het beroep van Lars in 't Veltman. Ook Bram van ’t Holt kwam. Yfke in 't \
+            Veldkamp, te Vught. Een boerderij in 't Veld.";
         let doc = Document::from_text("t", text);
+        let mut veldkamp = model_person(text, "t Veldkamp", 0);
+        veldkamp.category = Category::Place;
+        let mut veld = model_person(text, "t Veld.", 0);
+        veld.end -= 1;
+        veld.category = Category::Place;
         let resolution = resolve(
             &doc,
             vec![
                 model_person(text, "t Veltman", 0),
                 model_person(text, "t Holt", 0),
+                veldkamp,
+                veld,
             ],
         );
         assert_eq!(
             replaced(text, &resolution),
-            ["Lars in 't Veltman", "Bram van ’t Holt"]
+            [
+                "Lars in 't Veltman",
+                "Bram van ’t Holt",
+                "Yfke in 't Veldkamp",
+                "t Veld"
+            ]
         );
+        // Without a given name before "in 't" the model's place stays a place.
+        let veld = resolution
+            .mentions
+            .iter()
+            .find(|m| &text[m.span.start..m.span.end] == "t Veld")
+            .map(|m| m.span.category);
+        assert_eq!(veld, Some(Category::Place));
     }
 
     #[test]
