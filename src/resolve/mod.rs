@@ -479,13 +479,19 @@ fn read_namesakes_of_persons_as_persons(text: &str, spans: &mut [Span]) {
         .collect();
     for i in namesakes {
         let span = &mut spans[i];
-        span.category = Category::Person;
-        span.label = None;
-        span.reason = format!(
-            "{}; written as a person named elsewhere in this ruling, without a title: that person",
-            span.reason
+        read_as_a_person(
+            span,
+            "written as a person named elsewhere in this ruling, without a title: that person",
         );
     }
+}
+
+/// Makes a span the model read as a professional or a place a person's, saying why: a person
+/// carries no label of those (the professional's or the place's role).
+fn read_as_a_person(span: &mut Span, why: &str) {
+    span.category = Category::Person;
+    span.label = None;
+    span.reason = format!("{}; {why}", span.reason);
 }
 
 /// What stands right before a name that makes it a person's, not a professional's: the
@@ -513,11 +519,9 @@ fn read_traders_and_clients_as_persons(text: &str, spans: &mut [Span]) {
         {
             continue;
         }
-        span.category = Category::Person;
-        span.label = None;
-        span.reason = format!(
-            "{}; after a person's business form or \"advocaat van\": a party, not a professional",
-            span.reason
+        read_as_a_person(
+            span,
+            "after a person's business form or \"advocaat van\": a party, not a professional",
         );
     }
 }
@@ -928,9 +932,7 @@ fn take_a_cut_t_prefix(text: &str, spans: &mut [Span]) {
                 if given_name == prefix_start || text[prefix_start..].starts_with(['\'', '’']) {
                     continue;
                 }
-                span.category = Category::Person;
-                span.label = None;
-                span.reason = format!("{}; a surname after a given name, not a place", span.reason);
+                read_as_a_person(span, "a surname after a given name, not a place");
             }
             span.start = prefix_start;
             span.normalised = text[span.start..span.end].to_lowercase();
@@ -1596,11 +1598,9 @@ fn read_surnames_as_persons(text: &str, spans: &mut [Span], surnames: &[String])
             && !crate::lexicon::is_country(written)
             && (!crate::lexicon::is_foreign_place(written) || a_full_name_ends_in(written))
         {
-            span.category = Category::Person;
-            span.label = None;
-            span.reason = format!(
-                "{}; the surname of a person named in this ruling, not a place",
-                span.reason
+            read_as_a_person(
+                span,
+                "the surname of a person named in this ruling, not a place",
             );
         }
     }

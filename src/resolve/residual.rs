@@ -494,7 +494,8 @@ fn a_name_or_title_before(text: &str, start: usize) -> bool {
         .trim_start_matches(|c: char| !c.is_alphanumeric());
     word.starts_with(char::is_uppercase)
         || word.ends_with('.')
-        || ["heer", "mevrouw", "mevr", "meneer", "wijlen"].contains(&word.to_lowercase().as_str())
+        || crate::lexicon::is_title(word)
+        || word.eq_ignore_ascii_case("wijlen")
 }
 
 /// "1 Peer Ghouttis" where only "Ghouttis" was found, and "Peer Ghouttis" is how the ruling
