@@ -208,13 +208,10 @@ mod tests {
                 "1 jan. 1975",
             ),
             ("Geboren op 1e april 2001", "1e april 2001"),
+            ("het op 3 mei 1979 te Oss geboren kind", "3 mei 1979"),
             (
-                "de op 14 maart 1981 te Waalwijk geboren minderjarige",
-                "14 maart 1981",
-            ),
-            (
-                "is op 27 juli 1981 een dochter genaamd Sanne geboren.",
-                "27 juli 1981",
+                "is op 9 juni 2004 een zoon genaamd Ruben geboren.",
+                "9 juni 2004",
             ),
         ] {
             assert_eq!(found(&d, text), [expected], "{text}");

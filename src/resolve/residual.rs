@@ -763,14 +763,14 @@ mod tests {
     #[test]
     fn a_lower_case_prefix_alone_is_no_surname() {
         // The model ran a person into the company after "van": its tail is no name alone.
-        let text = "Volgens R.N. Demir van Alexseal lekt het. Het advies van Alexseal volgde. \
-            Toen kwam de heer van Alexseal, en Yfke van Alexseal.";
+        let text = "Volgens R.N. Demir van Velmora lekt het. Het advies van Velmora volgde. \
+            Toen kwam de heer van Velmora, en Yfke van Velmora.";
         assert_eq!(
-            found_for_one_person(text, "R.N. Demir van Alexseal"),
+            found_for_one_person(text, "R.N. Demir van Velmora"),
             [
-                ("R.N. Demir van Alexseal", Some(0)),
-                ("van Alexseal", Some(0)),
-                ("Yfke van Alexseal", Some(0))
+                ("R.N. Demir van Velmora", Some(0)),
+                ("van Velmora", Some(0)),
+                ("Yfke van Velmora", Some(0))
             ]
         );
     }
