@@ -347,8 +347,10 @@ fn role_segment(lower: &str) -> Option<&'static RoleForm> {
 /// "1. Y. Musluk, wonende te Spijkenisse, 2. D. Kambakhsh, …, EISERS in eerste aanleg,
 /// hierna gezamenlijk: X": a name the header defines for the parties above it takes the role
 /// that closed their block (the segments before the definition, back to "tegen" or a
-/// sentence).
-fn header_role_before(text: &str, start: usize) -> Option<&'static RoleForm> {
+/// sentence). Defined inside a numbered list whose role word comes further down ("1. A, 2.
+/// B, gezamenlijk te noemen: X, 3. C, …, geïntimeerden"), it takes the role that closes the
+/// list.
+fn header_role_defined(text: &str, start: usize, end: usize) -> Option<&'static RoleForm> {
     let window = context_before(text, start, 400);
     let mut segments = window.rsplit([',', '\n', ';']);
     // "hierna te noemen: ‘ X ’": the quote opening the name is no part of the definition.
@@ -376,7 +378,7 @@ fn header_role_before(text: &str, start: usize) -> Option<&'static RoleForm> {
         }
         topmost = role_segment(&lower).or(topmost);
     }
-    topmost
+    topmost.or_else(|| header_role_after(text, end))
 }
 
 /// "Eisers zullen hierna gezamenlijk in mannelijk enkelvoud ook X worden genoemd": the
@@ -494,7 +496,7 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
             {
                 evidence.push((role, Evidence::Header));
                 header_seen[index] = true;
-            } else if let Some(role) = header_role_before(text, start) {
+            } else if let Some(role) = header_role_defined(text, start, end) {
                 evidence.push((role, Evidence::Header));
                 header_seen[index] = true;
             } else if (GEDING_TUSSEN.is_match(&before) && against_a_body(&text[end..]))
@@ -1008,8 +1010,17 @@ mod tests {
 
     #[test]
     fn a_name_defined_together_in_quotes_takes_the_role_above() {
-        let text = "tegen\n\n1. Café Uitdehaag B.V.,\ngevestigd te Winschoten,\ngeïntimeerden,\ngezamenlijk te noemen: ‘ Z.M. Molenaar ’ (enkelvoud),\nadvocaat: mr. J.W. de Groot.";
-        assert_eq!(roles_in(text, &["Z.M. Molenaar"]), some(&["geïntimeerde"]));
+        let text = "tegen\n\n1. Kwekerij De Linde B.V.,\ngevestigd te Zwolle,\ngeïntimeerden,\ngezamenlijk te noemen: ‘ H.P. Ruigrok ’ (enkelvoud),\nadvocaat: mr. L. Brand.";
+        assert_eq!(roles_in(text, &["H.P. Ruigrok"]), some(&["geïntimeerde"]));
+    }
+
+    #[test]
+    fn a_name_defined_inside_a_numbered_list_takes_the_role_that_closes_it() {
+        let text = "tegen:\n\n1 Wessel Ruigrok,\nwonende te Zwolle,\n2. de besloten vennootschap\nKwekerij De Linde B.V.,\ngevestigd te Zwolle,\ngezamenlijk te noemen: ‘ Ruigrok c.s. ’,\nadvocaat: mr. L. Brand,\n3. de stichting\nStichting Lindehof,\ngevestigd te Kampen,\nniet verschenen,\ngeïntimeerden,\nverweerders in het incident.\n\n1 Het verloop van de procedure\n\nRuigrok c.s. en Wessel Ruigrok zijn verschenen.";
+        assert_eq!(
+            roles_in(text, &["Ruigrok c.s.", "Wessel Ruigrok"]),
+            some(&["geïntimeerde", "geïntimeerde"])
+        );
     }
 
     #[test]
