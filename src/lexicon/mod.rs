@@ -164,7 +164,7 @@ pub fn is_common_surname(name: &str) -> bool {
     SURNAMES.contains(&name.to_lowercase())
 }
 
-/// Whether `name` (any case) is a common Dutch first name (faker's nl_NL list): "Mark",
+/// Whether `name` (any case) is a Dutch first name (faker's nl_NL list and pii-filter's): "Mark",
 /// "Anouk", "MOHAMED".
 pub fn is_first_name(name: &str) -> bool {
     FIRST_NAMES.contains(&name.to_lowercase())

@@ -669,8 +669,9 @@ fn cut_lower_case_tails(text: &str, spans: &mut [Span]) {
     }
 }
 
-/// A capitalised surname, double-barrelled or not ("Heijden", "Vries-Post"), as a regex.
-const SURNAME_WORD: &str = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?";
+/// A capitalised surname, double-barrelled or not ("Heijden", "Vries-Post", "Kamp-Van der
+/// Heijden": the second half with its own prefix), as a regex.
+const SURNAME_WORD: &str = r"\p{Lu}[\p{Ll}'’]+(?:-(?:(?:[Vv]an|[Dd]e[nr]?|[Tt]e[nr]|[Oo]p)(?:[ \t]+(?:de[nr]?|het|['’]t))?[ \t]+)?\p{Lu}[\p{Ll}'’]+)?";
 
 /// The rest of a surname the model left outside a person's span: the second half of a
 /// double-barrelled name ("De Vries" of "De Vries-Post") or a surname behind "'t" or "in 't"
@@ -1762,7 +1763,8 @@ mod tests {
                     Zij sprak met E.J. van der Linden, W.C. 't Hart en met Joost van Kempen. \
                     A. Zonder toestemming ging het mis. Verder kwam Popescu van Arbortec. \
                     Ruud Jansen van de Belastingdienst bleef. Verbalisant Femke Dorrestijn \
-                    schreef. Klager Lars Wagenaar Transport zweeg.";
+                    schreef. Klager Lars Wagenaar Transport zweeg. Ook Yara op den \
+                    Berg-Van der Steen tekende.";
         let doc = Document::from_text("t", text);
         let resolution = resolve(
             &doc,
@@ -1778,6 +1780,7 @@ mod tests {
                 model_span(text, "Femke", 0, Category::Person),
                 model_span(text, "Lars", 0, Category::Person),
                 model_span(text, "Wagenaar Transport", 0, Category::Organisation),
+                model_span(text, "Yara", 0, Category::Person),
             ],
         );
         let replaced: Vec<&str> = resolution
@@ -1803,6 +1806,8 @@ mod tests {
                 "Femke Dorrestijn",
                 // Not over what the model read as a company.
                 "Lars",
+                // A double-barrelled surname whose second half has a prefix of its own.
+                "Yara op den Berg-Van der Steen",
             ]
         );
     }

