@@ -299,6 +299,11 @@ impl Detector for ProfessionalDetector {
             if is_english_salutation(text, role.start(), role.as_str()) {
                 continue;
             }
+            // "de bestuurs-leden X": the role word is the tail of a compound broken at the
+            // line end (board members, not the court's).
+            if !title && text[..role.start()].ends_with('-') {
+                continue;
+            }
             // "griffier Dorpsstraat 7": a street with its house number, not a name.
             let after = text[name.end()..].trim_start_matches([' ', '\t']);
             if after.starts_with(|c: char| c.is_ascii_digit())
@@ -399,6 +404,20 @@ mod tests {
             .iter()
             .any(|name| name.contains("Dorpsstraat")));
         assert_eq!(found(&d, "de griffier Dorpsman verklaart"), ["Dorpsman"]);
+    }
+
+    #[test]
+    fn a_role_word_ending_a_compound_broken_at_a_hyphen_names_no_professional() {
+        let d = ProfessionalDetector::new();
+        assert!(found(
+            &d,
+            "overleg tussen de vereniging-leden Hoekstra-Bloem en de penningmeester"
+        )
+        .is_empty());
+        assert_eq!(
+            found(&d, "ter zitting waren de leden Hoekstra en Bloem"),
+            ["Hoekstra", "Bloem"]
+        );
     }
 
     #[test]
