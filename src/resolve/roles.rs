@@ -96,6 +96,21 @@ static STATEMENT_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\binhoudende?\s+de\s+verklaring\s+van\s*$").expect("valid regex")
 });
 
+/// "Als getuige is gehoord X", "de getuigenverklaring van X", "het horen als getuige van X":
+/// a witness, in any ruling.
+static WITNESS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bals\s+getuigen?\s+(?:(?:is|zijn|werd|werden)\s+(?:ter\s+zitting\s+)?gehoord|(?:te\s+)?horen\s+van|gehoord)|\bhoren\s+als\s+getuigen?\s+van|\bgetuigenverklaringen?\s+van)\s*:?\s*(?:de\s+heer|mevrouw)?\s*$")
+        .expect("valid regex")
+});
+
+/// "X als getuige te horen", "X als getuige te ondervragen": a witness.
+static WITNESS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*,?\s*als\s+getuigen?\s+(?:te\s+)?(?:horen|ondervragen|verhoren|oproepen)\b",
+    )
+    .expect("valid regex")
+});
+
 /// The role a placeholder names ("[aangever 1]", "appellante sub 2", "de vrouw" →
 /// "aangever", "appellant", "vrouw"), or `None` for a generic one ("[persoon 1]",
 /// "[naam]", a letter).
@@ -559,7 +574,12 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
             .filter(|f| RUNNING_TEXT_ROLES.contains(&f.1) || f.1 == VICTIM_CUE_ROLE);
         let running = running
             .or_else(|| (criminal && REPORT_BY.is_match(before)).then(|| form_of("verbalisant")))
-            .or_else(|| (criminal && STATEMENT_OF.is_match(before)).then(|| form_of("getuige")));
+            .or_else(|| (criminal && STATEMENT_OF.is_match(before)).then(|| form_of("getuige")))
+            .or_else(|| {
+                (WITNESS_BEFORE.is_match(context_before(text, start, 80))
+                    || WITNESS_AFTER.is_match(&text[end..floor_char_boundary(text, end + 60)]))
+                .then(|| form_of("getuige"))
+            });
         let violence_after = running.is_none()
             && criminal
             && VIOLENCE_AFTER.is_match(&text[end..floor_char_boundary(text, end + 160)]);
@@ -1060,6 +1080,28 @@ mod tests {
                 "medeverdachte",
                 "medeverdachte"
             ])
+        );
+    }
+
+    #[test]
+    fn witnesses_heard_or_to_be_heard_are_witnesses() {
+        let text = "Ter zitting waren aanwezig eiseres en de inspecteur. Als getuige is gehoord mevrouw Roos Dijkhuis. De getuigenverklaring van Dijkhuis staat in het proces-verbaal. Het verzoek om Gijs Vermaat als getuige te horen wordt afgewezen. Het horen als getuige van Anke Smulders is niet nodig. Lotte Bremer kwam ook.";
+        assert_eq!(
+            roles_in(
+                text,
+                &[
+                    "Roos Dijkhuis",
+                    "Gijs Vermaat",
+                    "Anke Smulders",
+                    "Lotte Bremer"
+                ]
+            ),
+            [
+                Some("getuige".to_string()),
+                Some("getuige".to_string()),
+                Some("getuige".to_string()),
+                None
+            ]
         );
     }
 
