@@ -59,6 +59,12 @@ static FIRST_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+static FIRST_NAMES_ALSO_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    entries(include_str!("data/first_names_also_words.txt"))
+        .map(str::to_lowercase)
+        .collect()
+});
+
 static ENGLISH_FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/english_function_words.txt")).collect());
 
@@ -168,6 +174,25 @@ pub fn is_common_surname(name: &str) -> bool {
 /// "Anouk", "MOHAMED".
 pub fn is_first_name(name: &str) -> bool {
     FIRST_NAMES.contains(&name.to_lowercase())
+}
+
+/// Whether `word`, standing at byte `start` of `text`, reads as a given name: a first name of
+/// `first_names.txt`, or one that is also a Dutch word ("Kees", "Door", "Anita") where its
+/// capital cannot be a sentence's ("door Kees Groen"; not "Door Groen is betaald").
+pub fn is_given_name_at(text: &str, start: usize, word: &str) -> bool {
+    is_first_name(word)
+        || (FIRST_NAMES_ALSO_WORDS.contains(&word.to_lowercase()) && !opens_a_sentence(text, start))
+}
+
+/// Whether the word at byte `start` opens a sentence, a line or a heading: nothing but
+/// spaces, quotes or brackets between it and a full stop, colon, line end, number or the
+/// text's start.
+pub fn opens_a_sentence(text: &str, start: usize) -> bool {
+    text[..start]
+        .trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(', '-', '–'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n') || c.is_ascii_digit())
 }
 
 /// Whether a capitalised `word` is a word of the language or of the law rather than a name:
@@ -332,6 +357,18 @@ pub fn is_foreign_place(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_first_name_that_is_also_a_word_is_a_given_name_only_mid_sentence() {
+        let text =
+            "Door Veldkamp is betaald. Het werd door Kees Veldkamp en Anita Veldkamp gezegd.";
+        let at = |word: &str, nth: usize| text.match_indices(word).nth(nth).unwrap().0;
+        assert!(!is_given_name_at(text, at("Door", 0), "Door"));
+        assert!(is_given_name_at(text, at("Kees", 0), "Kees"));
+        assert!(is_given_name_at(text, at("Anita", 0), "Anita"));
+        assert!(!is_given_name_at(text, at("betaald", 0), "betaald"));
+        assert!(is_given_name_at("Mark kwam.", 0, "Mark"));
+    }
     use super::*;
 
     #[test]

@@ -796,17 +796,20 @@ fn rest_of_a_cut_name(text: &str, start: usize, end: usize) -> Option<usize> {
     {
         // Given names, not a surname with something after it ("Popescu van Arbortec"): the
         // last word is a listed first name or what follows a listed surname ("van Vliet").
-        let given = name.split_whitespace().last()?;
+        let written = name.trim_end();
+        let given = written.split_whitespace().last()?;
+        let given_start = start + written.len() - given.len();
+        let given_is_a_first_name = crate::lexicon::is_given_name_at(text, given_start, given);
         match PREFIXED_SURNAME_AFTER.find(after) {
             Some(found)
-                if crate::lexicon::is_first_name(given)
+                if given_is_a_first_name
                     || crate::lexicon::is_common_surname(found.as_str().trim()) =>
             {
                 found
             }
             // "Cornelia" of "Cornelia Verhoeven": after a listed first name, a listed
             // surname or a word no list knows.
-            _ if crate::lexicon::is_first_name(given) => {
+            _ if given_is_a_first_name => {
                 let found = WORD_AFTER.find(after)?;
                 let word = found.as_str().trim();
                 if crate::lexicon::is_known_word(word) && !crate::lexicon::is_common_surname(word) {
@@ -998,7 +1001,7 @@ fn reads_as_a_given_name(text: &str, start: usize, word: &str) -> bool {
     if lexicon::is_title(word) || lexicon::is_role_word(word) {
         return false;
     }
-    lexicon::is_first_name(word)
+    lexicon::is_given_name_at(text, start, word)
         || !(lexicon::is_known_word(word)
             || lexicon::common_street_suffixes().any(|e| word.ends_with(e))
             || lexicon::brand_word_before(text, start)

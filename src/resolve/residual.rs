@@ -450,7 +450,7 @@ pub fn add_residual_mentions(
                         reason.clone()
                     } else {
                         claimed.insert(grown, start);
-                        format!("{reason}; grown over the given name before it")
+                        format!("{reason}; {GROWN_OVER_A_GIVEN_NAME}")
                     };
                     let mut found_span = span(entity.label.clone(), &reason);
                     found_span.start = grown;
@@ -468,13 +468,37 @@ pub fn add_residual_mentions(
             break;
         }
     }
+    // "door Kees Groen" grown over its given name: "Kees Groen" is how the ruling names that
+    // person, also where the capital of "Kees" might be a sentence's ("1.5 Kees Groen heeft").
+    let grown_forms: Vec<(usize, String)> = added
+        .iter()
+        .filter(|m| m.reason.ends_with(GROWN_OVER_A_GIVEN_NAME))
+        .filter_map(|m| Some((m.entity?, text[m.span.start..m.span.end].to_string())))
+        .collect();
     if !added.is_empty() || !kept.is_empty() {
         resolution.mentions.extend(added);
         resolution.mentions.extend(kept);
         resolution.mentions.sort_by_key(|m| m.span.start);
     }
-    widen_to_longer_forms(text, resolution, &plans, &patterns, &found);
+    let mut longer_forms: Vec<(usize, &str, Vec<usize>)> = Vec::new();
+    for (index, forms) in plans.iter().enumerate() {
+        for form in forms.iter().filter(|f| f.contains(' ')) {
+            let pattern = patterns.binary_search(&form.as_str()).expect("collected");
+            longer_forms.push((index, form.as_str(), found[pattern].clone()));
+        }
+    }
+    for (index, form) in &grown_forms {
+        let starts = text
+            .match_indices(form.as_str())
+            .map(|(at, _)| at)
+            .collect();
+        longer_forms.push((*index, form.as_str(), starts));
+    }
+    widen_to_longer_forms(text, resolution, &longer_forms);
 }
+
+/// What a residual mention's reason ends with when it took the given names before it.
+const GROWN_OVER_A_GIVEN_NAME: &str = "grown over the given name before it";
 
 /// Whether a given name, initials or a form of address stands right before `start` (bytes):
 /// only there is a lower-case prefix a surname's ("Femke van Gils", "J. van Gils", "de heer
@@ -503,46 +527,43 @@ fn a_name_or_title_before(text: &str, start: usize) -> bool {
 /// stands beside the placeholder. Only where everything the longer form covers is this
 /// person's replaced mentions or free text, and no title of a professional stands before it.
 /// `resolution.mentions` must be sorted by start.
+/// `longer_forms` holds each person's forms of two words or more, with where they stand.
 fn widen_to_longer_forms(
     text: &str,
     resolution: &mut Resolution,
-    plans: &[Vec<String>],
-    patterns: &[&str],
-    found: &[Vec<usize>],
+    longer_forms: &[(usize, &str, Vec<usize>)],
 ) {
     let mut widened: Vec<(usize, usize, usize)> = Vec::new();
-    for (index, forms) in plans.iter().enumerate() {
+    for (index, form, starts) in longer_forms {
+        let index = *index;
         if resolution.entities[index].category != Category::Person {
             continue;
         }
-        for form in forms.iter().filter(|f| f.contains(' ')) {
-            let pattern = patterns.binary_search(&form.as_str()).expect("collected");
-            for &start in &found[pattern] {
-                let end = start + form.len();
-                let (glued_before, glued_after) = glued(text, start, end, true);
-                if glued_before || glued_after || is_professional_title_before(text, start) {
-                    continue;
-                }
-                // The mentions inside or across start..end, by their sorted starts.
-                let first = resolution.mentions.partition_point(|m| m.span.end <= start);
-                let inside: Vec<&Mention> = resolution.mentions[first..]
-                    .iter()
-                    .take_while(|m| m.span.start < end)
-                    .filter(|m| m.span.end > start)
-                    .collect();
-                let all_this_person = !inside.is_empty()
-                    && inside.iter().all(|m| {
-                        m.action == Action::Replace
-                            && m.entity == Some(index)
-                            && m.span.start >= start
-                            && m.span.end <= end
-                    });
-                let smaller = inside
-                    .iter()
-                    .any(|m| (m.span.start, m.span.end) != (start, end));
-                if all_this_person && smaller {
-                    widened.push((start, end, index));
-                }
+        for &start in starts {
+            let end = start + form.len();
+            let (glued_before, glued_after) = glued(text, start, end, true);
+            if glued_before || glued_after || is_professional_title_before(text, start) {
+                continue;
+            }
+            // The mentions inside or across start..end, by their sorted starts.
+            let first = resolution.mentions.partition_point(|m| m.span.end <= start);
+            let inside: Vec<&Mention> = resolution.mentions[first..]
+                .iter()
+                .take_while(|m| m.span.start < end)
+                .filter(|m| m.span.end > start)
+                .collect();
+            let all_this_person = !inside.is_empty()
+                && inside.iter().all(|m| {
+                    m.action == Action::Replace
+                        && m.entity == Some(index)
+                        && m.span.start >= start
+                        && m.span.end <= end
+                });
+            let smaller = inside
+                .iter()
+                .any(|m| (m.span.start, m.span.end) != (start, end));
+            if all_this_person && smaller {
+                widened.push((start, end, index));
             }
         }
     }
@@ -757,6 +778,24 @@ mod tests {
         assert_eq!(
             found_for_one_person(text, "Hanna Veldkamp"),
             [("Hanna Veldkamp", Some(0)), ("Yfke Veldkamp", Some(0))]
+        );
+    }
+
+    #[test]
+    fn a_first_name_that_is_also_a_word_goes_with_a_surname_only_mid_sentence() {
+        // "Kees" and "Door" are first names and Dutch words: mid-sentence the capital is the
+        // name's, at a sentence's start it may be the sentence's.
+        let text = "Eigenaar: Hanna Veldkamp. Toen heeft Kees Veldkamp betaald. Door Veldkamp is \
+                    niets betaald.\n1.5 Kees Veldkamp tekende.";
+        assert_eq!(
+            found_for_one_person(text, "Hanna Veldkamp"),
+            [
+                ("Hanna Veldkamp", Some(0)),
+                ("Kees Veldkamp", Some(0)),
+                ("Veldkamp", Some(0)),
+                // Written so mid-sentence, "Kees Veldkamp" is the name at a line's start too.
+                ("Kees Veldkamp", Some(0))
+            ]
         );
     }
 

