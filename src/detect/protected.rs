@@ -86,8 +86,30 @@ impl ProtectedDetector {
 /// around it, names and all.
 fn is_placeholder_shaped(bracket: &str) -> bool {
     let inner = bracket.trim_start_matches('[').trim_end_matches(']');
-    inner.split_whitespace().count() <= 4 && !inner.contains(':')
+    inner.split_whitespace().count() <= 4 && !inner.contains(':') && !is_a_persons_name(inner)
 }
+
+/// Whether bracketed text is a person's name: initials or a surname's prefix before a
+/// surname, or a listed first name before one, and no role word in it.
+fn is_a_persons_name(inner: &str) -> bool {
+    use crate::lexicon;
+    let Some(caps) = NAME_IN_BRACKETS.captures(inner) else {
+        return false;
+    };
+    let given_name_first = caps
+        .name("given")
+        .is_none_or(|given| lexicon::is_first_name(given.as_str()));
+    given_name_first && !inner.split_whitespace().any(lexicon::is_role_word)
+}
+
+/// A person's name written in brackets ("[F. de Wit]", "[Mark Smit]", "[De Wit]": the terms
+/// someone typed into a search engine), which no placeholder looks like: placeholders are
+/// role words, numbered or not ("[eiser 2]", "[Verdachte]", "[Naam appellant]"), and letters
+/// ("[X]", "[P.S.]").
+static NAME_IN_BRACKETS: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:Van|De[nr]?|Te[nr]|In[ \t]+'t|'t)(?:[ \t]+(?:de[nr]?|'t))?[ \t]+|(?:(?:\p{Lu}\.){1,4}[ \t]*|(?P<given>\p{Lu}\p{Ll}+)[ \t]+)(?:(?:van|de[nr]?|te[nr]|in|op|'t)[ \t]+)*)\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s*$")
+        .expect("valid regex")
+});
 
 impl Default for ProtectedDetector {
     fn default() -> Self {
@@ -233,6 +255,17 @@ mod tests {
         assert_eq!(
             guarded("[het hof begrijpt: W. Strigt] en [appellant sub 14b]"),
             [("[appellant sub 14b]".to_string(), Category::KeepPlaceholder)]
+        );
+        // A person's name in brackets (search terms) is no placeholder; letters, role words
+        // and "[Naam appellant]" are.
+        let names = "de zoektermen [R. ter Wolde], [Van Assendelft], [Ilse Brink] en [P.S.], \
+                     [Verdachte], [Naam Appellant], [Metro Bouw]";
+        assert_eq!(
+            guarded(names)
+                .into_iter()
+                .map(|(text, _)| text)
+                .collect::<Vec<_>>(),
+            ["[P.S.]", "[Verdachte]", "[Naam Appellant]", "[Metro Bouw]"]
         );
     }
 
