@@ -65,6 +65,35 @@ const ROLES_BEFORE: [&str; 36] = [
     "bewindvoerder",
 ];
 
+/// Whether a professional's role word stands within a few words of the name at
+/// `start..end` (bytes): "in tegenwoordigheid van B. Dijk als griffier", "mr. Kok, advocaat".
+pub(crate) fn a_role_word_around(text: &str, start: usize, end: usize) -> bool {
+    // Within the sentence only ("… als griffier. Hij zag X" says nothing about X).
+    let before = super::context_before(text, start, 40).to_lowercase();
+    let sentence_start = [". ", "? ", "! ", "\n"]
+        .iter()
+        .filter_map(|end| before.rfind(end).map(|at| at + end.len()))
+        .max()
+        .unwrap_or(0);
+    let before = &before[sentence_start..];
+    let after = text[end..super::floor_char_boundary(text, end + 30)].to_lowercase();
+    let after = after.split(['.', '?', '!', '\n']).next().unwrap_or("");
+    let has = |window: &str, word: &str| {
+        window.match_indices(word).any(|(at, _)| {
+            let edge_before = window[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let edge_after = window[at + word.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            edge_before && edge_after
+        })
+    };
+    ROLES_BEFORE.iter().any(|w| has(before, w)) || ROLES_AFTER.iter().any(|w| has(after, w))
+}
+
 /// Role words written after a name and a comma ("J. Jansen, griffier").
 const ROLES_AFTER: [&str; 18] = [
     "advocaat-generaal",

@@ -455,11 +455,19 @@ fn read_namesakes_of_persons_as_persons(text: &str, spans: &mut [Span]) {
             _ => {}
         }
     }
-    let is_a_person = |name: &str| {
+    // The model's own professional with no role word around it yields to as many person
+    // readings of the same name ("de aanwezigheid van N. van Dijk in de lounge" beside
+    // "spotters op N. van Dijk"); one a role word backs ("B. Dijk als griffier"), to twice as
+    // many.
+    let is_a_person = |name: &str, model_only: bool| {
         name.split_whitespace().count() >= 2
-            && readings
-                .get(name)
-                .is_some_and(|&(person, professional)| person >= 2 && person >= 2 * professional)
+            && readings.get(name).is_some_and(|&(person, professional)| {
+                if model_only {
+                    person >= 1 && person >= professional
+                } else {
+                    person >= 2 && person >= 2 * professional
+                }
+            })
     };
     let namesakes: Vec<usize> = spans
         .iter()
@@ -473,7 +481,11 @@ fn read_namesakes_of_persons_as_persons(text: &str, spans: &mut [Span]) {
                     || (s.detector == professional::ID
                         && s.reason.starts_with(professional::AFTER_A_ROLE_WORD)))
         })
-        .filter(|(_, s)| is_a_person(&text[s.start..s.end]))
+        .filter(|(_, s)| {
+            let unbacked = s.evidence == Evidence::Model
+                && !crate::detect::professional::a_role_word_around(text, s.start, s.end);
+            is_a_person(&text[s.start..s.end], unbacked)
+        })
         .filter(|(_, s)| !residual::is_professional_title_before(text, s.start))
         .map(|(i, _)| i)
         .collect();
@@ -1915,7 +1927,8 @@ mod tests {
     fn a_name_read_as_a_professional_that_is_a_person_elsewhere_is_that_person() {
         let text = "Y.R. Bosman-La Verge is verdachte. Y.R. Bosman-La Verge ontkent. Gehoord zijn \
             Y.R. Bosman-La Verge , zijn advocaat mr. E.D. Elst en mr. A.B. Kok. A.B. Kok is eiser. \
-            A.B. Kok zegt. B. Dijk tekent. In tegenwoordigheid van B. Dijk als griffier.";
+            A.B. Kok zegt. B. Dijk tekent. In tegenwoordigheid van B. Dijk als griffier. Hij \
+            zag N. Wolters in de hal; later stond N. Wolters op de stoep.";
         let doc = Document::from_text("t", text);
         let from = |needle: &str, nth: usize| text.match_indices(needle).nth(nth).unwrap().0;
         let resolution = resolve(
@@ -1935,6 +1948,8 @@ mod tests {
                 model_person(text, "A.B. Kok", from("A.B. Kok", 2)),
                 model_person(text, "B. Dijk", 0),
                 model_span(text, "B. Dijk", from("B. Dijk", 1), Category::Professional),
+                model_span(text, "N. Wolters", 0, Category::Professional),
+                model_person(text, "N. Wolters", from("N. Wolters", 1)),
             ],
         );
         let replaced_at: Vec<usize> = resolution
@@ -1948,6 +1963,11 @@ mod tests {
         // After "mr." a namesake stays a lawyer; a clerk read once as a person stays a clerk.
         assert!(!replaced_at.contains(&from("A.B. Kok", 0)));
         assert!(!replaced_at.contains(&from("B. Dijk", 1)));
+        // Read once as each, with no role word around the model's professional: a person.
+        assert!(
+            replaced_at.contains(&from("N. Wolters", 0)),
+            "{replaced_at:?}"
+        );
     }
 
     #[test]
