@@ -137,6 +137,7 @@ pub fn resolve_with(
     });
     cut_names_at_sentence_ends(&doc.text, &mut spans);
     cut_cars_off_names(&doc.text, &mut spans);
+    cut_persons_off_company_names(&doc.text, &mut spans);
     join_split_surnames(&doc.text, &mut spans);
     cut_lower_case_tails(&doc.text, &mut spans);
     read_places_abroad_as_places(&doc.text, &mut spans);
@@ -611,6 +612,42 @@ fn cut_names_at_sentence_ends(text: &str, spans: &mut Vec<Span>) {
         }
     }
     spans.extend(before_cuts);
+}
+
+/// "medeverdachten Eelco Wim Boukhari en Consultancy Boer B.V.": the legal-form rule read a
+/// company's name back over "en" into a person's name. A rule company span that opens with a
+/// name the model reads as a person elsewhere in the ruling (the whole name or its end),
+/// then "en", starts after the "en": the person is a person of their own.
+fn cut_persons_off_company_names(text: &str, spans: &mut [Span]) {
+    let persons: HashSet<&str> = spans
+        .iter()
+        .filter(|s| s.category == Category::Person && s.evidence == Evidence::Model)
+        .map(|s| text[s.start..s.end].trim())
+        .collect();
+    for span in spans.iter_mut().filter(|s| {
+        s.category == Category::Organisation && s.detector == crate::detect::organisation::ID
+    }) {
+        let name = &text[span.start..span.end];
+        let Some(at) = name.find(" en ") else {
+            continue;
+        };
+        let head = &name[..at];
+        let a_persons_name = persons.iter().any(|person| {
+            *person == head
+                || person
+                    .strip_suffix(head)
+                    .is_some_and(|given| given.ends_with(' '))
+        });
+        if a_persons_name && head.contains(' ') {
+            span.start += at + " en ".len();
+            span.normalised =
+                crate::detect::organisation::organisation_key(&text[span.start..span.end]);
+            span.reason = format!(
+                "{}; a person's name and \"en\" before it cut off",
+                span.reason
+            );
+        }
+    }
 }
 
 /// "Ter Beek in de Renault Trafic": the model ran a name into the car after it. A model
@@ -2283,6 +2320,34 @@ mod tests {
         assert!(
             names.iter().any(|n| n.contains("Bouwbedrijf Smit")),
             "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_persons_name_before_en_is_no_part_of_a_companys_name() {
+        let text = "De verdachte pleegde het met Joris Mark Tiebosch. Samen met medeverdachten \
+                    Joris Mark Tiebosch en Koeriersdienst Velde B.V. Ook Jansen en Zonen B.V.";
+        let doc = Document::from_text("t", text);
+        let mut spans = crate::detect::organisation::LegalEntityDetector::new().detect(&doc);
+        spans.push(model_person(text, "Joris Mark Tiebosch", 0));
+        let resolution = resolve(&doc, spans);
+        let companies: Vec<&str> = resolution
+            .mentions
+            .iter()
+            .filter(|m| m.span.category == Category::Organisation)
+            .map(|m| &text[m.span.start..m.span.end])
+            .collect();
+        assert_eq!(
+            companies,
+            ["Koeriersdienst Velde B.V.", "Jansen en Zonen B.V."]
+        );
+        // The person's second mention is found again as that person's.
+        assert_eq!(
+            replaced(text, &resolution)
+                .iter()
+                .filter(|n| n.as_str() == "Joris Mark Tiebosch")
+                .count(),
+            2
         );
     }
 
