@@ -461,7 +461,7 @@ fn words(text: &str) -> Vec<(usize, usize, &str)> {
 /// and a Dutch word that is no common surname ("A. Onthouden": a list's letter).
 fn names_with_initials(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
     static INITIALS_NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"((?:\p{Lu}\.){1,4})[ \t]?(?:(?:van|de|der|den|ter|ten|te|in 't|van 't|op|in)[ \t]+)*(\p{Lu}[\p{Ll}'’\-]+)")
+        Regex::new(r"((?:\p{Lu}\.){1,4})[ \t]?(?:(?:van|de|der|den|ter|ten|te|in 't|van 't|op|in|'t|’t)[ \t]+)*(\p{Lu}[\p{Ll}'’\-]+)")
             .expect("valid regex")
     });
     const FORMS: [&str; 5] = ["B.V.", "N.V.", "C.V.", "V.O.F.", "B.V.B.A."];
@@ -1086,7 +1086,8 @@ mod tests {
                     F. Appellant en A. Het. Dit zei J. Bosch, niet K. Bakker of R. Stam.\n\
                     A. Onthouden\nopgemaakt door drs. Ing. T.J.P. de Blaeij en dr ir H. Schoenmakers. \
                     Gedaan door A.B.J. van der Ham als voorzitter en E. Schut, griffier. \
-                    Zie I. Gieskes, Zoeken naar balans, 2010; getuige P. Smit, Zwolle.";
+                    Zie I. Gieskes, Zoeken naar balans, 2010; getuige P. Smit, Zwolle. Door \
+                    verbalisant V. 't Hoen opgemaakt.";
         let subs = vec![sub(text, "J. Bosch", "e1", 0.95)];
         let found: Vec<String> = flags(text, &subs)
             .iter()
@@ -1101,7 +1102,8 @@ mod tests {
                 "H. Everts",
                 "K. Bakker",
                 "R. Stam",
-                "P. Smit"
+                "P. Smit",
+                "V. 't Hoen"
             ]
         );
     }
