@@ -965,6 +965,12 @@ static CUT_T_PREFIX: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
         .expect("valid regex")
 });
 
+/// Initials right before a name: "P. " of "P. in 't Veld", "J.K. ".
+static INITIALS_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:^|[^\p{L}\p{N}.])(?P<initials>(?:\p{Lu}\.){1,4}[ \t]?)$")
+        .expect("valid regex")
+});
+
 /// "Lars in 't Veld": the model may read "t Veld" alone, a place at first, and the rest of the
 /// name would survive beside the pseudonym ("Lars in '[persoon 1]", train seed 10: 12
 /// mentions). The span grows over the apostrophe and its prefix, and then over the given
@@ -978,16 +984,24 @@ fn take_a_cut_t_prefix(text: &str, spans: &mut [Span]) {
         let before = crate::detect::context_before(text, span.start, 12);
         if let Some(prefix) = CUT_T_PREFIX.captures(before).and_then(|c| c.name("prefix")) {
             let prefix_start = span.start - (before.len() - prefix.start());
+            // "P. in 't Veld": the initials before the prefix are the name's too.
+            let initials = INITIALS_BEFORE
+                .captures(crate::detect::context_before(text, prefix_start, 16))
+                .and_then(|c| c.name("initials"))
+                .map_or(0, |m| m.len());
             if span.category == Category::Place {
                 // "Loes in 't Veld, te Vught": the model's place "t Veld" after a given name
-                // and "in '" is that person's surname (train seed 7); "'t Veld" alone stays.
+                // or initials and "in '" is that person's surname (train seed 7); "'t Veld"
+                // alone stays.
                 let given_name = start_of_given_names(text, prefix_start, span.end, |_| false);
-                if given_name == prefix_start || text[prefix_start..].starts_with(['\'', '’']) {
+                if (given_name == prefix_start && initials == 0)
+                    || text[prefix_start..].starts_with(['\'', '’'])
+                {
                     continue;
                 }
                 read_as_a_person(span, "a surname after a given name, not a place");
             }
-            span.start = prefix_start;
+            span.start = prefix_start - initials;
             span.normalised = text[span.start..span.end].to_lowercase();
             span.reason = format!("{}; grown over \"'t\" and its prefix", span.reason);
         }
@@ -1908,7 +1922,8 @@ mod tests {
     #[test]
     fn a_name_cut_after_t_grows_over_its_prefix_and_given_name() {
         let text = "Het beroep van Lars in 't Veltman. Ook Bram van ’t Holt kwam. Yfke in 't \
-            Veldkamp, te Vught. Een boerderij in 't Veld.";
+            Veldkamp, te Vught. Een boerderij in 't Veld. In de zaak van P.J. in 't Veltkamp, \
+            appellant.";
         let doc = Document::from_text("t", text);
         let mut veldkamp = model_person(text, "t Veldkamp", 0);
         veldkamp.category = Category::Place;
@@ -1922,6 +1937,7 @@ mod tests {
                 model_person(text, "t Holt", 0),
                 veldkamp,
                 veld,
+                model_person(text, "t Veltkamp", 0),
             ],
         );
         assert_eq!(
@@ -1930,7 +1946,8 @@ mod tests {
                 "Lars in 't Veltman",
                 "Bram van ’t Holt",
                 "Yfke in 't Veldkamp",
-                "t Veld"
+                "t Veld",
+                "P.J. in 't Veltkamp"
             ]
         );
         // Without a given name before "in 't" the model's place stays a place.
