@@ -635,11 +635,7 @@ fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
         // Latdorp4;").
         let glued_to_digit = text[..byte].ends_with(|c: char| c.is_ascii_digit());
         // Headings and sentence openers: a name there recurs mid-sentence, where it is asked.
-        let opens = text[..byte]
-            .trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(', '-', '–'])
-            .chars()
-            .next_back()
-            .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | ';') || c.is_ascii_digit());
+        let opens = lexicon::opens_a_sentence(text, byte);
         // "ISD-maatregel", "Wob-verzoek": an abbreviation joined to a word.
         let abbreviation = |w: &str| w.chars().count() <= 5 && !w.chars().any(char::is_lowercase);
         // "Plesmanweg", "Catharijnesingel": a street, which the address rules judge.
