@@ -79,17 +79,9 @@ pub(crate) fn a_role_word_around(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..super::floor_char_boundary(text, end + 30)].to_lowercase();
     let after = after.split(['.', '?', '!', '\n']).next().unwrap_or("");
     let has = |window: &str, word: &str| {
-        window.match_indices(word).any(|(at, _)| {
-            let edge_before = window[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let edge_after = window[at + word.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            edge_before && edge_after
-        })
+        window
+            .match_indices(word)
+            .any(|(at, _)| super::is_word_bounded(window, at, at + word.len()))
     };
     ROLES_BEFORE.iter().any(|w| has(before, w)) || ROLES_AFTER.iter().any(|w| has(after, w))
 }

@@ -209,7 +209,7 @@ fn names_a_person(name: &str, person_names: &[&str]) -> bool {
     initials
         || person_names.iter().any(|person| {
             let lower = person.to_lowercase();
-            let Some(given) = lower.strip_suffix(&format!(" {name}")) else {
+            let Some(given) = super::names_before(&lower, name) else {
                 return false;
             };
             // The words before the surname are capitalised, as given names and initials are.

@@ -507,6 +507,15 @@ fn read_as_a_person(span: &mut Span, why: &str) {
     span.reason = format!("{}; {why}", span.reason);
 }
 
+/// The words of a full name before its last word or words `surname` ("Kees" of "Kees Tran"
+/// and "Tran", "Eelco" of "Eelco Wim Boukhari" and "Wim Boukhari"), if the name ends so.
+pub(crate) fn names_before<'a>(full_name: &'a str, surname: &str) -> Option<&'a str> {
+    full_name
+        .strip_suffix(surname)?
+        .strip_suffix(' ')
+        .filter(|given| !given.is_empty())
+}
+
 /// What stands right before a name that makes it a person's, not a professional's: the
 /// person's business ("v.o.f. P. Kroon", "X h.o.d.n. G. Willems", "het winkelbedrijf S. de
 /// Bruin", "N.V. Smits") or the client of a lawyer ("de advocaat van J. Kok").
@@ -632,12 +641,9 @@ fn cut_persons_off_company_names(text: &str, spans: &mut [Span]) {
             continue;
         };
         let head = &name[..at];
-        let a_persons_name = persons.iter().any(|person| {
-            *person == head
-                || person
-                    .strip_suffix(head)
-                    .is_some_and(|given| given.ends_with(' '))
-        });
+        let a_persons_name = persons
+            .iter()
+            .any(|person| *person == head || names_before(person, head).is_some());
         if a_persons_name && head.contains(' ') {
             span.start += at + " en ".len();
             span.normalised =
@@ -1646,8 +1652,10 @@ fn read_surnames_as_persons(text: &str, spans: &mut [Span], surnames: &[String])
         .filter(|name| name.contains(' '))
         .collect();
     let a_full_name_ends_in = |word: &str| {
-        let word = format!(" {}", word.to_lowercase());
-        full_names.iter().any(|name| name.ends_with(&word))
+        let word = word.to_lowercase();
+        full_names
+            .iter()
+            .any(|name| names_before(name, &word).is_some())
     };
     for span in spans.iter_mut() {
         if span.category != Category::Place || span.evidence != Evidence::Model {

@@ -470,29 +470,29 @@ pub fn add_residual_mentions(
     }
     // "door Kees Groen" grown over its given name: "Kees Groen" is how the ruling names that
     // person, also where the capital of "Kees" might be a sentence's ("1.5 Kees Groen heeft").
-    let grown_forms: Vec<(usize, String)> = added
+    let grown_forms: Vec<(usize, &str, Vec<usize>)> = added
         .iter()
         .filter(|m| m.reason.ends_with(GROWN_OVER_A_GIVEN_NAME))
-        .filter_map(|m| Some((m.entity?, text[m.span.start..m.span.end].to_string())))
+        .filter_map(|m| {
+            let form = &text[m.span.start..m.span.end];
+            let starts = text.match_indices(form).map(|(at, _)| at).collect();
+            Some((m.entity?, form, starts))
+        })
         .collect();
     if !added.is_empty() || !kept.is_empty() {
         resolution.mentions.extend(added);
         resolution.mentions.extend(kept);
         resolution.mentions.sort_by_key(|m| m.span.start);
     }
-    let mut longer_forms: Vec<(usize, &str, Vec<usize>)> = Vec::new();
+    let mut longer_forms: Vec<(usize, &str, &[usize])> = Vec::new();
     for (index, forms) in plans.iter().enumerate() {
         for form in forms.iter().filter(|f| f.contains(' ')) {
             let pattern = patterns.binary_search(&form.as_str()).expect("collected");
-            longer_forms.push((index, form.as_str(), found[pattern].clone()));
+            longer_forms.push((index, form.as_str(), &found[pattern]));
         }
     }
-    for (index, form) in &grown_forms {
-        let starts = text
-            .match_indices(form.as_str())
-            .map(|(at, _)| at)
-            .collect();
-        longer_forms.push((*index, form.as_str(), starts));
+    for (index, form, starts) in &grown_forms {
+        longer_forms.push((*index, form, starts));
     }
     widen_to_longer_forms(text, resolution, &longer_forms);
 }
@@ -531,11 +531,10 @@ fn a_name_or_title_before(text: &str, start: usize) -> bool {
 fn widen_to_longer_forms(
     text: &str,
     resolution: &mut Resolution,
-    longer_forms: &[(usize, &str, Vec<usize>)],
+    longer_forms: &[(usize, &str, &[usize])],
 ) {
     let mut widened: Vec<(usize, usize, usize)> = Vec::new();
-    for (index, form, starts) in longer_forms {
-        let index = *index;
+    for &(index, form, starts) in longer_forms {
         if resolution.entities[index].category != Category::Person {
             continue;
         }
