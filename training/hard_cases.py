@@ -11,7 +11,6 @@ to OUT, to be given to `train_ner.py --reviews OUT --review-weight N` (counted N
 Train split only: dev and test are never read.
 """
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -19,8 +18,9 @@ MODEL_LABELS = {"PERSON", "PLACE", "ADDRESS", "DATE_OF_BIRTH", "ORGANISATION"}
 
 
 def log_name(ruling_id):
-    """The log `schuilnaam run` writes for the text `corpus texts` wrote for this ruling."""
-    return re.sub(r"[^A-Za-z0-9_.-]", "_", ruling_id) + ".txt.log.jsonl"
+    """The log `schuilnaam run` writes for the text `corpus texts` wrote for this ruling
+    (`corpus texts` names it after the id with ':' and '/' as '_', src/cli/corpus.rs)."""
+    return ruling_id.replace(":", "_").replace("/", "_") + ".txt.log.jsonl"
 
 
 def replaced_ranges(log_path):
