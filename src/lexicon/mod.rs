@@ -357,6 +357,7 @@ pub fn is_foreign_place(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_first_name_that_is_also_a_word_is_a_given_name_only_mid_sentence() {
@@ -369,7 +370,6 @@ mod tests {
         assert!(!is_given_name_at(text, at("betaald", 0), "betaald"));
         assert!(is_given_name_at("Mark kwam.", 0, "Mark"));
     }
-    use super::*;
 
     #[test]
     fn the_word_list_is_sorted_and_searched_in_place() {
