@@ -470,13 +470,17 @@ pub fn add_residual_mentions(
     }
     // "door Kees Groen" grown over its given name: "Kees Groen" is how the ruling names that
     // person, also where the capital of "Kees" might be a sentence's ("1.5 Kees Groen heeft").
-    let grown_forms: Vec<(usize, &str, Vec<usize>)> = added
+    // Each person's grown form once, however often it was grown: one scan of the text each.
+    let grown: std::collections::BTreeSet<(usize, &str)> = added
         .iter()
         .filter(|m| m.reason.ends_with(GROWN_OVER_A_GIVEN_NAME))
-        .filter_map(|m| {
-            let form = &text[m.span.start..m.span.end];
+        .filter_map(|m| Some((m.entity?, &text[m.span.start..m.span.end])))
+        .collect();
+    let grown_forms: Vec<(usize, &str, Vec<usize>)> = grown
+        .into_iter()
+        .map(|(entity, form)| {
             let starts = text.match_indices(form).map(|(at, _)| at).collect();
-            Some((m.entity?, form, starts))
+            (entity, form, starts)
         })
         .collect();
     if !added.is_empty() || !kept.is_empty() {
