@@ -150,3 +150,66 @@ fn a_short_fine_tune_of_the_tiny_model_on_simulated_reviews_learns_them() {
         .assert()
         .success();
 }
+
+#[test]
+fn hard_cases_unlabel_organisations_and_training_leaves_them_out_of_the_loss() {
+    // An invented ruling whose run replaced nothing: a hard case. With `--unlabel
+    // ORGANISATION` its company is written as UNLABELLED, which train_ner.py's windows leave
+    // out of the loss (-100) while the person keeps its B-/I-PERSON tags.
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Gedaagde is Bakkerij Wolters B.V., vertegenwoordigd door Anneke Dijkhuis.";
+    let span = |word: &str, label: &str| {
+        let start = text.find(word).unwrap();
+        serde_json::json!({"start": start, "end": start + word.len(), "label": label})
+    };
+    let ruling = serde_json::json!({
+        "id": "ECLI:NL:TEST:2024:7",
+        "text": text,
+        "entities": [span("Bakkerij Wolters B.V.", "ORGANISATION"), span("Anneke Dijkhuis", "PERSON")],
+    });
+    let gold = dir.path().join("gold.jsonl");
+    std::fs::write(&gold, format!("{ruling}\n")).unwrap();
+    let run = dir.path().join("run");
+    std::fs::create_dir_all(&run).unwrap();
+    std::fs::write(run.join("ECLI_NL_TEST_2024_7.txt.log.jsonl"), "").unwrap();
+    let hard = dir.path().join("hard.jsonl");
+    let output = Command::new(training_python())
+        .arg(root().join("training/hard_cases.py"))
+        .args(["--unlabel", "ORGANISATION"])
+        .args([&hard, &gold, &run])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let written: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&hard).unwrap().trim()).unwrap();
+    let labels: Vec<&str> = written["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["UNLABELLED", "PERSON"]);
+
+    // The token tags train_ner.py trains on, as label names ("-" where the loss ignores one).
+    let script = "import json, sys\n\
+        sys.path.insert(0, sys.argv[1])\n\
+        import train_ner\n\
+        from tokenizers import Tokenizer\n\
+        docs = train_ner.read_gold([sys.argv[2]])\n\
+        ids, tags = train_ner.bio_windows(Tokenizer.from_file(sys.argv[3]), docs, 128, 64)[0]\n\
+        print(json.dumps(['-' if t == -100 else train_ner.LABELS[t] for t in tags[1:-1]]))\n";
+    let output = Command::new(training_python())
+        .args(["-c", script])
+        .arg(root().join("training"))
+        .arg(&hard)
+        .arg(root().join("tests/fixtures/ner-tiny/tokenizer.json"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let tags: Vec<String> = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(tags.iter().any(|t| t == "-"), "{tags:?}");
+    assert!(!tags.iter().any(|t| t.ends_with("ORGANISATION")), "{tags:?}");
+    assert_eq!(tags.iter().filter(|t| *t == "B-PERSON").count(), 1, "{tags:?}");
+    assert!(tags.iter().any(|t| t == "I-PERSON"), "{tags:?}");
+    assert!(tags.iter().any(|t| t == "O"), "{tags:?}");
+}

@@ -34,6 +34,9 @@ ENTITY_LABELS = ["PERSON", "PROFESSIONAL", "ORGANISATION", "PLACE", "ADDRESS", "
 LABELS = ["O"] + [f"{prefix}-{label}" for label in ENTITY_LABELS for prefix in ("B", "I")]
 LABEL_ID = {label: i for i, label in enumerate(LABELS)}
 SPECIAL = ["<s>", "<pad>", "</s>", "<unk>"]
+# A gold span with this label is neither a name nor outside one: its tokens are left out of the
+# loss (training/hard_cases.py --unlabel writes it for labels a hard case must not teach).
+UNLABELLED = "UNLABELLED"
 
 
 def log(message):
@@ -92,7 +95,7 @@ def bio_windows(tokenizer, documents, window, stride):
         char_label = [None] * len(text)
         span_start = [False] * len(text)
         for span in document["entities"]:
-            if span["label"] not in ENTITY_LABELS:
+            if span["label"] not in ENTITY_LABELS and span["label"] != UNLABELLED:
                 continue
             for i in range(span["start"], span["end"]):
                 char_label[i] = span["label"]
@@ -106,6 +109,11 @@ def bio_windows(tokenizer, documents, window, stride):
             while position < end and text[position].isspace():
                 position += 1
             label = char_label[position] if position < end else None
+            if label == UNLABELLED:
+                previous = label
+                ids.append(token_id)
+                labels.append(-100)
+                continue
             if label is None:
                 tag = "O"
             elif previous == label and not span_start[position]:
