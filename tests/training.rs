@@ -208,8 +208,15 @@ fn hard_cases_unlabel_organisations_and_training_leaves_them_out_of_the_loss() {
     assert!(output.status.success(), "{output:?}");
     let tags: Vec<String> = serde_json::from_slice(&output.stdout).unwrap();
     assert!(tags.iter().any(|t| t == "-"), "{tags:?}");
-    assert!(!tags.iter().any(|t| t.ends_with("ORGANISATION")), "{tags:?}");
-    assert_eq!(tags.iter().filter(|t| *t == "B-PERSON").count(), 1, "{tags:?}");
+    assert!(
+        !tags.iter().any(|t| t.ends_with("ORGANISATION")),
+        "{tags:?}"
+    );
+    assert_eq!(
+        tags.iter().filter(|t| *t == "B-PERSON").count(),
+        1,
+        "{tags:?}"
+    );
     assert!(tags.iter().any(|t| t == "I-PERSON"), "{tags:?}");
     assert!(tags.iter().any(|t| t == "O"), "{tags:?}");
 }
