@@ -220,3 +220,76 @@ fn hard_cases_unlabel_organisations_and_training_leaves_them_out_of_the_loss() {
     assert!(tags.iter().any(|t| t == "I-PERSON"), "{tags:?}");
     assert!(tags.iter().any(|t| t == "O"), "{tags:?}");
 }
+
+#[test]
+fn holdout_keeps_the_same_manifest_rulings_out_of_every_refill() {
+    let dir = tempfile::tempdir().unwrap();
+    // Forty invented rulings, thirty of them in the manifest; two "refills" of them whose
+    // texts differ, as two seeds' surrogates do.
+    let id = |n: usize| format!("ECLI:NL:TEST:2022:{n}");
+    let mut manifest = String::from("ecli\tfile\n");
+    for n in 0..30 {
+        manifest += &format!("{}\tECLI_NL_TEST_2022_{n}\n", id(n));
+    }
+    std::fs::write(dir.path().join("manifest.tsv"), manifest).unwrap();
+    for seed in [1, 2] {
+        let lines: String = (0..40)
+            .map(|n| {
+                let ruling = serde_json::json!({
+                    "id": id(n),
+                    "text": format!("Eiser {seed} tegen gedaagde {n}."),
+                    "entities": [],
+                });
+                format!("{ruling}\n")
+            })
+            .collect();
+        std::fs::write(dir.path().join(format!("train-{seed}.jsonl")), lines).unwrap();
+    }
+    let split = |seed: usize, share: &str| -> (Vec<String>, Vec<String>) {
+        let path = |name: String| dir.path().join(name);
+        let output = Command::new(training_python())
+            .arg(root().join("training/holdout.py"))
+            .arg("--manifest")
+            .arg(path("manifest.tsv".into()))
+            .args(["--share", share])
+            .arg(path(format!("train-{seed}.jsonl")))
+            .arg(path(format!("fit-{seed}-{share}.jsonl")))
+            .arg(path(format!("held-{seed}-{share}.jsonl")))
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let ids = |name: String| -> Vec<String> {
+            std::fs::read_to_string(path(name))
+                .unwrap()
+                .lines()
+                .map(|line| {
+                    let ruling: serde_json::Value = serde_json::from_str(line).unwrap();
+                    ruling["id"].as_str().unwrap().to_string()
+                })
+                .collect()
+        };
+        (
+            ids(format!("fit-{seed}-{share}.jsonl")),
+            ids(format!("held-{seed}-{share}.jsonl")),
+        )
+    };
+
+    let (fit, held) = split(1, "0.25");
+    assert!(
+        !held.is_empty() && held.len() < 30,
+        "a quarter of thirty, by hash: {held:?}"
+    );
+    assert_eq!(fit.len() + held.len(), 40);
+    assert!(held.iter().all(|h| !fit.contains(h)));
+    assert!(
+        (30..40).all(|n| fit.contains(&id(n))),
+        "rulings outside the manifest are never held out"
+    );
+    assert_eq!(
+        split(2, "0.25").1,
+        held,
+        "another refill holds out the same rulings"
+    );
+    assert!(split(1, "0").1.is_empty());
+    assert_eq!(split(1, "1").1, (0..30).map(id).collect::<Vec<_>>());
+}

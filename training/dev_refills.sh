@@ -8,11 +8,13 @@
 #   e.g. training/dev_refills.sh models/schuilnaam-ner training/work/v9-out
 # Prints, per model, one line per refill and their mean: leak rate, unflagged leak rate,
 # micro recall and precision, PERSON precision and recall, kept rate, ORGANISATION precision,
-# doubts per ruling. Reports go to target/dev-refills/<n>-<model folder name>-s<seed>.json.
-# Dev only: the test split is the regression gate (`eval --baseline`), never a chooser.
+# doubts per ruling; and the same on train-1's held-out slice (target/gold/held-1.jsonl, from
+# training/prepare.sh), when it is there: only for models trained without it (train-N.fit.jsonl).
+# Reports go to target/dev-refills/<n>-<model folder name>-s<seed>.json.
+# Dev and train only: the test split is the regression gate (`eval --baseline`), never a chooser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ $# -ge 1 ] || { sed -n 2,12p "$0"; exit 2; }
+[ $# -ge 1 ] || { sed -n 2,14p "$0"; exit 2; }
 SHARED=${SHARED:-../shared}
 SEEDS=(1 7 8 11 13 14)
 RULINGS=("$SHARED/data/rulings" "$SHARED/data/rulings-modern" "$SHARED/data/rulings-extra")
@@ -35,6 +37,10 @@ for model in "$@"; do
     "$BIN" eval --gold "target/gold/dev-s$seed.jsonl" --model "$model" --json \
       > "target/dev-refills/$name-s$seed.json"
   done
+  rm -f "target/dev-refills/$name-held.json"
+  if [ -f target/gold/held-1.jsonl ]; then
+    "$BIN" eval --gold target/gold/held-1.jsonl --model "$model" --json > "target/dev-refills/$name-held.json"
+  fi
   python3 - "$model" "$name" "${SEEDS[@]}" <<'PY'
 import json
 import sys
@@ -42,15 +48,26 @@ import sys
 model, name, seeds = sys.argv[1], sys.argv[2], sys.argv[3:]
 columns = ["leak", "unflagged", "micro R", "micro P", "PERSON P", "PERSON R", "kept", "ORG P", "doubts"]
 print(f"{model}\n  {'seed':>5} " + " ".join(f"{c:>9}" for c in columns))
+
+
+def figures(report):
+    person = report["per_label"]["PERSON"]
+    organisation = report["per_label"]["ORGANISATION"]
+    return [report["leak_rate"], report["unflagged_leak_rate"], report["micro"]["recall"],
+            report["micro"]["precision"], person["precision"], person["recall"],
+            report["kept_rate"], organisation["precision"], report["doubts_per_document"]]
+
+
 rows = []
 for seed in seeds:
     report = json.load(open(f"target/dev-refills/{name}-s{seed}.json"))
-    person = report["per_label"]["PERSON"]
-    organisation = report["per_label"]["ORGANISATION"]
-    rows.append([report["leak_rate"], report["unflagged_leak_rate"], report["micro"]["recall"],
-                 report["micro"]["precision"], person["precision"], person["recall"],
-                 report["kept_rate"], organisation["precision"], report["doubts_per_document"]])
+    rows.append(figures(report))
     print(f"  {seed:>5} " + " ".join(f"{v:9.4f}" for v in rows[-1]))
 print(f"  {'mean':>5} " + " ".join(f"{sum(c) / len(c):9.4f}" for c in zip(*rows)))
+try:
+    held = json.load(open(f"target/dev-refills/{name}-held.json"))
+    print(f"  {'held':>5} " + " ".join(f"{v:9.4f}" for v in figures(held)) + "  (train-1's held-out slice)")
+except FileNotFoundError:
+    pass
 PY
 done

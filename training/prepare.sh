@@ -6,7 +6,8 @@
 #   3. gold files from ../shared: the train split refilled with seeds 1, 2 and 3 (different
 #      surrogates in the same contexts, drawn from the large name lists of
 #      ../shared/data/gazetteers), synthetic rulings for rare contexts (training/synth.py) and
-#      the dev split with seed 1 (built-in pools, as CI).
+#      the dev split with seed 1 (built-in pools, as CI); a quarter of the train split's 2022
+#      rulings held out of each train refill for choosing between models (training/holdout.py).
 # Rerunning skips what exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,14 @@ mkdir -p target/gold
 for seed in 1 2 3; do
   [ -f "target/gold/train-$seed.jsonl" ] || "$BIN" corpus refill "${RULINGS[@]}" --split train --seed "$seed" \
     --name-lists "$SHARED/data/gazetteers" --out "target/gold/train-$seed.jsonl"
+done
+# A slice of the train split's 2022 rulings (rulings-extra, which the shipped model never saw)
+# held out of training, the same rulings in every refill: a second selection set beside dev
+# (training/holdout.py). Train on train-N.fit.jsonl; compare on held-1.jsonl and dev.
+for seed in 1 2 3; do
+  [ -f "target/gold/held-$seed.jsonl" ] || python3 training/holdout.py \
+    --manifest "$SHARED/data/rulings-extra/manifest.tsv" --share 0.25 \
+    "target/gold/train-$seed.jsonl" "target/gold/train-$seed.fit.jsonl" "target/gold/held-$seed.jsonl"
 done
 # Synthetic rulings for rare contexts (relatives, victims, witnesses beside professionals),
 # from training/synth.py's own templates and the train refills' surrogate names.
