@@ -1014,4 +1014,44 @@ mod tests {
             "{problems:?}"
         );
     }
+
+    #[test]
+    fn a_report_read_back_as_its_own_baseline_shows_no_regression() {
+        // The gate compares at tolerance 0: a report written by `eval --json` and read back
+        // must give the same numbers to the last bit ("ADDRESS recall 0.9949 is below the
+        // baseline 0.9949" was a model refused against its own report, 195/196 read back one
+        // unit in the last place higher by serde_json's fast float parser).
+        let per_label: BTreeMap<String, LabelScores> = (1..=196)
+            .map(|found| {
+                let recall = found as f64 / 196.0;
+                let scores = LabelScores {
+                    precision: recall,
+                    recall,
+                    f1: recall,
+                    support: 196,
+                };
+                (format!("LABEL{found}"), scores)
+            })
+            .collect();
+        let summary = EvalSummary {
+            per_label,
+            micro: Scores {
+                precision: 0.8767699115044247,
+                recall: 3054.0 / 3137.0,
+                f1: 0.9226167780925817,
+            },
+            leak_rate: 19.0 / 74.0,
+            unflagged_leak_rate: 11.0 / 74.0,
+            partial_leak_rate: 3.0 / 74.0,
+            doubts_per_document: 442.0 / 74.0,
+            kept_rate: 1178.0 / 1179.0,
+            documents: 74,
+            roles: RoleSummary::default(),
+        };
+        let written = serde_json::to_string_pretty(&summary).unwrap();
+        let read: serde_json::Value = serde_json::from_str(&written).unwrap();
+        let baseline = Baseline::from_json(&read).expect("a report is a baseline");
+        assert_eq!(baseline.per_label_recall.len(), 196);
+        assert_eq!(regressions(&summary, &baseline, 0.0), Vec::<String>::new());
+    }
 }
