@@ -11,6 +11,7 @@
 use crate::corpus::{refill, run_gold_texts, CIVIL, CRIMINAL};
 use crate::ner::{root, runtime};
 use crate::util::*;
+use schuilnaam::corpus::gold::read_gold;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -25,6 +26,21 @@ fn training_python() -> PathBuf {
         python.display()
     );
     python
+}
+
+/// Runs the training environment's Python with `args` (a script of training/ and its
+/// arguments, or `-c` and code), asserts that it succeeded, and returns its standard output.
+fn run_python<I, S>(args: I) -> Vec<u8>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let output = Command::new(training_python())
+        .args(args)
+        .output()
+        .expect("the training Python starts");
+    assert!(output.status.success(), "{output:?}");
+    output.stdout
 }
 
 /// `train_ner.py` continuing the tiny fixture on `reviews` (also its dev set: what the test
@@ -173,13 +189,14 @@ fn hard_cases_unlabel_organisations_and_training_leaves_them_out_of_the_loss() {
     std::fs::create_dir_all(&run).unwrap();
     std::fs::write(run.join("ECLI_NL_TEST_2024_7.txt.log.jsonl"), "").unwrap();
     let hard = dir.path().join("hard.jsonl");
-    let output = Command::new(training_python())
-        .arg(root().join("training/hard_cases.py"))
-        .args(["--unlabel", "ORGANISATION"])
-        .args([&hard, &gold, &run])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
+    run_python([
+        root().join("training/hard_cases.py").as_os_str(),
+        "--unlabel".as_ref(),
+        "ORGANISATION".as_ref(),
+        hard.as_os_str(),
+        gold.as_os_str(),
+        run.as_os_str(),
+    ]);
     let written: serde_json::Value =
         serde_json::from_str(std::fs::read_to_string(&hard).unwrap().trim()).unwrap();
     let labels: Vec<&str> = written["entities"]
@@ -198,15 +215,16 @@ fn hard_cases_unlabel_organisations_and_training_leaves_them_out_of_the_loss() {
         docs = train_ner.read_gold([sys.argv[2]])\n\
         ids, tags = train_ner.bio_windows(Tokenizer.from_file(sys.argv[3]), docs, 128, 64)[0]\n\
         print(json.dumps(['-' if t == -100 else train_ner.LABELS[t] for t in tags[1:-1]]))\n";
-    let output = Command::new(training_python())
-        .args(["-c", script])
-        .arg(root().join("training"))
-        .arg(&hard)
-        .arg(root().join("tests/fixtures/ner-tiny/tokenizer.json"))
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    let tags: Vec<String> = serde_json::from_slice(&output.stdout).unwrap();
+    let stdout = run_python([
+        "-c".as_ref(),
+        script.as_ref(),
+        root().join("training").as_os_str(),
+        hard.as_os_str(),
+        root()
+            .join("tests/fixtures/ner-tiny/tokenizer.json")
+            .as_os_str(),
+    ]);
+    let tags: Vec<String> = serde_json::from_slice(&stdout).unwrap();
     assert!(tags.iter().any(|t| t == "-"), "{tags:?}");
     assert!(
         !tags.iter().any(|t| t.ends_with("ORGANISATION")),
@@ -247,31 +265,28 @@ fn holdout_keeps_the_same_manifest_rulings_out_of_every_refill() {
     }
     let split = |seed: usize, share: &str| -> (Vec<String>, Vec<String>) {
         let path = |name: String| dir.path().join(name);
-        let output = Command::new(training_python())
-            .arg(root().join("training/holdout.py"))
-            .arg("--manifest")
-            .arg(path("manifest.tsv".into()))
-            .args(["--share", share])
-            .arg(path(format!("train-{seed}.jsonl")))
-            .arg(path(format!("fit-{seed}-{share}.jsonl")))
-            .arg(path(format!("held-{seed}-{share}.jsonl")))
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "{output:?}");
-        let ids = |name: String| -> Vec<String> {
-            std::fs::read_to_string(path(name))
+        let (fit, held) = (
+            path(format!("fit-{seed}-{share}.jsonl")),
+            path(format!("held-{seed}-{share}.jsonl")),
+        );
+        run_python([
+            root().join("training/holdout.py").as_os_str(),
+            "--manifest".as_ref(),
+            path("manifest.tsv".into()).as_os_str(),
+            "--share".as_ref(),
+            share.as_ref(),
+            path(format!("train-{seed}.jsonl")).as_os_str(),
+            fit.as_os_str(),
+            held.as_os_str(),
+        ]);
+        let ids = |gold: &Path| -> Vec<String> {
+            read_gold(gold)
                 .unwrap()
-                .lines()
-                .map(|line| {
-                    let ruling: serde_json::Value = serde_json::from_str(line).unwrap();
-                    ruling["id"].as_str().unwrap().to_string()
-                })
+                .into_iter()
+                .map(|ruling| ruling.id)
                 .collect()
         };
-        (
-            ids(format!("fit-{seed}-{share}.jsonl")),
-            ids(format!("held-{seed}-{share}.jsonl")),
-        )
+        (ids(&fit), ids(&held))
     };
 
     let (fit, held) = split(1, "0.25");

@@ -15,6 +15,7 @@ train_ner.py leaves out of the loss: the extra copies then teach the names the p
 without teaching organisations again (the fifth retrain, whose hard copies carried them, lost
 organisation precision on held-out rulings, training/README.md).
 """
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -38,16 +39,15 @@ def replaced_ranges(log_path):
 
 
 def main():
-    args = sys.argv[1:]
-    unlabel = set()
-    if args and args[0] == "--unlabel":
-        if len(args) < 2:
-            sys.exit(__doc__)
-        unlabel = set(args[1].split(","))
-        args = args[2:]
-    if len(args) < 3 or len(args) % 2 == 0:
-        sys.exit(__doc__)
-    out_path, pairs = args[0], args[1:]
+    parser = argparse.ArgumentParser(usage=__doc__.split("\n\n")[1].removeprefix("Usage: "))
+    parser.add_argument("--unlabel", default="", help="labels to write as UNLABELLED, comma-separated")
+    parser.add_argument("out")
+    parser.add_argument("pairs", nargs="+", metavar="GOLD.jsonl RUN_DIR")
+    args = parser.parse_args()
+    if len(args.pairs) % 2:
+        parser.error("give each GOLD.jsonl with its RUN_DIR")
+    unlabel = set(filter(None, args.unlabel.split(",")))
+    out_path, pairs = args.out, args.pairs
     hard = rulings = leaked = 0
     with open(out_path, "w", encoding="utf-8") as out:
         for gold, run_dir in zip(pairs[::2], pairs[1::2]):

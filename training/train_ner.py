@@ -110,19 +110,16 @@ def bio_windows(tokenizer, documents, window, stride):
                 position += 1
             label = char_label[position] if position < end else None
             if label == UNLABELLED:
-                previous = label
-                ids.append(token_id)
-                labels.append(-100)
-                continue
-            if label is None:
-                tag = "O"
+                label_id = -100  # the loss's ignore index
+            elif label is None:
+                label_id = LABEL_ID["O"]
             elif previous == label and not span_start[position]:
-                tag = f"I-{label}"
+                label_id = LABEL_ID[f"I-{label}"]
             else:
-                tag = f"B-{label}"
+                label_id = LABEL_ID[f"B-{label}"]
             previous = label
             ids.append(token_id)
-            labels.append(LABEL_ID[tag])
+            labels.append(label_id)
         body = window - 2
         for begin in range(0, max(1, len(ids)), stride):
             chunk_ids = ids[begin : begin + body]
