@@ -308,3 +308,71 @@ fn holdout_keeps_the_same_manifest_rulings_out_of_every_refill() {
     assert!(split(1, "0").1.is_empty());
     assert_eq!(split(1, "1").1, (0..30).map(id).collect::<Vec<_>>());
 }
+
+#[test]
+fn soup_interpolates_two_checkpoints_weight_by_weight() {
+    // The fixture and a copy with every weight raised by 1: a quarter of the way from the
+    // first to the second is the fixture plus 0.25 everywhere; a checkpoint with other
+    // tensors is refused.
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = root().join("tests/fixtures/ner-tiny/best.pt");
+    let shifted = dir.path().join("shifted.pt");
+    let other = dir.path().join("other.pt");
+    let script = "import sys, torch\n\
+        w = torch.load(sys.argv[1], weights_only=True)\n\
+        torch.save({k: v + 1 if v.is_floating_point() else v for k, v in w.items()}, sys.argv[2])\n\
+        w.pop(next(iter(w)))\n\
+        torch.save(w, sys.argv[3])\n";
+    run_python([
+        "-c".as_ref(),
+        script.as_ref(),
+        fixture.as_os_str(),
+        shifted.as_os_str(),
+        other.as_os_str(),
+    ]);
+    let out = dir.path().join("soup");
+    run_python([
+        root().join("training/soup.py").as_os_str(),
+        fixture.as_os_str(),
+        shifted.as_os_str(),
+        "--weight".as_ref(),
+        "0.25".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    let check = "import sys, torch\n\
+        a = torch.load(sys.argv[1], weights_only=True)\n\
+        m = torch.load(sys.argv[2], weights_only=True)\n\
+        floats = [k for k, v in a.items() if v.is_floating_point()]\n\
+        print(len(floats), max(float((m[k] - a[k] - 0.25).abs().max()) for k in floats))\n";
+    let stdout = run_python([
+        "-c".as_ref(),
+        check.as_ref(),
+        fixture.as_os_str(),
+        out.join("best.pt").as_os_str(),
+    ]);
+    let stdout = String::from_utf8(stdout).unwrap();
+    let (tensors, deviation) = stdout.trim().split_once(' ').unwrap();
+    assert!(tensors.parse::<usize>().unwrap() > 0, "{stdout}");
+    assert!(deviation.parse::<f64>().unwrap() < 1e-5, "{stdout}");
+    for name in ["kept_ids.json", "tokenizer.json"] {
+        assert_eq!(
+            std::fs::read(out.join(name)).unwrap(),
+            std::fs::read(root().join("tests/fixtures/ner-tiny").join(name)).unwrap(),
+            "{name}"
+        );
+    }
+    let refused = Command::new(training_python())
+        .arg(root().join("training/soup.py"))
+        .arg(&fixture)
+        .arg(&other)
+        .arg("--out")
+        .arg(dir.path().join("refused"))
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("different tensors"),
+        "{refused:?}"
+    );
+}
