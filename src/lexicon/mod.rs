@@ -86,6 +86,9 @@ static ADMINISTRATIVE_BODIES: LazyLock<Vec<&'static str>> =
 static NEVER_A_PERSON: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/never_a_person.txt")).collect());
 
+static WELL_KNOWN_ORGANISATIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/well_known_organisations.txt")).collect());
+
 static HANDBOOK_SERIES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/handbook_series.txt")).collect());
 
@@ -292,6 +295,63 @@ pub fn never_a_person() -> &'static [&'static str] {
     &NEVER_A_PERSON
 }
 
+/// Whether `name` is a well-known organisation or brand ("Kruidvat", "de Rabobank", "Albert
+/// Heijn B.V."): compared in lower case, without a leading article or a trailing legal form.
+pub fn is_well_known_organisation(name: &str) -> bool {
+    WELL_KNOWN_ORGANISATIONS.contains(organisation_core(name).as_str())
+}
+
+/// Whether a company's name begins with a well-known organisation's ("Rabobank Utrecht",
+/// "Shell Nederland Verkoopmaatschappij B.V."): a branch or subsidiary of it.
+pub fn begins_with_a_well_known_organisation(name: &str) -> bool {
+    let core = organisation_core(name);
+    WELL_KNOWN_ORGANISATIONS.contains(core.as_str())
+        || core
+            .char_indices()
+            .filter(|&(_, c)| c == ' ')
+            .any(|(at, _)| WELL_KNOWN_ORGANISATIONS.contains(&core[..at]))
+}
+
+/// Where well-known organisations' names stand in `text` (byte ranges, whole words, any case).
+pub fn well_known_organisations_in(text: &str) -> Vec<(usize, usize)> {
+    static PATTERN: LazyLock<regex::Regex> = LazyLock::new(|| {
+        let mut names: Vec<&str> = WELL_KNOWN_ORGANISATIONS.iter().copied().collect();
+        // The longest first, so that "ahold delhaize" wins over "ahold".
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let alternatives: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
+        regex::Regex::new(&format!(
+            r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})(?:$|[^\p{{L}}\p{{N}}])",
+            alternatives.join("|")
+        ))
+        .expect("valid regex")
+    });
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(caps) = PATTERN.captures_at(text, from) {
+        let name = caps.get(1).expect("group 1");
+        found.push((name.start(), name.end()));
+        from = name.end();
+    }
+    found
+}
+
+/// A company's name in lower case without a leading article and a trailing legal form.
+fn organisation_core(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    let mut core = lower
+        .strip_prefix("de ")
+        .or_else(|| lower.strip_prefix("het "))
+        .unwrap_or(&lower)
+        .trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    for form in [" b.v.", " n.v.", " bv", " nv", " b.v", " n.v"] {
+        if let Some(stripped) = core.strip_suffix(form) {
+            core = stripped.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+            break;
+        }
+    }
+    core.to_string()
+}
+
 /// How a header names a public body on the other side of an administrative case, lower case
 /// with the article: "het college", "de raad", "de minister".
 pub fn administrative_bodies() -> &'static [&'static str] {
@@ -452,5 +512,39 @@ mod tests {
         assert!(role_forms().iter().all(|(form, role, word)| {
             !form.is_empty() && !role.is_empty() && !word.is_empty()
         }));
+    }
+    #[test]
+    fn well_known_organisations_are_found_and_no_first_name_or_place_is_among_them() {
+        assert!(is_well_known_organisation("Kruidvat"));
+        assert!(is_well_known_organisation("de Rabobank"));
+        assert!(is_well_known_organisation("Albert Heijn B.V."));
+        assert!(!is_well_known_organisation("Jansen"));
+        assert!(!is_well_known_organisation("Albert"));
+        assert!(begins_with_a_well_known_organisation(
+            "Shell Nederland Verkoopmaatschappij B.V."
+        ));
+        assert!(!begins_with_a_well_known_organisation(
+            "Shellfish Trading B.V."
+        ));
+        let text = "aangifte namens ALBERT HEIJN en Kpnx; bij de KPN.";
+        let found: Vec<&str> = well_known_organisations_in(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(found, ["ALBERT HEIJN", "KPN"]);
+        for name in WELL_KNOWN_ORGANISATIONS.iter() {
+            let capitalised: String = name
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .chain(name.chars().skip(1))
+                .collect();
+            assert!(
+                !is_first_name(&capitalised)
+                    && !FIRST_NAMES_ALSO_WORDS.contains(*name)
+                    && !is_dutch_place(&capitalised),
+                "{name}: a first name or a Dutch place; a person or town of that name would be dropped"
+            );
+        }
     }
 }

@@ -1353,6 +1353,18 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         .into_iter()
         .filter(|written| stands_after_a_brands_word(text, written))
         .collect();
+    // The last words of people named with more than a surname ("Peter Bayer"): a
+    // well-known organisation's name that is one of them may be that person's surname.
+    let named_persons_last_words: HashSet<String> = spans
+        .iter()
+        .filter(|s| s.category == Category::Person)
+        .filter_map(|s| {
+            let written = text[s.start..s.end].trim();
+            written
+                .rsplit_once(char::is_whitespace)
+                .map(|(_, last)| last.to_lowercase())
+        })
+        .collect();
     let says_not_a_person = |span: &Span| {
         let name = text[span.start..span.end].to_lowercase();
         let bare = name
@@ -1361,6 +1373,12 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
             .unwrap_or(&name);
         if not_persons.iter().any(|term| term == bare || *term == name)
             || crate::lexicon::never_a_person().contains(&bare)
+        {
+            return true;
+        }
+        // "aangifte namens Kruidvat", "Bunq": a well-known organisation or brand.
+        if crate::lexicon::is_well_known_organisation(bare)
+            && !named_persons_last_words.contains(bare)
         {
             return true;
         }
@@ -1723,11 +1741,14 @@ fn organisation_decision(
                 let parts: Vec<&str> = surname.split(' ').collect();
                 words.windows(parts.len()).any(|w| w == parts.as_slice())
             });
-            if span.evidence == Evidence::Model
-                || traceable_ranges
-                    .iter()
-                    .any(|&(s, e)| s < span.end && span.start < e)
-            {
+            let traceable_by_rule = traceable_ranges
+                .iter()
+                .any(|&(s, e)| s < span.end && span.start < e);
+            if !traceable_by_rule && crate::lexicon::begins_with_a_well_known_organisation(name) {
+                // "Rabobank", "Albert Heijn B.V.": the model tags them, but no natural person
+                // stands behind them.
+                Err("legal person kept (a well-known organisation, not traceable to a natural person)".to_string())
+            } else if span.evidence == Evidence::Model || traceable_by_rule {
                 Ok("traceable to a natural person (NER model)".to_string())
             } else if let Some(surname) = holds_surname {
                 Ok(format!(
@@ -2244,6 +2265,49 @@ mod tests {
         let text = "Hij is door de Houthi's bedreigd; Ali's broer Hassan niet.";
         let names = replaced_after_model_persons(text, &["Houthi's", "Ali's", "Hassan"]);
         assert_eq!(names, ["Ali's", "Hassan"]);
+    }
+
+    #[test]
+    fn a_well_known_organisation_is_no_person_unless_someone_bears_its_name() {
+        let text = "Er is aangifte gedaan namens Kruidvat. De medewerker van Kruidvat zag het.";
+        let names = replaced_after_model_persons(text, &["Kruidvat"]);
+        assert!(names.is_empty(), "{names:?}");
+        // "Bayer" is a well-known company and the surname of Peter Bayer here: his.
+        let text = "Getuige Peter Bayer verklaarde. Bayer zag de auto.";
+        let names = replaced_after_model_persons(text, &["Peter Bayer", "Bayer"]);
+        assert_eq!(names, ["Bayer", "Peter Bayer"]);
+    }
+
+    #[test]
+    fn a_well_known_organisation_is_a_legal_person_the_model_cannot_make_traceable() {
+        let span = model_span(
+            "de Rabobank Utrecht B.V.",
+            "Rabobank Utrecht B.V.",
+            0,
+            Category::Organisation,
+        );
+        let kept = organisation_decision(
+            OrganisationPolicy::Traceable,
+            &span,
+            "Rabobank Utrecht B.V.",
+            &[],
+            &[],
+        );
+        assert!(kept.is_err(), "{kept:?}");
+        let other = model_span(
+            "Bakkerij Wolters B.V.",
+            "Bakkerij Wolters B.V.",
+            0,
+            Category::Organisation,
+        );
+        assert!(organisation_decision(
+            OrganisationPolicy::Traceable,
+            &other,
+            "Bakkerij Wolters B.V.",
+            &[],
+            &[]
+        )
+        .is_ok());
     }
 
     #[test]

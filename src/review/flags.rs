@@ -621,7 +621,15 @@ fn unfound_scenes(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
 /// "Kruidvat"). Words in capitals are headings and abbreviations, and stay out.
 fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
     use crate::lexicon;
+    // "aangifte namens Albert Heijn": a well-known organisation's words name no person.
+    let organisations = lexicon::well_known_organisations_in(text);
     for (byte, start, word) in words(text) {
+        if organisations
+            .iter()
+            .any(|&(from, to)| from <= byte && byte < to)
+        {
+            continue;
+        }
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         let mut chars = word.chars();
         let capitalised =
@@ -1065,7 +1073,8 @@ mod tests {
     fn word_shapes_no_name_has_are_no_doubt() {
         let text = "Hij kocht een Samsung-telefoon voor de Associa-tions van de Vpb volgens de MvT en \
                     de Arabische vertaling van de Participatiewet in de Peugeot, zei Buran-La Verge aan Zwitselaar \
-                    in zijn Fiat Doblo, te Venhuizen, gemeente Drechterland.";
+                    in zijn Fiat Doblo, te Venhuizen, gemeente Drechterland. Bij Albert Heijn en Inforsa \
+                    betaalde hij met Tikkie.";
         let found = flags(text, &[]);
         let unknown: Vec<String> = found
             .iter()
