@@ -1353,17 +1353,22 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         .into_iter()
         .filter(|written| stands_after_a_brands_word(text, written))
         .collect();
-    // The last words of people named with more than a surname ("Peter Bayer"): a
-    // well-known organisation's name that is one of them may be that person's surname.
+    // The surnames of people named with a first name or initials ("Peter Bayer", "P.
+    // Bayer"): a well-known organisation's name that is one of them may be that person's
+    // surname. (Not "Gillette-scheerapparaat van Kruidvat", a product the model ran into
+    // the shop's name.)
     let named_persons_last_words: HashSet<String> = spans
         .iter()
         .filter(|s| s.category == Category::Person)
-        .filter_map(|s| {
-            let written = text[s.start..s.end].trim();
-            written
-                .rsplit_once(char::is_whitespace)
-                .map(|(_, last)| last.to_lowercase())
+        .filter_map(|s| cluster::name_parts(&text[s.start..s.end]))
+        .filter(|parts| {
+            if parts.first_given.is_empty() {
+                !parts.initials.is_empty()
+            } else {
+                crate::lexicon::is_first_name(&parts.first_given)
+            }
         })
+        .filter_map(|parts| parts.surname.rsplit(' ').next().map(str::to_string))
         .collect();
     let says_not_a_person = |span: &Span| {
         let name = text[span.start..span.end].to_lowercase();
@@ -2276,6 +2281,15 @@ mod tests {
         let text = "Getuige Peter Bayer verklaarde. Bayer zag de auto.";
         let names = replaced_after_model_persons(text, &["Peter Bayer", "Bayer"]);
         assert_eq!(names, ["Bayer", "Peter Bayer"]);
+        // A product the model ran into the shop's name is no one bearing it.
+        let text = "Hij stal een scheerapparaat van Kruidvat. Aangifte namens Kruidvat volgde.";
+        let doc = Document::from_text("t", text);
+        let spans = vec![
+            model_person(text, "scheerapparaat van Kruidvat", 0),
+            model_person(text, "Kruidvat", text.find("namens").unwrap()),
+        ];
+        let names = replaced(text, &resolve(&doc, spans));
+        assert_eq!(names, ["scheerapparaat van Kruidvat"]);
     }
 
     #[test]
