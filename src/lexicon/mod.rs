@@ -89,6 +89,9 @@ static NEVER_A_PERSON: LazyLock<Vec<&'static str>> =
 static WELL_KNOWN_ORGANISATIONS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/well_known_organisations.txt")).collect());
 
+static INSTITUTION_ENDINGS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/institution_endings.txt")).collect());
+
 static HANDBOOK_SERIES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/handbook_series.txt")).collect());
 
@@ -335,6 +338,19 @@ pub fn well_known_organisations_in(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
+/// Whether a word of `name` is an institution's or ends like one ("Willibrordschool", "Da
+/// Vinci College", "Antoniusziekenhuis"): a school's or a hospital's name, no person's.
+pub fn names_an_institution(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .any(|word| {
+            INSTITUTION_ENDINGS
+                .iter()
+                .any(|ending| word.ends_with(ending))
+        })
+}
+
 /// A company's name in lower case without a leading article and a trailing legal form.
 fn organisation_core(name: &str) -> String {
     let lower = name.trim().to_lowercase();
@@ -519,6 +535,9 @@ mod tests {
         assert!(is_well_known_organisation("de Rabobank"));
         assert!(is_well_known_organisation("Albert Heijn B.V."));
         assert!(!is_well_known_organisation("Jansen"));
+        assert!(names_an_institution("Montessorischool Den Dolder"));
+        assert!(names_an_institution("het Da Vinci College"));
+        assert!(!names_an_institution("Jan Schoolderman"));
         assert!(!is_well_known_organisation("Albert"));
         assert!(begins_with_a_well_known_organisation(
             "Shell Nederland Verkoopmaatschappij B.V."

@@ -1381,9 +1381,11 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         {
             return true;
         }
-        // "aangifte namens Kruidvat", "Bunq": a well-known organisation or brand.
-        if crate::lexicon::is_well_known_organisation(bare)
-            && !named_persons_last_words.contains(bare)
+        // "aangifte namens Kruidvat", "Bunq": a well-known organisation or brand; "de
+        // Willibrordschool": a school.
+        if (crate::lexicon::is_well_known_organisation(bare)
+            && !named_persons_last_words.contains(bare))
+            || crate::lexicon::names_an_institution(bare)
         {
             return true;
         }
@@ -2274,8 +2276,10 @@ mod tests {
 
     #[test]
     fn a_well_known_organisation_is_no_person_unless_someone_bears_its_name() {
-        let text = "Er is aangifte gedaan namens Kruidvat. De medewerker van Kruidvat zag het.";
-        let names = replaced_after_model_persons(text, &["Kruidvat"]);
+        let text = "Er is aangifte gedaan namens Kruidvat. De medewerker van Kruidvat zag het. \
+            Zij zit op de Willibrordschool. Het materiaal was van het geslacht Cannabis.";
+        let names =
+            replaced_after_model_persons(text, &["Kruidvat", "Willibrordschool", "Cannabis"]);
         assert!(names.is_empty(), "{names:?}");
         // "Bayer" is a well-known company and the surname of Peter Bayer here: his.
         let text = "Getuige Peter Bayer verklaarde. Bayer zag de auto.";
