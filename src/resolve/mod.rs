@@ -1349,9 +1349,14 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         .filter_map(|written| written.split_whitespace().next())
         .filter(|head| head.chars().count() >= 3 && stands_after_a_brands_word(text, head))
         .collect();
+    // So does a club's word after them anywhere: "No Surrender MC" once makes "faciliteert
+    // zij No Surrender niet" the club too.
     let brands: HashSet<&str> = model_names
         .into_iter()
-        .filter(|written| stands_after_a_brands_word(text, written))
+        .filter(|written| {
+            stands_after_a_brands_word(text, written)
+                || stands_before_a_word_for_things(text, written)
+        })
         .collect();
     // The surnames of people named with a first name or initials ("Peter Bayer", "P.
     // Bayer"): a well-known organisation's name that is one of them may be that person's
@@ -1489,6 +1494,14 @@ fn follows_one_of(text: &str, start: usize, words: &[&str]) -> bool {
 
 /// Whether the words after `end` say that what precedes is a club, not a person: "Bandidos
 /// MC Holland" (the lexicon's list).
+/// Whether a word for things ("MC", "chapter") follows any occurrence of `written`.
+fn stands_before_a_word_for_things(text: &str, written: &str) -> bool {
+    text.match_indices(written).any(|(at, _)| {
+        crate::detect::is_word_bounded(text, at, at + written.len())
+            && precedes_a_word_for_things(text, at + written.len())
+    })
+}
+
 fn precedes_a_word_for_things(text: &str, end: usize) -> bool {
     let after = text[end..crate::detect::floor_char_boundary(text, end + 24)]
         .trim_start_matches([' ', '\t']);
@@ -2363,6 +2376,7 @@ mod tests {
             Een pistool, merk Crvena Zastava, lag er; het wapen (Crvena Zastava) ook. Zij liep de hal in. \
             Voeding van het merk Plantora, waaronder Plantora Grow en Plantora Bloom. \
             Een hesje van Bandidos MC Holland. Het hof volgt het hof Harm de Jonge niet. \
+            Het clubhuis van No Surrender MC; zij faciliteert No Surrender niet. \
             Zij reden over de Willem van Oranjelaan; Kees Ammerlaan zag het. \
             9BENADEELDE PARTIJ In Edam .Maandag 22 juli.";
         let doc = Document::from_text("t", text);
@@ -2391,6 +2405,8 @@ mod tests {
             model_person(text, "Plantora Grow", 0),
             model_person(text, "Plantora Bloom", 0),
             model_person(text, "Bandidos", 0),
+            // Only the mention no club's word follows was tagged.
+            model_person(text, "No Surrender", text.find("faciliteert").unwrap()),
             model_person(text, "Willem van Oranjelaan", 0),
             model_person(text, "Kees Ammerlaan", 0),
             model_person(text, "9BENADEELDE", 0),
