@@ -1358,23 +1358,6 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
                 || stands_before_a_word_for_things(text, written)
         })
         .collect();
-    // The surnames of people named with a first name or initials ("Peter Bayer", "P.
-    // Bayer"): a well-known organisation's name that is one of them may be that person's
-    // surname. (Not "Gillette-scheerapparaat van Kruidvat", a product the model ran into
-    // the shop's name.)
-    let named_persons_last_words: HashSet<String> = spans
-        .iter()
-        .filter(|s| s.category == Category::Person)
-        .filter_map(|s| cluster::name_parts(&text[s.start..s.end]))
-        .filter(|parts| {
-            if parts.first_given.is_empty() {
-                !parts.initials.is_empty()
-            } else {
-                crate::lexicon::is_first_name(&parts.first_given)
-            }
-        })
-        .filter_map(|parts| parts.surname.rsplit(' ').next().map(str::to_string))
-        .collect();
     let says_not_a_person = |span: &Span| {
         let name = text[span.start..span.end].to_lowercase();
         let bare = name
@@ -1387,9 +1370,9 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
             return true;
         }
         // "aangifte namens Kruidvat", "Bunq": a well-known organisation or brand; "de
-        // Willibrordschool": a school.
-        if (crate::lexicon::is_well_known_organisation(bare)
-            && !named_persons_last_words.contains(bare))
+        // Willibrordschool": a school. (Someone who bears such a name, "Peter Shell", keeps
+        // it: the residual pass replaces the bare "Shell" as his surname.)
+        if crate::lexicon::is_well_known_organisation(bare)
             || crate::lexicon::names_an_institution(bare)
         {
             return true;
@@ -2294,11 +2277,12 @@ mod tests {
         let names =
             replaced_after_model_persons(text, &["Kruidvat", "Willibrordschool", "Cannabis"]);
         assert!(names.is_empty(), "{names:?}");
-        // "Bayer" is a well-known company and the surname of Peter Bayer here: his.
-        let text = "Getuige Peter Bayer verklaarde. Bayer zag de auto.";
-        let names = replaced_after_model_persons(text, &["Peter Bayer", "Bayer"]);
-        assert_eq!(names, ["Bayer", "Peter Bayer"]);
-        // A product the model ran into the shop's name is no one bearing it.
+        // "Shell" is a well-known company and the surname of Peter Shell here: his (the
+        // residual pass).
+        let text = "Getuige Peter Shell verklaarde. Shell zag de auto.";
+        let names = replaced_after_model_persons(text, &["Peter Shell", "Shell"]);
+        assert_eq!(names, ["Peter Shell", "Shell"]);
+        // A product the model ran into the shop's name leaves the shop a shop.
         let text = "Hij stal een scheerapparaat van Kruidvat. Aangifte namens Kruidvat volgde.";
         let doc = Document::from_text("t", text);
         let spans = vec![
