@@ -267,6 +267,25 @@ pub struct EvalReport {
     /// Mentions whose pseudonym named another role than the editors', or none:
     /// (editors' role, ours or "(none)", the mention).
     pub role_errors: Vec<(String, String, Miss)>,
+    /// Each document's outcome, in the gold file's order (`eval --json --per-document`).
+    pub per_document: Vec<DocumentOutcome>,
+}
+
+/// What one document's evaluation came to: enough to compare two models ruling by ruling
+/// (which rulings one of them leaks and the other does not).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentOutcome {
+    pub id: String,
+    /// A gold span to replace survived verbatim.
+    pub leaked: bool,
+    /// One survived that no doubt covers.
+    pub unflagged_leak: bool,
+    /// Gold spans to replace, and those of them that survived.
+    pub spans: usize,
+    pub missed: usize,
+    /// Replaced spans that no gold span of the same label overlaps.
+    pub false_alarms: usize,
+    pub doubts: usize,
 }
 
 fn micro(counts: &BTreeMap<String, Counts>) -> Counts {
@@ -669,6 +688,19 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
     report.leaking_documents = usize::from(leaked);
     report.unflagged_leaking_documents = usize::from(leaked_unflagged);
     report.partially_leaking_documents = usize::from(partly_leaked);
+    report.per_document.push(DocumentOutcome {
+        id: gold.id.clone(),
+        leaked,
+        unflagged_leak: leaked_unflagged,
+        spans: report.overlap.values().map(|c| c.gold).sum(),
+        missed: report
+            .misses
+            .iter()
+            .filter(|m| !m.label.ends_with("(part)"))
+            .count(),
+        false_alarms: report.false_alarms.len(),
+        doubts: report.doubts,
+    });
     report.consistency = consistency(gold, &predicted);
     score_roles(gold, &predicted, &chars, &mut report);
     report
@@ -745,6 +777,7 @@ pub fn evaluate(pipeline: &Pipeline, gold: &[GoldDocument]) -> EvalReport {
             total.roles.entry(role.clone()).or_default().add(counts);
         }
         total.role_errors.extend(report.role_errors);
+        total.per_document.extend(report.per_document);
     }
     total
 }
@@ -883,6 +916,17 @@ mod tests {
         // The exact keys are the CLI's contract, tested in tests/corpus.rs.
         let json = serde_json::to_value(&summary).unwrap();
         assert!(json["roles"]["overall"]["mentions"].is_number());
+        // Ruling by ruling, in the gold file's order: the first leaks its name.
+        let outcomes: Vec<(&str, bool, usize, usize)> = report
+            .per_document
+            .iter()
+            .map(|d| (d.id.as_str(), d.leaked, d.spans, d.missed))
+            .collect();
+        assert_eq!(outcomes, [("a", true, 2, 1), ("b", false, 1, 0)]);
+        assert_eq!(
+            report.per_document[0].unflagged_leak,
+            report.misses[0].unflagged
+        );
     }
 
     #[test]

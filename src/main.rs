@@ -401,6 +401,12 @@ struct EvalArgs {
     #[arg(long, requires = "json")]
     consistency: bool,
 
+    /// With --json: add one more key, `per_document`, one object per ruling in the gold
+    /// file's order (id, leaked, unflagged_leak, spans, missed, false_alarms, doubts), to
+    /// compare two models ruling by ruling (training/dev_refills.sh does).
+    #[arg(long, requires = "json")]
+    per_document: bool,
+
     /// How many of the most frequent missed strings to list (table output only).
     #[arg(long, value_name = "N", default_value_t = 25)]
     misses: usize,

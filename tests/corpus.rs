@@ -184,6 +184,37 @@ fn eval_json_has_exactly_the_documented_keys() {
     assert_eq!(json["documents"], 2);
     assert_eq!(json["per_label"]["PHONE"]["recall"], 1.0);
     assert_eq!(json["per_label"]["PERSON"]["support"], 7);
+    // `--per-document` adds one outcome per ruling, in the gold file's order, whose leaks
+    // add up to the leak rate.
+    let detailed = json_stdout(
+        schuilnaam()
+            .args(["eval", "--no-model", "--json", "--per-document", "--gold"])
+            .arg(&out),
+    );
+    let rulings = detailed["per_document"].as_array().unwrap();
+    let ids: Vec<&str> = rulings.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["ECLI:NL:TEST:2021:1", "ECLI:NL:TEST:2021:2"]);
+    let leaking = rulings.iter().filter(|r| r["leaked"] == true).count();
+    assert_eq!(leaking as f64 / 2.0, json["leak_rate"].as_f64().unwrap());
+    let keys: Vec<&String> = rulings[0].as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "doubts",
+            "false_alarms",
+            "id",
+            "leaked",
+            "missed",
+            "spans",
+            "unflagged_leak"
+        ]
+    );
+    // Only with --json.
+    schuilnaam()
+        .args(["eval", "--no-model", "--per-document", "--gold"])
+        .arg(&out)
+        .assert()
+        .failure();
 }
 
 #[test]

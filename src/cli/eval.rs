@@ -30,6 +30,9 @@ pub fn eval(args: EvalArgs) -> Result<u8> {
         if args.consistency {
             json["consistency"] = serde_json::to_value(report.consistency.scores())?;
         }
+        if args.per_document {
+            json["per_document"] = serde_json::to_value(&report.per_document)?;
+        }
         println!("{}", serde_json::to_string_pretty(&json)?);
     } else {
         print!("{}", report.render_table());
