@@ -291,6 +291,33 @@ fn eval_rejects_unknown_labels_and_reports_regressions() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("micro recall"));
+    // A whole report written with --per-document as the baseline: the gate also names the
+    // rulings that leak now and no longer leak.
+    let bsn =
+        r#"{"id":"a","text":"BSN 123456782","entities":[{"start":4,"end":13,"label":"BSN"}]}"#;
+    std::fs::write(&gold, bsn).unwrap();
+    let report = schuilnaam()
+        .args(["eval", "--no-model", "--json", "--per-document", "--gold"])
+        .arg(&gold)
+        .output()
+        .unwrap();
+    assert!(report.status.success());
+    std::fs::write(&baseline, &report.stdout).unwrap();
+    std::fs::write(
+        &gold,
+        r#"{"id":"a","text":"Jan Jansen","entities":[{"start":0,"end":10,"label":"PERSON"}]}"#,
+    )
+    .unwrap();
+    schuilnaam()
+        .args(["eval", "--no-model", "--gold"])
+        .arg(&gold)
+        .arg("--baseline")
+        .arg(&baseline)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "0 rulings no longer leak, 1 leak now (a)",
+        ));
 }
 
 #[test]

@@ -73,9 +73,43 @@ pub fn eval(args: EvalArgs) -> Result<u8> {
             baseline_path.display()
         );
     }
+    // A baseline written with --per-document: which rulings the difference lies in (the gate's
+    // decision does not change; it says where to look).
+    if let Some(theirs) = value.get("per_document").and_then(|v| v.as_array()) {
+        let leaked_before = |id: &str| {
+            theirs
+                .iter()
+                .any(|d| d["id"] == id && d["leaked"] == serde_json::Value::Bool(true))
+        };
+        let (mut fixed, mut new) = (Vec::new(), Vec::new());
+        for outcome in &report.per_document {
+            match (leaked_before(&outcome.id), outcome.leaked) {
+                (true, false) => fixed.push(outcome.id.as_str()),
+                (false, true) => new.push(outcome.id.as_str()),
+                _ => {}
+            }
+        }
+        eprintln!(
+            "schuilnaam: against {}: {} rulings no longer leak{}, {} leak now{}",
+            baseline_path.display(),
+            fixed.len(),
+            listed(&fixed),
+            new.len(),
+            listed(&new)
+        );
+    }
     Ok(if problems.is_empty() {
         EXIT_OK
     } else {
         EXIT_DOCUMENTS_FAILED
     })
+}
+
+/// " (a, b)" for a non-empty list of ruling ids, nothing for none.
+fn listed(ids: &[&str]) -> String {
+    if ids.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", ids.join(", "))
+    }
 }
