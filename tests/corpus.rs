@@ -264,38 +264,29 @@ fn eval_rejects_unknown_labels_and_reports_regressions() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("bad.jsonl:1").and(predicate::str::contains("NAAM")));
-    std::fs::write(
-        &gold,
-        r#"{"id":"a","text":"BSN 123456782","entities":[{"start":4,"end":13,"label":"BSN"}]}"#,
-    )
-    .unwrap();
+    let found =
+        r#"{"id":"a","text":"BSN 123456782","entities":[{"start":4,"end":13,"label":"BSN"}]}"#;
+    let leaked =
+        r#"{"id":"a","text":"Jan Jansen","entities":[{"start":0,"end":10,"label":"PERSON"}]}"#;
     let baseline = dir.path().join("baseline.json");
+    let gate = || {
+        schuilnaam()
+            .args(["eval", "--no-model", "--gold"])
+            .arg(&gold)
+            .arg("--baseline")
+            .arg(&baseline)
+            .assert()
+    };
+    std::fs::write(&gold, found).unwrap();
     std::fs::write(&baseline, r#"{"micro_recall": 1.0, "kept_rate": 1.0}"#).unwrap();
-    schuilnaam()
-        .args(["eval", "--no-model", "--gold"])
-        .arg(&gold)
-        .arg("--baseline")
-        .arg(&baseline)
-        .assert()
-        .success();
-    std::fs::write(
-        &gold,
-        r#"{"id":"a","text":"Jan Jansen","entities":[{"start":0,"end":10,"label":"PERSON"}]}"#,
-    )
-    .unwrap();
-    schuilnaam()
-        .args(["eval", "--no-model", "--gold"])
-        .arg(&gold)
-        .arg("--baseline")
-        .arg(&baseline)
-        .assert()
+    gate().success();
+    std::fs::write(&gold, leaked).unwrap();
+    gate()
         .code(1)
         .stderr(predicate::str::contains("micro recall"));
     // A whole report written with --per-document as the baseline: the gate also names the
     // rulings that leak now and no longer leak.
-    let bsn =
-        r#"{"id":"a","text":"BSN 123456782","entities":[{"start":4,"end":13,"label":"BSN"}]}"#;
-    std::fs::write(&gold, bsn).unwrap();
+    std::fs::write(&gold, found).unwrap();
     let report = schuilnaam()
         .args(["eval", "--no-model", "--json", "--per-document", "--gold"])
         .arg(&gold)
@@ -303,21 +294,10 @@ fn eval_rejects_unknown_labels_and_reports_regressions() {
         .unwrap();
     assert!(report.status.success());
     std::fs::write(&baseline, &report.stdout).unwrap();
-    std::fs::write(
-        &gold,
-        r#"{"id":"a","text":"Jan Jansen","entities":[{"start":0,"end":10,"label":"PERSON"}]}"#,
-    )
-    .unwrap();
-    schuilnaam()
-        .args(["eval", "--no-model", "--gold"])
-        .arg(&gold)
-        .arg("--baseline")
-        .arg(&baseline)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "0 rulings no longer leak, 1 leak now (a)",
-        ));
+    std::fs::write(&gold, leaked).unwrap();
+    gate().code(1).stderr(predicate::str::contains(
+        "0 rulings no longer leak, 1 leak now (a)",
+    ));
 }
 
 #[test]

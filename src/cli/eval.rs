@@ -76,14 +76,14 @@ pub fn eval(args: EvalArgs) -> Result<u8> {
     // A baseline written with --per-document: which rulings the difference lies in (the gate's
     // decision does not change; it says where to look).
     if let Some(theirs) = value.get("per_document").and_then(|v| v.as_array()) {
-        let leaked_before = |id: &str| {
-            theirs
-                .iter()
-                .any(|d| d["id"] == id && d["leaked"] == serde_json::Value::Bool(true))
-        };
+        let leaked_before: std::collections::HashSet<&str> = theirs
+            .iter()
+            .filter(|d| d["leaked"] == serde_json::Value::Bool(true))
+            .filter_map(|d| d["id"].as_str())
+            .collect();
         let (mut fixed, mut new) = (Vec::new(), Vec::new());
         for outcome in &report.per_document {
-            match (leaked_before(&outcome.id), outcome.leaked) {
+            match (leaked_before.contains(outcome.id.as_str()), outcome.leaked) {
                 (true, false) => fixed.push(outcome.id.as_str()),
                 (false, true) => new.push(outcome.id.as_str()),
                 _ => {}

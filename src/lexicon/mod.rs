@@ -308,11 +308,11 @@ pub fn is_well_known_organisation(name: &str) -> bool {
 /// "Shell Nederland Verkoopmaatschappij B.V."): a branch or subsidiary of it.
 pub fn begins_with_a_well_known_organisation(name: &str) -> bool {
     let core = organisation_core(name);
-    WELL_KNOWN_ORGANISATIONS.contains(core.as_str())
-        || core
-            .char_indices()
-            .filter(|&(_, c)| c == ' ')
-            .any(|(at, _)| WELL_KNOWN_ORGANISATIONS.contains(&core[..at]))
+    // The whole name, or its words up to any space.
+    core.match_indices(' ')
+        .map(|(at, _)| at)
+        .chain([core.len()])
+        .any(|end| WELL_KNOWN_ORGANISATIONS.contains(&core[..end]))
 }
 
 /// Where well-known organisations' names stand in `text` (byte ranges, whole words, any case).
@@ -328,6 +328,8 @@ pub fn well_known_organisations_in(text: &str) -> Vec<(usize, usize)> {
         ))
         .expect("valid regex")
     });
+    // Not captures_iter: a match takes the character after the name, which may be the one
+    // before the next name ("KPN KPN"); each search starts right after the name instead.
     let mut found = Vec::new();
     let mut from = 0;
     while let Some(caps) = PATTERN.captures_at(text, from) {

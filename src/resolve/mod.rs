@@ -1475,8 +1475,6 @@ fn follows_one_of(text: &str, start: usize, words: &[&str]) -> bool {
         .is_some_and(crate::lexicon::is_car_make)
 }
 
-/// Whether the words after `end` say that what precedes is a club, not a person: "Bandidos
-/// MC Holland" (the lexicon's list).
 /// Whether a word for things ("MC", "chapter") follows any occurrence of `written`.
 fn stands_before_a_word_for_things(text: &str, written: &str) -> bool {
     text.match_indices(written).any(|(at, _)| {
@@ -1485,6 +1483,8 @@ fn stands_before_a_word_for_things(text: &str, written: &str) -> bool {
     })
 }
 
+/// Whether the words after `end` say that what precedes is a club, not a person: "Bandidos
+/// MC Holland" (the lexicon's list).
 fn precedes_a_word_for_things(text: &str, end: usize) -> bool {
     let after = text[end..crate::detect::floor_char_boundary(text, end + 24)]
         .trim_start_matches([' ', '\t']);
