@@ -98,8 +98,11 @@ static HANDBOOK_SERIES: LazyLock<Vec<&'static str>> =
 static CAR_MAKES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/car_makes.txt")).collect());
 
-static DUTCH_PLACES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("data/dutch_places.txt")).collect());
+static DUTCH_PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("data/dutch_places.txt"))
+        .chain(entries(include_str!("data/dutch_municipalities.txt")))
+        .collect()
+});
 
 /// (ending, class) of `data/street_suffixes.tsv`, in the file's order.
 static STREET_SUFFIXES: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
@@ -490,6 +493,14 @@ mod tests {
         for dutch in ["Amsterdam", "Bergen", "Hengelo", "Utrecht"] {
             assert!(!is_foreign_place(dutch), "{dutch}");
             assert!(is_dutch_place(dutch), "{dutch}");
+        }
+        // Municipalities GeoNames' small places do not name, and The Hague in Dutch.
+        for dutch in ["Haarlemmermeer", "Etten-Leur", "Den Haag", "'s-Gravenhage"] {
+            assert!(is_dutch_place(dutch), "{dutch}");
+        }
+        for municipality in entries(include_str!("data/dutch_municipalities.txt")) {
+            assert!(!is_foreign_place(municipality), "{municipality}");
+            assert!(!is_country(municipality), "{municipality}");
         }
     }
 

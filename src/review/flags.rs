@@ -269,7 +269,7 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
             ),
         });
     }
-    unfound_scenes(text, &coverage, &mut flags);
+    unfound_places_kept_with_doubt(text, &coverage, &mut flags);
     // An institution's address kept ("Reclassering Nederland op het adres Zeeweg 6 te
     // Veenendaal"): on the train split the editors replaced two of three such addresses
     // after "reclassering", so the review asks.
@@ -574,31 +574,36 @@ fn opens_a_line(text: &str, at: usize) -> bool {
         .all(|c| c == ' ' || c == '\t')
 }
 
-/// "op 15 september 2024 te Hilversum": the scene of an offence in a charge that neither the
-/// model nor a rule found. The policy keeps a scene, and editors replace it in about half the
-/// rulings that name one (train split: 32 replacing, 39 keeping), so it is asked like a scene
-/// the model found (`kept_place`), once per town.
-fn unfound_scenes(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
+/// "op 15 september 2024 te Hilversum", "de gemeente Hilversum": a Dutch place in a context
+/// where the policy keeps it and editors sometimes replace it (`places::KEPT_WITH_DOUBT`), that
+/// neither the model nor a rule found. It is asked like a place the model found and the policy
+/// kept (`kept_place`), once per town: the editors replace the scene of an offence in about
+/// half the rulings that name one (train split: 32 replacing, 39 keeping) and a municipality
+/// in one ruling of six (7 of 45), when it is the party's own ("heeft de gemeente X
+/// misleid").
+fn unfound_places_kept_with_doubt(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
     use crate::resolve::places::{self, PlaceContext};
-    static AFTER_TE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[ \t])(?:te|in|nabij|bij)[ \t]+(?P<place>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)")
+    static BEFORE_A_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[ \t])(?:te|in|nabij|bij|gemeente|van|provincie|stadsdeel)[ \t]+(?P<place>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)")
             .expect("valid regex")
     });
-    // The towns a found scene already asks about.
+    // The towns a found place already asks about.
     let mut asked: HashSet<String> = flags
         .iter()
         .filter(|f| f.kind == "kept_place")
         .map(|f| text.chars().skip(f.start).take(f.end - f.start).collect())
         .collect();
-    for caps in AFTER_TE.captures_iter(text) {
+    for caps in BEFORE_A_PLACE.captures_iter(text) {
         let place = caps.name("place").expect("place group");
         let name = place.as_str();
-        if asked.contains(name)
-            || !crate::lexicon::is_dutch_place(name)
-            || places::context_of(text, place.start(), place.end()) != PlaceContext::OffenceInCharge
-        {
+        if asked.contains(name) || !crate::lexicon::is_dutch_place(name) {
             continue;
         }
+        let why = match places::context_of(text, place.start(), place.end()) {
+            PlaceContext::OffenceInCharge => "als plaats van het feit",
+            PlaceContext::MunicipalityOrBody => "als gemeente of bestuursorgaan",
+            _ => continue,
+        };
         let start = text[..place.start()].chars().count();
         let end = start + name.chars().count();
         if coverage.touches(start, end) || already_doubted(flags, start, end) {
@@ -610,7 +615,7 @@ fn unfound_scenes(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
             start,
             end,
             message: format!(
-                "{name:?} behouden als plaats van het feit (door model en regels niet gevonden); redacties vervangen zo'n plaats soms"
+                "{name:?} behouden {why} (door model en regels niet gevonden); redacties vervangen zo'n plaats soms"
             ),
         });
     }
@@ -971,6 +976,18 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn a_municipality_nothing_found_is_asked_once() {
+        let text = "Verdachte heeft de gemeente Tiel opzettelijk misleid. De gemeente Tiel \
+                    betaalde de bijstand uit. Zij woont in Culemborg.";
+        let doubts: Vec<(&str, usize)> = flags(text, &[])
+            .iter()
+            .filter(|f| f.kind == "kept_place")
+            .map(|f| (f.kind, f.start))
+            .collect();
+        assert_eq!(doubts, [("kept_place", text.find("Tiel").unwrap())]);
     }
 
     #[test]
