@@ -750,9 +750,13 @@ fn shaped_like_no_name(word: &str) -> bool {
     let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
     let short_abbreviation = letters.len() <= 4 && capitals >= 2;
     let lower = word.to_lowercase();
+    // "Utrechtse", "Tilburgse": a Dutch place's adjective.
     let adjective = ["ische", "sche", "isch", "aanse", "landse", "damse"]
         .iter()
-        .any(|suffix| lower.ends_with(suffix) && lower.len() >= suffix.len() + 2);
+        .any(|suffix| lower.ends_with(suffix) && lower.len() >= suffix.len() + 2)
+        || word.strip_suffix("se").is_some_and(|place| {
+            place.chars().count() >= 3 && crate::lexicon::is_dutch_place(place)
+        });
     // "Participatiewet", "Opiumwet": an act.
     let act = lower.ends_with("wet") && lower.chars().count() >= 8;
     lower_part_last || no_vowel || short_abbreviation || adjective || act
@@ -1091,7 +1095,8 @@ mod tests {
         let text = "Hij kocht een Samsung-telefoon voor de Associa-tions van de Vpb volgens de MvT en \
                     de Arabische vertaling van de Participatiewet in de Peugeot, zei Buran-La Verge aan Zwitselaar \
                     in zijn Fiat Doblo, te Venhuizen, gemeente Drechterland. Bij Albert Heijn en Inforsa \
-                    betaalde hij met Tikkie.";
+                    betaalde hij met Tikkie. De Utrechtse rechter las het rapport van het Pieter Baan \
+                    Centrum.";
         let found = flags(text, &[]);
         let unknown: Vec<String> = found
             .iter()
