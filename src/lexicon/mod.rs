@@ -481,7 +481,15 @@ mod tests {
 
     #[test]
     fn countries_and_cities_abroad() {
-        for country in ["Jemen", "Somalië", "Marokko", "Duitsland", "Curaçao"] {
+        for country in [
+            "Jemen",
+            "Somalië",
+            "Marokko",
+            "Duitsland",
+            "Curaçao",
+            "Groot-Brittannië",
+            "Engeland",
+        ] {
             assert!(is_country(country), "{country}");
         }
         assert!(!is_country("Nederland"));

