@@ -738,7 +738,8 @@ fn names_a_municipality_or_model(text: &str, byte: usize) -> bool {
 /// "Associa-tions"; a married name's second part is capitalised, "Buran-La Verge"), an
 /// abbreviation without a vowel ("Vpb", "Rtb") or short with two capitals ("MvT", "HvJ",
 /// "KvK"), an adjective of a people or a place ("Arabische", "Spaanse", "Zuid-Hollandse",
-/// "Amsterdamse"), and an act ("Participatiewet").
+/// "Amsterdamse", "Utrechtse"), an act, decree or bylaw ("Participatiewet",
+/// "Landbouwkwaliteitsbesluit") and a foreign legal form ("Inc", "GmbH").
 fn shaped_like_no_name(word: &str) -> bool {
     let lower_part_last = word
         .rsplit_once('-')
@@ -757,9 +758,20 @@ fn shaped_like_no_name(word: &str) -> bool {
         || word.strip_suffix("se").is_some_and(|place| {
             place.chars().count() >= 3 && crate::lexicon::is_dutch_place(place)
         });
-    // "Participatiewet", "Opiumwet": an act.
-    let act = lower.ends_with("wet") && lower.chars().count() >= 8;
-    lower_part_last || no_vowel || short_abbreviation || adjective || act
+    // "Participatiewet", "Veewet", "Landbouwkwaliteitsbesluit": an act, decree or bylaw.
+    let act = [
+        ("wet", 6),
+        ("besluit", 10),
+        ("regeling", 11),
+        ("reglement", 12),
+    ]
+    .iter()
+    .any(|&(ending, length)| lower.ends_with(ending) && lower.chars().count() >= length);
+    // "Inc", "Ltd", "GmbH": a foreign legal form after a company's name.
+    let legal_form = crate::detect::organisation::LEGAL_FORMS
+        .iter()
+        .any(|form| form.trim_end_matches('.') == word);
+    lower_part_last || no_vowel || short_abbreviation || adjective || act || legal_form
 }
 
 /// A number of six or more digits that no rule explains (no case number, no amount, nothing
@@ -1096,7 +1108,7 @@ mod tests {
                     de Arabische vertaling van de Participatiewet in de Peugeot, zei Buran-La Verge aan Zwitselaar \
                     in zijn Fiat Doblo, te Venhuizen, gemeente Drechterland. Bij Albert Heijn en Inforsa \
                     betaalde hij met Tikkie. De Utrechtse rechter las het rapport van het Pieter Baan \
-                    Centrum.";
+                    Centrum, de Veewet, het Landbouwkwaliteitsbesluit en Albert Heijn Inc.";
         let found = flags(text, &[]);
         let unknown: Vec<String> = found
             .iter()
