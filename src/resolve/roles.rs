@@ -637,10 +637,10 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
             .collect();
         let chosen = choose(&votes);
         *reason = Some(match chosen {
-            Some(word) => format!("role {word} ({})", weighed.join(", ")),
-            None => format!("{NO_ROLE_CONFLICT}({})", weighed.join(", ")),
+            Ok(word) => format!("role {word} ({})", weighed.join(", ")),
+            Err(why) => format!("{NO_ROLE}{} ({})", why.describe(), weighed.join(", ")),
         });
-        if let Some(word) = chosen {
+        if let Ok(word) = chosen {
             entity.label = Some(word.to_string());
         }
     }
@@ -669,7 +669,25 @@ fn joins_a_list(gap: &str) -> bool {
 }
 
 /// The placeholder word of the role with the most weight, if it wins clearly.
-fn choose(votes: &Votes) -> Option<&'static str> {
+/// Why a person whose mentions carry role evidence gets no role.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum NoRole {
+    /// Roles that contradict each other, none with twice the weight of the next.
+    Conflict,
+    /// Only "aangever X" or "de benadeelde partij X": the editors choose the victim's word.
+    VictimWordAlone,
+}
+
+impl NoRole {
+    fn describe(self) -> &'static str {
+        match self {
+            NoRole::Conflict => "the evidence conflicts",
+            NoRole::VictimWordAlone => "one victim's word alone does not decide",
+        }
+    }
+}
+
+fn choose(votes: &Votes) -> Result<&'static str, NoRole> {
     let mut votes = votes.clone();
     // The suspect of this case is its suspect, whatever else the text calls them.
     if votes.contains_key("verdachte") {
@@ -693,7 +711,7 @@ fn choose(votes: &Votes) -> Option<&'static str> {
     }
     let named_victim = cued || heard_victim;
     if victim.len() > 1 && !named_victim {
-        return None;
+        return Err(NoRole::Conflict);
     }
     // "de benadeelde partij X" alone: every victim who claims damages is called so, and the
     // editors name them by their part in the facts as often as by the claim (train split:
@@ -703,7 +721,7 @@ fn choose(votes: &Votes) -> Option<&'static str> {
     // or [benadeelde] for 157 (dev: 8 and 10).
     if let [only @ ("benadeelde" | "aangever")] = victim.as_slice() {
         if votes[only].0 < HEADER_WEIGHT && !named_victim {
-            return None;
+            return Err(NoRole::VictimWordAlone);
         }
     }
     if let Some(&first) = victim.first() {
@@ -720,10 +738,10 @@ fn choose(votes: &Votes) -> Option<&'static str> {
     }
     let mut ranked: Vec<(&'static str, usize)> = votes.iter().map(|(r, (w, _))| (*r, *w)).collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let (role, weight) = *ranked.first()?;
+    let (role, weight) = *ranked.first().ok_or(NoRole::Conflict)?;
     if let Some(&(_, second)) = ranked.get(1) {
         if weight < 2 * second {
-            return None;
+            return Err(NoRole::Conflict);
         }
     }
     let words = &votes[role].1;
@@ -731,11 +749,13 @@ fn choose(votes: &Votes) -> Option<&'static str> {
         .iter()
         .max_by_key(|(word, n)| (**n, std::cmp::Reverse(**word)))
         .map(|(word, _)| *word)
+        .ok_or(NoRole::Conflict)
 }
 
-/// What a mention's reason says when its person's role evidence conflicts (the review's
-/// `role_conflict` doubt looks for it).
-pub const NO_ROLE_CONFLICT: &str = "no role: the evidence conflicts ";
+/// How a mention's reason begins its person's role evidence when it gives no role: the
+/// evidence conflicts, or is one victim's word alone (the review's `role_conflict` doubt looks
+/// for it).
+pub const NO_ROLE: &str = "no role: ";
 
 /// The pseudo-role of a charge's victim cue: kept apart until [`choose`] folds it in.
 const VICTIM_CUE_ROLE: &str = "slachtoffer (cue)";
@@ -1148,6 +1168,36 @@ mod tests {
         assert_eq!(
             roles_in(text, &["J. Kaya", "Stefan Stam", "Isa Oers", "Eva Smit"]),
             some(&["slachtoffer", "", "", ""])
+        );
+    }
+
+    #[test]
+    fn a_person_given_no_role_says_why() {
+        let text = "Parketnummer 05-028450-25. Aangever Stefan Stam verklaarde. Het slachtoffer \
+            Isa Oers werd geslagen. Aangeefster Isa Oers verklaarde.";
+        let names = ["Stefan Stam", "Isa Oers"];
+        let mut resolution = resolution_for(text, &names);
+        let second = text.rfind("Isa Oers").unwrap();
+        let mut mention = resolution.mentions[1].clone();
+        mention.span.start = second;
+        mention.span.end = second + "Isa Oers".len();
+        resolution.mentions.push(mention);
+        assign_roles(text, &mut resolution);
+        let reason_of = |name: &str| {
+            let start = text.find(name).unwrap();
+            let mention = resolution.mentions.iter().find(|m| m.span.start == start);
+            mention.unwrap().reason.clone()
+        };
+        assert!(
+            reason_of("Stefan Stam")
+                .ends_with("no role: one victim's word alone does not decide (aangever 1)"),
+            "{}",
+            reason_of("Stefan Stam")
+        );
+        assert!(
+            reason_of("Isa Oers").contains("no role: the evidence conflicts ("),
+            "{}",
+            reason_of("Isa Oers")
         );
     }
 

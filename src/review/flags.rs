@@ -9,8 +9,9 @@ use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// How resolve's roles write a person's conflicting role evidence in the reason.
-const ROLE_CONFLICT: &str = crate::resolve::roles::NO_ROLE_CONFLICT;
+/// How resolve's roles begin the reason of a person given no role for conflicting or weak
+/// evidence.
+const NO_ROLE: &str = crate::resolve::roles::NO_ROLE;
 
 /// Confidence below which a substitution is flagged.
 pub const LOW_CONFIDENCE: f32 = 0.6;
@@ -113,7 +114,7 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
     let mut conflicted: Vec<&str> = Vec::new();
     for s in replaced.iter().filter(|s| s.category == Category::Person) {
         let Some(entity) = &s.entity else { continue };
-        let Some(at) = s.reason.find(ROLE_CONFLICT) else {
+        let Some(at) = s.reason.find(NO_ROLE) else {
             continue;
         };
         if conflicted.contains(&entity.as_str()) {
@@ -125,8 +126,11 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
             start: s.start,
             end: s.end,
             message: format!(
-                "rol onduidelijk, algemeen vervangen ({})",
-                &s.reason[at + ROLE_CONFLICT.len()..]
+                "rol onduidelijk, algemeen vervangen {}",
+                // The evidence, "(aangever 1)", after the English why.
+                s.reason[at..]
+                    .find('(')
+                    .map_or("", |open| &s.reason[at + open..])
             ),
         });
     }
