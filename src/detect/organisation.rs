@@ -18,6 +18,25 @@ pub const LEGAL_FORMS: [&str; 21] = [
     "Limited", "Ltd.", "Ltd", "Inc.", "INC.", "Inc", "S.A.", "LLC", "PLC",
 ];
 
+/// Whether a legal form of [`LEGAL_FORMS`] is one of a company under foreign law ("Ltd.",
+/// "GmbH", "Inc."), not a Dutch one ("B.V.", "N.V.", "V.O.F.").
+pub fn is_foreign_legal_form(form: &str) -> bool {
+    matches!(
+        form.trim_end_matches('.'),
+        "GmbH" | "LIMITED" | "Limited" | "Ltd" | "Inc" | "INC" | "S.A" | "LLC" | "PLC"
+    )
+}
+
+/// The legal form written right after a name that ends at byte `end` ("DREAM BID LIMITED",
+/// "Caerus Fund, Ltd."), if any.
+pub fn legal_form_after(text: &str, end: usize) -> Option<&'static str> {
+    let rest = text[end..].trim_start_matches([' ', '\t', ',']);
+    LEGAL_FORMS.iter().copied().find(|form| {
+        rest.strip_prefix(form)
+            .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+    })
+}
+
 /// The legal form that ends `name` ("B.V." in "Van Dijk  B.V."), if any, with the byte
 /// offset where the name before it ends (trailing whitespace excluded).
 pub fn legal_form_suffix(name: &str) -> Option<(usize, &str)> {

@@ -169,6 +169,13 @@ pub fn resolve_with(
         })
         .map(|s| (s.start, s.end))
         .collect();
+    // The persons' own ranges: a person's name inside a company under foreign law makes it
+    // traceable still (the model's tag does not).
+    let person_ranges: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|s| s.category == Category::Person)
+        .map(|s| (s.start, s.end))
+        .collect();
     // A company's own name ("Sasagar" of "SASAGAR BV") is no person's surname, even where
     // the model read it as one inside a longer span; nor is the last word of a person span
     // that holds a company's name of two words or more ("Bid" of "DPDK Dream Bid", read as
@@ -223,6 +230,10 @@ pub fn resolve_with(
         .collect();
     one_sense_per_document(&doc.text, &mut accepted);
     let policy = organisations.policy_for(&doc.areas());
+    let foreign = companies::companies_under_foreign_law(
+        &doc.text,
+        &accepted.iter().map(|(span, _)| span).collect::<Vec<_>>(),
+    );
     // Each company's decision, once: the place policy needs the replaced ones' ends (their
     // seats go with them) before the loop below records the decisions.
     let mut organisation_decisions: Vec<Option<Result<String, String>>> = accepted
@@ -230,7 +241,14 @@ pub fn resolve_with(
         .map(|(span, _)| {
             (span.category == Category::Organisation).then(|| {
                 let name = &doc.text[span.start..span.end];
-                organisation_decision(policy, span, name, &traceable_ranges, &surnames)
+                let company = Company {
+                    name,
+                    under_foreign_law: companies::is_under_foreign_law(name, &foreign)
+                        && !person_ranges
+                            .iter()
+                            .any(|&(s, e)| s < span.end && span.start < e),
+                };
+                organisation_decision(policy, span, company, &traceable_ranges, &surnames)
             })
         })
         .collect();
@@ -1737,10 +1755,25 @@ fn person_surnames<'a>(text: &str, spans: impl Iterator<Item = &'a Span>) -> Vec
         .filter_map(|s| cluster::name_parts(&text[s.start..s.end]))
         .map(|p| p.surname)
         .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        // "Dream Bid Limited" read as a person has no surname "Limited".
+        .filter(|s| {
+            !crate::detect::organisation::LEGAL_FORMS
+                .iter()
+                .any(|form| form.trim_end_matches('.').eq_ignore_ascii_case(s))
+        })
         .collect();
     surnames.sort();
     surnames.dedup();
     surnames
+}
+
+/// A company's name as the ruling writes it at one mention, and whether the ruling (no tax
+/// case) writes it with a foreign legal form (`companies::companies_under_foreign_law`) with
+/// no person's name inside.
+#[derive(Debug, Clone, Copy)]
+struct Company<'a> {
+    name: &'a str,
+    under_foreign_law: bool,
 }
 
 /// Whether a company name is replaced (`Ok`, with the reason) or kept (`Err`, with the
@@ -1748,10 +1781,11 @@ fn person_surnames<'a>(text: &str, spans: impl Iterator<Item = &'a Span>) -> Vec
 fn organisation_decision(
     policy: OrganisationPolicy,
     span: &Span,
-    name: &str,
+    company: Company,
     traceable_ranges: &[(usize, usize)],
     surnames: &[String],
 ) -> Result<String, String> {
+    let name = company.name;
     if span.detector == crate::detect::package::ID {
         // The company in a Word file's properties is whoever wrote it, not a party the
         // ruling discusses: nothing for a reader to lose, something about the author.
@@ -1779,6 +1813,10 @@ fn organisation_decision(
                 // "Rabobank", "Albert Heijn B.V.": the model tags them, but no natural person
                 // stands behind them.
                 Err("legal person kept (a well-known organisation, not traceable to a natural person)".to_string())
+            } else if company.under_foreign_law && holds_surname.is_none() {
+                // "DREAM BID LIMITED": outside a tax case the editors keep a company under
+                // foreign law, which the model tags all the same.
+                Err("legal person kept (a company under foreign law, \"Ltd.\", \"GmbH\", outside a tax case: not traceable to a natural person)".to_string())
             } else if span.evidence == Evidence::Model || traceable_by_rule {
                 Ok("traceable to a natural person (NER model)".to_string())
             } else if let Some(surname) = holds_surname {
@@ -2340,10 +2378,14 @@ mod tests {
             0,
             Category::Organisation,
         );
+        let company = |name| Company {
+            name,
+            under_foreign_law: false,
+        };
         let kept = organisation_decision(
             OrganisationPolicy::Traceable,
             &span,
-            "Rabobank Utrecht B.V.",
+            company("Rabobank Utrecht B.V."),
             &[],
             &[],
         );
@@ -2357,11 +2399,42 @@ mod tests {
         assert!(organisation_decision(
             OrganisationPolicy::Traceable,
             &other,
-            "Bakkerij Wolters B.V.",
+            company("Bakkerij Wolters B.V."),
             &[],
             &[]
         )
         .is_ok());
+    }
+
+    #[test]
+    fn a_company_under_foreign_law_is_kept_outside_a_tax_case() {
+        let civil = "Eiseres koopt schilderijen van DREAM BID LIMITED, gevestigd te Dublin. \
+            Dream Bid leverde niet. Ook Bakkerij Wolters B.V. en Wolters GmbH, van Piet Wolters, \
+            leverden.";
+        let model_companies = ["DREAM BID", "Dream Bid", "Bakkerij Wolters", "Wolters GmbH"];
+        let mut spans: Vec<Span> = model_companies
+            .iter()
+            .map(|name| model_span(civil, name, 0, Category::Organisation))
+            .collect();
+        spans.push(model_person(civil, "Piet Wolters", 0));
+        let replaced_here = replaced(civil, &resolve(&Document::from_text("t", civil), spans));
+        // The foreign company kept at each mention; the Dutch one and a foreign one that holds
+        // a replaced person's surname replaced (the legal form stays outside the placeholder).
+        assert_eq!(
+            replaced_here,
+            ["Bakkerij Wolters", "Wolters", "Piet Wolters"]
+        );
+        // In a tax case the model's companies stay replaced, as the editors do there.
+        let tax = format!("{civil} De inspecteur legde een aanslag op.");
+        let spans: Vec<Span> = model_companies
+            .iter()
+            .map(|name| model_span(&tax, name, 0, Category::Organisation))
+            .collect();
+        let replaced_in_tax = replaced(&tax, &resolve(&Document::from_text("t", &tax), spans));
+        assert!(
+            replaced_in_tax.contains(&"DREAM BID".to_string()),
+            "{replaced_in_tax:?}"
+        );
     }
 
     #[test]
