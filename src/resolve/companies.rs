@@ -227,6 +227,51 @@ fn is_an_acronym(word: &str) -> bool {
     word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase())
 }
 
+/// The companies the ruling writes with a foreign legal form at least once ("DREAM BID
+/// LIMITED", "Kiffe Söhne GmbH"), by [`organisation_key`], unless the ruling reads as a tax
+/// case. Outside tax law the editors keep such companies, which the model tags all the same:
+/// on train, dev and the held-out slice every company written so that the model made
+/// replaced in a ruling that names no tax word was one the editors kept (2 rulings, about
+/// 200 mentions), and every one the editors replaced stood in a tax ruling (4 rulings of the
+/// Hoge Raad and a district court's tax chamber, 31 mentions), where the organisation
+/// policy for `belastingrecht` replaces companies anyway.
+pub(crate) fn companies_under_foreign_law(text: &str, spans: &[&Span]) -> Vec<String> {
+    static TAX_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)belasting|staatssecretaris van financi|inspecteur").expect("valid regex")
+    });
+    if TAX_WORDS.is_match(text) {
+        return Vec::new();
+    }
+    let mut keys: Vec<String> = spans
+        .iter()
+        .filter(|s| s.category == Category::Organisation)
+        .filter(|s| {
+            let name = &text[s.start..s.end];
+            legal_form_suffix(name)
+                .map(|(_, form)| form)
+                .or_else(|| legal_form_after(text, s.end))
+                .is_some_and(is_foreign_legal_form)
+        })
+        .map(|s| organisation_key(&text[s.start..s.end]))
+        .filter(|key| key.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Whether the company `name` is one of `foreign` ([`companies_under_foreign_law`]), or a
+/// span that runs several names together holds one as whole words ("Art International en
+/// Dream Bid").
+pub(crate) fn is_under_foreign_law(name: &str, foreign: &[String]) -> bool {
+    let key = organisation_key(name);
+    let words: Vec<&str> = key.split(' ').collect();
+    foreign.iter().any(|company| {
+        let parts: Vec<&str> = company.split(' ').collect();
+        words.windows(parts.len()).any(|w| w == parts.as_slice())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,49 +429,4 @@ mod tests {
         read_company_names_as_companies(text, &mut spans);
         assert_eq!(persons(text, &spans), ["Piet Bid"]);
     }
-}
-
-/// The companies the ruling writes with a foreign legal form at least once ("DREAM BID
-/// LIMITED", "Kiffe Söhne GmbH"), by [`organisation_key`], unless the ruling reads as a tax
-/// case. Outside tax law the editors keep such companies, which the model tags all the same:
-/// on train, dev and the held-out slice every company written so that the model made
-/// replaced in a ruling that names no tax word was one the editors kept (2 rulings, about
-/// 200 mentions), and every one the editors replaced stood in a tax ruling (4 rulings of the
-/// Hoge Raad and a district court's tax chamber, 31 mentions), where the organisation
-/// policy for `belastingrecht` replaces companies anyway.
-pub(crate) fn companies_under_foreign_law(text: &str, spans: &[&Span]) -> Vec<String> {
-    static TAX_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)belasting|staatssecretaris van financi|inspecteur").expect("valid regex")
-    });
-    if TAX_WORDS.is_match(text) {
-        return Vec::new();
-    }
-    let mut keys: Vec<String> = spans
-        .iter()
-        .filter(|s| s.category == Category::Organisation)
-        .filter(|s| {
-            let name = &text[s.start..s.end];
-            legal_form_suffix(name)
-                .map(|(_, form)| form)
-                .or_else(|| legal_form_after(text, s.end))
-                .is_some_and(is_foreign_legal_form)
-        })
-        .map(|s| organisation_key(&text[s.start..s.end]))
-        .filter(|key| key.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-        .collect();
-    keys.sort();
-    keys.dedup();
-    keys
-}
-
-/// Whether the company `name` is one of `foreign` ([`companies_under_foreign_law`]), or a
-/// span that runs several names together holds one as whole words ("Art International en
-/// Dream Bid").
-pub(crate) fn is_under_foreign_law(name: &str, foreign: &[String]) -> bool {
-    let key = organisation_key(name);
-    let words: Vec<&str> = key.split(' ').collect();
-    foreign.iter().any(|company| {
-        let parts: Vec<&str> = company.split(' ').collect();
-        words.windows(parts.len()).any(|w| w == parts.as_slice())
-    })
 }
