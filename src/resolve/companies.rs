@@ -239,9 +239,6 @@ pub(crate) fn companies_under_foreign_law(text: &str, spans: &[&Span]) -> Vec<St
     static TAX_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)belasting|staatssecretaris van financi|inspecteur").expect("valid regex")
     });
-    if TAX_WORDS.is_match(text) {
-        return Vec::new();
-    }
     let mut keys: Vec<String> = spans
         .iter()
         .filter(|s| s.category == Category::Organisation)
@@ -255,6 +252,11 @@ pub(crate) fn companies_under_foreign_law(text: &str, spans: &[&Span]) -> Vec<St
         .map(|s| organisation_key(&text[s.start..s.end]))
         .filter(|key| key.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         .collect();
+    // The whole text is read for tax words only where such a company stands: most rulings
+    // name none.
+    if !keys.is_empty() && TAX_WORDS.is_match(text) {
+        return Vec::new();
+    }
     keys.sort();
     keys.dedup();
     keys

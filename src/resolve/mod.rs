@@ -158,23 +158,21 @@ pub fn resolve_with(
             && later.end == earlier.end
             && later.category == earlier.category
     });
-    // The model's company tags, before a rule's span of the same name wins the overlap: the
-    // tag is what makes a company traceable under the default policy.
-    // So are a person's name inside it and a replaced person's surname.
-    let traceable_ranges: Vec<(usize, usize)> = spans
-        .iter()
-        .filter(|s| {
-            (s.category == Category::Organisation && s.evidence == Evidence::Model)
-                || s.category == Category::Person
-        })
-        .map(|s| (s.start, s.end))
-        .collect();
-    // The persons' own ranges: a person's name inside a company under foreign law makes it
+    // The persons' ranges: a person's name inside a company under foreign law makes it
     // traceable still (the model's tag does not).
     let person_ranges: Vec<(usize, usize)> = spans
         .iter()
         .filter(|s| s.category == Category::Person)
         .map(|s| (s.start, s.end))
+        .collect();
+    // The model's company tags, before a rule's span of the same name wins the overlap: the
+    // tag is what makes a company traceable under the default policy.
+    // So are a person's name inside it and a replaced person's surname.
+    let traceable_ranges: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|s| s.category == Category::Organisation && s.evidence == Evidence::Model)
+        .map(|s| (s.start, s.end))
+        .chain(person_ranges.iter().copied())
         .collect();
     // A company's own name ("Sasagar" of "SASAGAR BV") is no person's surname, even where
     // the model read it as one inside a longer span; nor is the last word of a person span

@@ -668,7 +668,6 @@ fn joins_a_list(gap: &str) -> bool {
         )
 }
 
-/// The placeholder word of the role with the most weight, if it wins clearly.
 /// Why a person whose mentions carry role evidence gets no role.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum NoRole {
@@ -687,6 +686,7 @@ impl NoRole {
     }
 }
 
+/// The placeholder word of the role with the most weight, if it wins clearly; else why not.
 fn choose(votes: &Votes) -> Result<&'static str, NoRole> {
     let mut votes = votes.clone();
     // The suspect of this case is its suspect, whatever else the text calls them.
