@@ -19,7 +19,7 @@ pub(crate) const ID: &str = "rule:professional";
 pub(crate) const AFTER_A_ROLE_WORD: &str = "named after the role word";
 
 /// Role words written before a name. Plural ones (and "mrs.") may head a list of names.
-const ROLES_BEFORE: [&str; 36] = [
+const ROLES_BEFORE: [&str; 38] = [
     // A ruling's closing: "Deze uitspraak is gedaan door X, in tegenwoordigheid van Y als
     // griffier" (the Centrale Raad van Beroep; on the train split 49 names, none replaced).
     "uitspraak is gedaan door",
@@ -51,6 +51,10 @@ const ROLES_BEFORE: [&str; 36] = [
     "notaris",
     "curator",
     "reclasseringswerker",
+    // The Raad voor de Kinderbescherming's investigator and a valuer, experts who write a
+    // report for the court like the probation officer (train and dev: 3 names, all kept).
+    "raadsonderzoeker",
+    "taxateur",
     "griffier",
     "voorzitter",
     "raadsheer",
@@ -87,7 +91,7 @@ pub(crate) fn a_role_word_around(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Role words written after a name and a comma ("J. Jansen, griffier").
-const ROLES_AFTER: [&str; 18] = [
+const ROLES_AFTER: [&str; 20] = [
     "advocaat-generaal",
     "advocaat",
     "griffier",
@@ -101,6 +105,8 @@ const ROLES_AFTER: [&str; 18] = [
     "tolk",
     "deskundige",
     "reclasseringswerker",
+    "raadsonderzoeker",
+    "taxateur",
     "notaris",
     "curator",
     "psychiater",
@@ -581,6 +587,17 @@ mod tests {
             "vertegenwoordigd door M.C. Zondag, ambtenaar van de gemeente"
         )
         .is_empty());
+        assert_eq!(
+            found(
+                &d,
+                "een rapport, opgemaakt door K. Verhoef, raadsonderzoeker. Daaruit"
+            ),
+            ["K. Verhoef"]
+        );
+        assert_eq!(
+            found(&d, "een taxatierapport van taxateur P. de Wit van 3 mei"),
+            ["P. de Wit"]
+        );
         assert!(found(&d, "vergezeld van zijn gemachtigde R.F. Oosterhuis").is_empty());
         assert_eq!(
             found(&d, "Volgens J. Jansen, advocaat te Utrecht"),

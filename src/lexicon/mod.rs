@@ -395,6 +395,27 @@ pub fn is_dutch_place(name: &str) -> bool {
     DUTCH_PLACES.contains(name)
 }
 
+/// "gedetineerd in de P.I. Nieuwegein", "PI Krimpen aan den IJssel": whether the name
+/// written at `start..end` is a prison's abbreviation before a Dutch place, which reads like
+/// initials but names the prison (whose town the editors keep); no train or dev ruling names
+/// a person with the initials P.I. before a place.
+pub fn names_a_prison(text: &str, start: usize, end: usize) -> bool {
+    let written = &text[start..end];
+    let Some(rest) = ["P.I. ", "P.I.", "PI "]
+        .iter()
+        .find_map(|abbreviation| written.strip_prefix(abbreviation))
+    else {
+        return false;
+    };
+    // The place may run past the name: "P.I. Krimpen" of "P.I. Krimpen aan den IJssel".
+    let from = end - rest.len();
+    let words: Vec<&str> = text[from..crate::detect::floor_char_boundary(text, from + 40)]
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']))
+        .collect();
+    (1..=words.len().min(4)).any(|n| is_dutch_place(&words[..n].join(" ")))
+}
+
 /// Acts, codes, courts' and bodies' abbreviations and Latin terms of law that no Dutch word
 /// list holds ("Awb", "EVRM", "Sr", "ECLI").
 pub fn is_legal_term(word: &str) -> bool {
@@ -555,6 +576,9 @@ mod tests {
         assert!(is_well_known_organisation("Kruidvat"));
         assert!(is_well_known_organisation("de Rabobank"));
         assert!(is_well_known_organisation("Albert Heijn B.V."));
+        // Care institutions a suspect is sent to under special conditions.
+        assert!(is_well_known_organisation("Transfore"));
+        assert!(is_well_known_organisation("YOUZ"));
         assert!(!is_well_known_organisation("Jansen"));
         assert!(names_an_institution("Montessorischool Den Dolder"));
         assert!(names_an_institution("het Da Vinci College"));

@@ -1432,6 +1432,9 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         if !text[span.start..span.end].contains(char::is_uppercase) {
             return true;
         }
+        if crate::lexicon::names_a_prison(text, span.start, span.end) {
+            return true;
+        }
         brands.contains(&text[span.start..span.end])
             || text[span.start..span.end]
                 .split_once(' ')
@@ -2458,6 +2461,25 @@ mod tests {
             &resolve(&doc, vec![model_person(text, "Jan Staat", 0)]),
         );
         assert_eq!(names, ["Jan Staat"]);
+    }
+
+    #[test]
+    fn a_prison_abbreviation_before_a_town_is_no_initials() {
+        let text =
+            "Verdachte, thans gedetineerd in de P.I. Nieuwegein, en later in P.I. Krimpen aan \
+            den IJssel. Getuige P.I. Wolters zag het; PI Zwolle ook.";
+        let doc = Document::from_text("t", text);
+        let spans = vec![
+            model_person(text, "P.I. Nieuwegein", 0),
+            model_person(text, "P.I. Krimpen", 0),
+            model_person(text, "P.I. Wolters", 0),
+            model_person(text, "PI Zwolle", 0),
+        ];
+        let resolution = resolve(&doc, spans);
+        let mut names = replaced(text, &resolution);
+        names.sort();
+        names.dedup();
+        assert_eq!(names, ["P.I. Wolters"]);
     }
 
     #[test]

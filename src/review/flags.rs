@@ -494,6 +494,7 @@ fn names_with_initials(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
                 && whole.as_str().len() == initials.len() + 1 + surname.len()
                 && crate::lexicon::is_dutch_word(surname)
                 && !crate::lexicon::is_common_surname(surname))
+            || crate::lexicon::names_a_prison(text, whole.start(), whole.end())
             || after_a_title(text, whole.start())
             || signs_a_ruling(text, whole.start(), whole.end())
             || cites_a_work(text, whole.end())
@@ -1139,7 +1140,7 @@ mod tests {
                     A. Onthouden\nopgemaakt door drs. Ing. T.J.P. de Blaeij en dr ir H. Schoenmakers. \
                     Gedaan door A.B.J. van der Ham als voorzitter en E. Schut, griffier. \
                     Zie I. Gieskes, Zoeken naar balans, 2010; getuige P. Smit, Zwolle. Door \
-                    verbalisant V. 't Hoen opgemaakt.";
+                    verbalisant V. 't Hoen opgemaakt. Gedetineerd in de P.I. Nieuwegein.";
         let subs = vec![sub(text, "J. Bosch", "e1", 0.95)];
         let found: Vec<String> = flags(text, &subs)
             .iter()
