@@ -522,9 +522,11 @@ fn letter_placeholders(text: &str, brackets: &[Placeholder]) -> Vec<Placeholder>
             continue;
         }
         let after_text = &text[m.end()..];
+        // "de gemeente Z": a place. (A company's word before a letter is not enough: "de
+        // maatschap A en C", "VOF B" name the partners, persons, by their letters.)
         let kind = if LEGAL_FORM_AFTER.is_match(after_text) {
             Kind::Organisation
-        } else if word == "te" {
+        } else if word == "te" || word == "gemeente" {
             Kind::Place
         } else {
             Kind::Person(None)
@@ -956,6 +958,14 @@ mod tests {
             "{}",
             doc.text
         );
+    }
+
+    #[test]
+    fn a_letter_after_gemeente_is_a_place() {
+        let text = "Belanghebbende Q kocht van de gemeente W grond; Q woont te W en de gemeente W tekende.";
+        let doc = refill("old2", text, 5, &Names::builtin(Pool::Train));
+        assert_eq!(labels_of(&doc, "PERSON").len(), 2, "{}", doc.text);
+        assert_eq!(labels_of(&doc, "PLACE").len(), 3, "{}", doc.text);
     }
 
     #[test]
