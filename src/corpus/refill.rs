@@ -353,8 +353,9 @@ static LEGAL_FORM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static COMPANY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     // A compound of "vennootschap", "maatschappij" or "coöperatie" is a company too
     // ("dochtermaatschappij", "franchisecoöperatie"); one of "stichting" or "vereniging" is not
-    // ("brandstichting").
-    Regex::new(r"(?i)(vennootschap(?:pen)?(?: onder firma)?|maatschap(?:pij(?:en)?)?|coöperatie|rechtspersoon|\bstichting(?:en)?|\bvereniging(?:en)?)\b([^.\n]{0,30})$")
+    // ("brandstichting"). A header may put the word on a line of its own ("de vereniging\n\n
+    // [naam eiseres]").
+    Regex::new(r"(?i)(vennootschap(?:pen)?(?: onder firma)?|maatschap(?:pij(?:en)?)?|coöperatie|rechtspersoon|\bstichting(?:en)?|\bvereniging(?:en)?)\b(\s*|[^.\n]{0,30})$")
         .expect("valid regex")
 });
 /// Words between a company's word and a placeholder that make the placeholder someone else:
@@ -866,10 +867,10 @@ mod tests {
 
     #[test]
     fn a_company_word_must_be_a_word_of_its_own_and_name_the_placeholder() {
-        let text = "dat verdachte tezamen en in vereniging met [medeverdachte 1] in vereniging geweld heeft gepleegd tegen [slachtoffer 3], lid van de vereniging [naam vereniging], en de besloten vennootschap [eiseres]. Met de brandstichting heeft verdachte de heer [slachtoffer 1] bedreigd; de stichting, vertegenwoordigd door [gemachtigde], en de maatschap [naam 2] verschenen.";
+        let text = "dat verdachte tezamen en in vereniging met [medeverdachte 1] in vereniging geweld heeft gepleegd tegen [slachtoffer 3], lid van de vereniging [naam vereniging], en de besloten vennootschap [eiseres]. Met de brandstichting heeft verdachte de heer [slachtoffer 1] bedreigd; de stichting, vertegenwoordigd door [gemachtigde], en de maatschap [naam 2] verschenen.\nde vereniging\n\n    [naam eiseres]\n";
         let doc = refill("ECLI:NL:TEST:2021:2", text, 1, &Names::builtin(Pool::Eval));
         assert_eq!(labels_of(&doc, "PERSON").len(), 4, "{}", doc.text);
-        assert_eq!(labels_of(&doc, "ORGANISATION").len(), 3, "{}", doc.text);
+        assert_eq!(labels_of(&doc, "ORGANISATION").len(), 4, "{}", doc.text);
     }
 
     #[test]
