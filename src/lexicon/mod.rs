@@ -68,6 +68,9 @@ static FIRST_NAMES_ALSO_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 static ENGLISH_FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/english_function_words.txt")).collect());
 
+static ENGLISH_INSTITUTION_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/english_institution_words.txt")).collect());
+
 static BRAND_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/brand_words.txt")).collect());
 
@@ -281,6 +284,12 @@ pub fn title_is_female(word: &str) -> Option<bool> {
 /// "which"): see `data/english_function_words.txt`.
 pub fn is_english_function_word(word: &str) -> bool {
     ENGLISH_FUNCTION_WORDS.contains(word)
+}
+
+/// Whether `word` (any case) is an English word of companies, courts and publications that no
+/// person bears ("Capital", "Supreme", "Journal"): see `data/english_institution_words.txt`.
+pub fn is_english_institution_word(word: &str) -> bool {
+    ENGLISH_INSTITUTION_WORDS.contains(word.to_lowercase().as_str())
 }
 
 /// Words right before a capitalised word that make it a brand ("merk", "type"), lower case;

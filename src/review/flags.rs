@@ -662,6 +662,8 @@ fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
             || glued_to_digit
             || street
             || shaped_like_no_name(word)
+            // "First Capital Invest", "Supreme Court": English words of companies and courts.
+            || lexicon::is_english_institution_word(word)
             || coverage.touches(start, end)
             || already_doubted(flags, start, end)
         {
@@ -1168,7 +1170,8 @@ mod tests {
                     Ploeger en de heer Visser klopt de aangifte van Latdorp4; 2Bewijs volgt. \
                     Ook de heer De Groot kwam. Een pistool van het merk Umarex, type Walther \
                     lag er. Zij citeert: \"the profits of a Contracting State shall be taxed\". \
-                    Daarna schreef Bakker over de rechten van de Mens.";
+                    Daarna schreef Bakker over de rechten van de Mens. Zij kocht bij First \
+                    Capital Invest.";
         let subs = vec![sub(text, "Pieter Strigt", "e1", 0.95)];
         let found = flags(text, &subs);
         let about = |kind: &str| -> Vec<String> {
