@@ -71,6 +71,9 @@ static ENGLISH_FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
 static ENGLISH_INSTITUTION_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/english_institution_words.txt")).collect());
 
+static ADJECTIVES_OF_PEOPLES_AND_PLACES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/adjectives_of_peoples_and_places.txt")).collect());
+
 static BRAND_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("data/brand_words.txt")).collect());
 
@@ -290,6 +293,13 @@ pub fn is_english_function_word(word: &str) -> bool {
 /// person bears ("Capital", "Supreme", "Journal"): see `data/english_institution_words.txt`.
 pub fn is_english_institution_word(word: &str) -> bool {
     ENGLISH_INSTITUTION_WORDS.contains(word.to_lowercase().as_str())
+}
+
+/// Whether `word` (any case) is the adjective of a people, a country or a Dutch place that the
+/// word list lacks ("Britse", "Iraakse", "Haagse"): see
+/// `data/adjectives_of_peoples_and_places.txt`.
+pub fn is_adjective_of_a_people_or_place(word: &str) -> bool {
+    ADJECTIVES_OF_PEOPLES_AND_PLACES.contains(word.to_lowercase().as_str())
 }
 
 /// Words right before a capitalised word that make it a brand ("merk", "type"), lower case;

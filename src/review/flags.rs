@@ -764,7 +764,9 @@ fn shaped_like_no_name(word: &str) -> bool {
         .any(|suffix| lower.ends_with(suffix) && lower.len() >= suffix.len() + 2)
         || word.strip_suffix("se").is_some_and(|place| {
             place.chars().count() >= 3 && crate::lexicon::is_dutch_place(place)
-        });
+        })
+        // "Britse", "Iraakse", "Haagse": the lexicon's list of the irregular ones.
+        || crate::lexicon::is_adjective_of_a_people_or_place(word);
     // "Participatiewet", "Veewet", "Landbouwkwaliteitsbesluit": an act, decree or bylaw. An
     // act's "-wet" follows a Dutch word ("Opium", "Wegenverkeers"); surnames end so too
     // ("Rouwet", "Gebrehiwet", five or more bearers each), after no word.
@@ -1171,7 +1173,7 @@ mod tests {
                     Ook de heer De Groot kwam. Een pistool van het merk Umarex, type Walther \
                     lag er. Zij citeert: \"the profits of a Contracting State shall be taxed\". \
                     Daarna schreef Bakker over de rechten van de Mens. Zij kocht bij First \
-                    Capital Invest.";
+                    Capital Invest, met de Britse en de Iraakse nationaliteit.";
         let subs = vec![sub(text, "Pieter Strigt", "e1", 0.95)];
         let found = flags(text, &subs);
         let about = |kind: &str| -> Vec<String> {
