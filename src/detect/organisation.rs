@@ -18,6 +18,12 @@ pub const LEGAL_FORMS: [&str; 21] = [
     "Limited", "Ltd.", "Ltd", "Inc.", "INC.", "Inc", "S.A.", "LLC", "PLC",
 ];
 
+/// The legal forms of [`LEGAL_FORMS`] as a word without its closing full stop ("Inc", "Ltd",
+/// "B.V"): how a word list or a name's parts meet them.
+pub fn legal_form_words() -> impl Iterator<Item = &'static str> {
+    LEGAL_FORMS.iter().map(|form| form.trim_end_matches('.'))
+}
+
 /// Whether a legal form of [`LEGAL_FORMS`] is one of a company under foreign law ("Ltd.",
 /// "GmbH", "Inc."), not a Dutch one ("B.V.", "N.V.", "V.O.F.").
 pub fn is_foreign_legal_form(form: &str) -> bool {

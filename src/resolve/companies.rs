@@ -266,6 +266,10 @@ pub(crate) fn companies_under_foreign_law(text: &str, spans: &[&Span]) -> Vec<St
 /// span that runs several names together holds one as whole words ("Art International en
 /// Dream Bid").
 pub(crate) fn is_under_foreign_law(name: &str, foreign: &[String]) -> bool {
+    // Most rulings name no such company: no key to build for each of their companies.
+    if foreign.is_empty() {
+        return false;
+    }
     let key = organisation_key(name);
     let words: Vec<&str> = key.split(' ').collect();
     foreign.iter().any(|company| {

@@ -1758,9 +1758,8 @@ fn person_surnames<'a>(text: &str, spans: impl Iterator<Item = &'a Span>) -> Vec
         .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         // "Dream Bid Limited" read as a person has no surname "Limited".
         .filter(|s| {
-            !crate::detect::organisation::LEGAL_FORMS
-                .iter()
-                .any(|form| form.trim_end_matches('.').eq_ignore_ascii_case(s))
+            !crate::detect::organisation::legal_form_words()
+                .any(|form| form.eq_ignore_ascii_case(s))
         })
         .collect();
     surnames.sort();

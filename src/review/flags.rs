@@ -784,9 +784,7 @@ fn shaped_like_no_name(word: &str) -> bool {
             .iter()
             .any(|&(ending, length)| lower.ends_with(ending) && lower.chars().count() >= length);
     // "Inc", "Ltd", "GmbH": a foreign legal form after a company's name.
-    let legal_form = crate::detect::organisation::LEGAL_FORMS
-        .iter()
-        .any(|form| form.trim_end_matches('.') == word);
+    let legal_form = crate::detect::organisation::legal_form_words().any(|form| form == word);
     lower_part_last || no_vowel || short_abbreviation || adjective || act || legal_form
 }
 
