@@ -11,12 +11,16 @@ use regex::Regex;
 pub const ID: &str = "rule:legal-entity";
 
 /// Legal forms as written after a company name, longest first so that "B.V." is not read
-/// as "B". Foreign forms too: rulings name German, British and American parties
-/// ("Kiffe Söhne GmbH", "Caerus Fund Limited").
+/// as "B". Foreign forms too, after the Dutch ones (from [`FIRST_FOREIGN_LEGAL_FORM`]):
+/// rulings name German, British and American parties ("Kiffe Söhne GmbH", "Caerus Fund
+/// Limited").
 pub const LEGAL_FORMS: [&str; 21] = [
     "V.O.F.", "B.V.", "N.V.", "C.V.", "VOF", "BV", "NV", "CV", "U.A.", "U.A", "GmbH", "LIMITED",
     "Limited", "Ltd.", "Ltd", "Inc.", "INC.", "Inc", "S.A.", "LLC", "PLC",
 ];
+
+/// Where the forms of companies under foreign law begin in [`LEGAL_FORMS`].
+const FIRST_FOREIGN_LEGAL_FORM: usize = 10;
 
 /// The legal forms of [`LEGAL_FORMS`] as a word without its closing full stop ("Inc", "Ltd",
 /// "B.V"): how a word list or a name's parts meet them.
@@ -25,12 +29,12 @@ pub fn legal_form_words() -> impl Iterator<Item = &'static str> {
 }
 
 /// Whether a legal form of [`LEGAL_FORMS`] is one of a company under foreign law ("Ltd.",
-/// "GmbH", "Inc."), not a Dutch one ("B.V.", "N.V.", "V.O.F.").
+/// "GmbH", "Inc", "S.A"), not a Dutch one ("B.V.", "N.V.", "V.O.F.").
 pub fn is_foreign_legal_form(form: &str) -> bool {
-    matches!(
-        form.trim_end_matches('.'),
-        "GmbH" | "LIMITED" | "Limited" | "Ltd" | "Inc" | "INC" | "S.A" | "LLC" | "PLC"
-    )
+    let form = form.trim_end_matches('.');
+    LEGAL_FORMS[FIRST_FOREIGN_LEGAL_FORM..]
+        .iter()
+        .any(|foreign| foreign.trim_end_matches('.') == form)
 }
 
 /// The legal form written right after a name that ends at byte `end` ("DREAM BID LIMITED",
@@ -191,6 +195,19 @@ impl Detector for LegalEntityDetector {
 mod tests {
     use super::*;
     use crate::detect::testing::found;
+
+    #[test]
+    fn foreign_legal_forms_are_the_tail_of_the_list() {
+        for dutch in ["V.O.F.", "B.V.", "BV", "N.V.", "C.V.", "U.A.", "U.A"] {
+            assert!(!is_foreign_legal_form(dutch), "{dutch}");
+        }
+        for foreign in [
+            "GmbH", "LIMITED", "Ltd.", "Ltd", "Inc", "INC", "S.A", "S.A.", "PLC",
+        ] {
+            assert!(is_foreign_legal_form(foreign), "{foreign}");
+        }
+        assert!(!is_foreign_legal_form("Holding"));
+    }
 
     #[test]
     fn names_with_a_legal_form() {
