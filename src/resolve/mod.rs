@@ -1298,6 +1298,8 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         .iter()
         .map(|p| &text[p.start..p.end])
         .filter(|name| name.trim().contains(char::is_whitespace))
+        // "uitgaand GESPREK" is no name, so "GESPREK" alone is no part of one.
+        .filter(|name| !is_a_phrase_in_capitals(name))
         .flat_map(&words_of)
         .collect();
     let mut not_persons: Vec<String> = Vec::new();
@@ -1570,15 +1572,22 @@ fn is_a_lone_dutch_word(text: &str, span: &Span, words_in_longer_names: &HashSet
 }
 
 /// "KLUIS ZOLDER", "BRUIN LEREN ETUITJE": words in capitals from a list of seized goods,
-/// every one a Dutch word and none a common surname, a first name or a surname prefix, are
-/// no name ("DE JONG", "WILLEM BAKKER" are).
+/// every one a Dutch word of two letters or more and none a common surname, a first name or a
+/// surname prefix, are no name ("DE JONG", "WILLEM BAKKER" are). So are a column heading's
+/// words in a table of telephone traffic, some in capitals and some in lower case ("uitgaand
+/// GESPREK"), and a heading's capitals with its number glued on ("9BENADEELDE PARTIJ"): a
+/// word written with a capital and then lower case, as names are, is never part of one.
 fn is_a_phrase_in_capitals(name: &str) -> bool {
+    let name = name.trim().trim_start_matches(|c: char| c.is_ascii_digit());
     let words: Vec<&str> = name.split_whitespace().collect();
+    let in_capitals = |word: &&str| !word.chars().any(char::is_lowercase);
     words.len() >= 2
-        && !name.chars().any(char::is_lowercase)
+        && words.iter().any(in_capitals)
         && words.iter().all(|word| {
             let lower = word.to_lowercase();
-            word.chars().all(char::is_alphabetic)
+            (in_capitals(word) || **word == lower)
+                && word.chars().count() >= 2
+                && word.chars().all(char::is_alphabetic)
                 && crate::lexicon::is_dutch_word(&lower)
                 && !crate::lexicon::is_common_surname(&lower)
                 && !crate::lexicon::is_first_name(&lower)
@@ -2247,9 +2256,29 @@ mod tests {
             "WILLEM ZOLDER",
             "Kluis Zolder",
             "ZOLDER",
+            "uitgaand Gesprek",
+            "A EN B",
+            "Jan BAKKER",
         ] {
             assert!(!is_a_phrase_in_capitals(name), "{name}");
         }
+    }
+
+    #[test]
+    fn a_table_heading_in_capitals_is_no_person() {
+        for heading in ["uitgaand GESPREK", "inkomend GESPREK", "9BENADEELDE PARTIJ"] {
+            assert!(is_a_phrase_in_capitals(heading), "{heading}");
+        }
+        let text = "06-12345678 uitgaand GESPREK 02-04-2019 10:29:37 Kerkstraat 1. \
+            06-12345678 GESPREK 02-04-2019 10:31:02. Verdachte Piet Hoekstra belde.";
+        let doc = Document::from_text("t", text);
+        let spans = vec![
+            model_person(text, "uitgaand GESPREK", 0),
+            model_person(text, "GESPREK", text.find("10:29").unwrap()),
+            model_person(text, "Piet Hoekstra", 0),
+        ];
+        let resolution = resolve(&doc, spans);
+        assert_eq!(replaced(text, &resolution), ["Piet Hoekstra"]);
     }
 
     #[test]
