@@ -161,8 +161,8 @@ static CONTEXTS: LazyLock<Vec<(PlaceContext, Regex)>> = LazyLock::new(|| {
         (
             PlaceContext::CourtOrPrison,
             // "Zittingsplaats: Breda", "rechtbank Breda"; "kantonrechter te Breda",
-            // "gewezen te Breda".
-            format!(r"(?:rechtbank|gerechtshof|hof|kantongerecht|zittingsplaats|zittingslocatie|sector[ \t]+kanton,?[ \t]+locatie|locatie|inrichting|pi|p\.i\.|hvb|huis[ \t]+van[ \t]+bewaring|arrondissement|parket|politie|politiebureau|reclassering):?[ \t]+$|(?:kantonrechter|zitting|gegeven|gewezen|uitgesproken|gedaan|vastgesteld){at}$"),
+            // "gewezen te Breda", "op zitting behandeld in Breda".
+            format!(r"(?:rechtbank|gerechtshof|hof|kantongerecht|zittingsplaats|zittingslocatie|sector[ \t]+kanton,?[ \t]+locatie|locatie|inrichting|pi|p\.i\.|hvb|huis[ \t]+van[ \t]+bewaring|arrondissement|parket|politie|politiebureau|reclassering):?[ \t]+$|(?:kantonrechter|zitting(?:[ \t]+behandeld)?|gegeven|gewezen|uitgesproken|gedaan|vastgesteld){at}$"),
         ),
         (
             PlaceContext::OffenceInCharge,
@@ -506,6 +506,11 @@ mod tests {
             (
                 "uitspraak van de kantonrechter te Tiel",
                 "Tiel",
+                PlaceContext::CourtOrPrison,
+            ),
+            (
+                "Het beroep is op 3 maart 2022 op zitting behandeld in Gorinchem.",
+                "Gorinchem",
                 PlaceContext::CourtOrPrison,
             ),
             (
