@@ -376,3 +376,79 @@ fn soup_interpolates_two_checkpoints_weight_by_weight() {
         "{refused:?}"
     );
 }
+
+#[test]
+fn a_student_learns_text_without_gold_from_its_teacher_alone() {
+    // Issue 19's distillation over text that has no gold: every token of an `--unlabelled`
+    // text is out of the gold loss, so a batch of such windows has no gold tokens at all.
+    // The gold loss must then be zero, not the mean over nothing (NaN in the loss the log
+    // reports); only the teacher's labels teach it.
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = root().join("tests/fixtures/ner-tiny/best.pt");
+    let text = "De rechtbank heeft gehoord Anneke Dijkhuis, wonende te Zwolle, en haar \
+        advocaat mr. P. de Wit. Bakkerij Wolters B.V. was niet verschenen.";
+    std::fs::write(dir.path().join("ruling.txt"), text).unwrap();
+    let start = text.find("Anneke Dijkhuis").unwrap();
+    let dev = serde_json::json!({
+        "id": "dev-1",
+        "text": text,
+        "entities": [{"start": start, "end": start + "Anneke Dijkhuis".len(), "label": "PERSON"}],
+    });
+    let dev_path = dir.path().join("dev.jsonl");
+    std::fs::write(&dev_path, format!("{dev}\n")).unwrap();
+    let work = dir.path().join("work");
+    let output = Command::new(training_python())
+        .arg(root().join("training/train_ner.py"))
+        .args(["--tiny", "--init-from"])
+        .arg(&fixture)
+        .args(["--keep-layers", "0,1", "--teacher"])
+        .arg(&fixture)
+        .arg("--unlabelled")
+        .arg(dir.path().join("ruling.txt"))
+        .arg("--dev")
+        .arg(&dev_path)
+        .arg("--work")
+        .arg(&work)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .args(["--epochs", "60", "--batch", "1", "--lr", "5e-3"])
+        .args(["--checkpoint-every", "25", "--minutes", "2"])
+        .output()
+        .expect("train_ner.py starts");
+    let log = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "train_ner.py failed:\n{log}");
+    assert!(
+        log.contains("1 unlabelled texts, labelled by the teacher only"),
+        "{log}"
+    );
+    let step_50 = log
+        .lines()
+        .find(|line| line.contains("step 50/"))
+        .unwrap_or_else(|| panic!("no step 50 in the log:\n{log}"));
+    let loss: f64 = step_50
+        .split("loss ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|value| value.parse().ok())
+        .unwrap_or_else(|| panic!("no loss in {step_50}"));
+    assert!(loss.is_finite() && loss >= 0.0, "{step_50}");
+    // The trained weights are finite and moved away from the fixture's.
+    let check = "import sys, torch\n\
+        a = torch.load(sys.argv[1], weights_only=True)\n\
+        b = torch.load(sys.argv[2], weights_only=False)['model']\n\
+        floats = [k for k, v in a.items() if v.is_floating_point()]\n\
+        finite = all(bool(torch.isfinite(b[k]).all()) for k in floats)\n\
+        moved = max(float((b[k] - a[k]).abs().max()) for k in floats)\n\
+        print(finite, moved)\n";
+    let stdout = run_python([
+        "-c".as_ref(),
+        check.as_ref(),
+        fixture.as_os_str(),
+        work.join("checkpoint.pt").as_os_str(),
+    ]);
+    let stdout = String::from_utf8(stdout).unwrap();
+    let (finite, moved) = stdout.trim().split_once(' ').unwrap();
+    assert_eq!(finite, "True", "{stdout}");
+    assert!(moved.parse::<f64>().unwrap() > 0.0, "{stdout}");
+}

@@ -51,6 +51,33 @@ def read_gold(paths):
     return documents
 
 
+def read_unlabelled(paths):
+    """Texts with no gold (a folder of .txt rulings, a .txt file, or JSON Lines with "text"), as
+    documents whose every token is left out of the gold loss: only the teacher teaches them."""
+    texts = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            texts += [p.read_text(encoding="utf-8") for p in sorted(path.glob("*.txt"))]
+        elif path.suffix == ".jsonl":
+            texts += [d["text"] for d in read_gold([path])]
+        else:
+            texts.append(path.read_text(encoding="utf-8"))
+    return [{"text": t, "entities": [{"start": 0, "end": len(t), "label": UNLABELLED}]} for t in texts if t.strip()]
+
+
+def gold_loss(logits, labels, outside_weight):
+    """Cross-entropy over the labelled tokens (the O tag weighted by `outside_weight`); zero for a
+    batch of unlabelled windows only, where the mean over no tokens would be NaN."""
+    flat = labels.view(-1)
+    if not bool((flat != -100).any()):
+        return logits.sum() * 0.0
+    weights = None
+    if outside_weight != 1.0:
+        weights = torch.ones(len(LABELS))
+        weights[LABEL_ID["O"]] = outside_weight
+    return torch.nn.functional.cross_entropy(logits.view(-1, len(LABELS)), flat, weight=weights, ignore_index=-100)
+
+
 def keep_single_char(piece, tiny=False):
     char = piece.replace("\u2581", "")
     if len(char) != 1:
@@ -324,6 +351,9 @@ def main():
     parser.add_argument("--teacher", default=None,
                         help="a fine-tuned best.pt (same vocabulary, --teacher-layers layers) whose label "
                              "probabilities the model also learns (distillation)")
+    parser.add_argument("--unlabelled", nargs="*", default=[],
+                        help="with --teacher: texts without gold (folders of .txt rulings, .txt files, or JSONL "
+                             "with \"text\"), learned from the teacher's labels only")
     parser.add_argument("--teacher-layers", type=int, default=6)
     parser.add_argument("--distil-weight", type=float, default=0.5,
                         help="with --teacher: share of the loss that follows the teacher (the rest follows the gold)")
@@ -355,6 +385,12 @@ def main():
         reviewed = read_gold(args.reviews)
         train_docs += reviewed * args.review_weight
         log(f"{len(reviewed)} reviewed rulings, each counted {args.review_weight} times")
+    if args.unlabelled:
+        if not args.teacher:
+            parser.error("--unlabelled needs --teacher: without gold only the teacher can label it")
+        unlabelled = read_unlabelled(args.unlabelled)
+        train_docs += unlabelled
+        log(f"{len(unlabelled)} unlabelled texts, labelled by the teacher only")
     if not train_docs:
         parser.error("give --train or --reviews")
     if args.max_docs:
@@ -387,8 +423,11 @@ def main():
     model = build_model(args, kept)
     teacher = None
     if args.teacher:
-        base_config = json.loads(Path(args.base, "config.json").read_text())
-        teacher = token_classifier(base_config, len(kept), args.teacher_layers)
+        if args.tiny:
+            teacher = tiny_classifier(len(kept))
+        else:
+            base_config = json.loads(Path(args.base, "config.json").read_text())
+            teacher = token_classifier(base_config, len(kept), args.teacher_layers)
         teacher.load_state_dict(torch.load(args.teacher, weights_only=True), strict=True)
         teacher.eval()
         log(f"distilling from {args.teacher} ({args.teacher_layers} layers), weight {args.distil_weight}, "
@@ -435,13 +474,8 @@ def main():
         for i, (input_ids, attention, labels) in enumerate(batches(train, args.batch, True, rng)):
             if i < skip:
                 continue
-            output = model(input_ids=input_ids, attention_mask=attention, labels=labels)
-            loss = output.loss
-            if args.outside_weight != 1.0:
-                weights = torch.ones(len(LABELS))
-                weights[LABEL_ID["O"]] = args.outside_weight
-                loss = torch.nn.functional.cross_entropy(
-                    output.logits.view(-1, len(LABELS)), labels.view(-1), weight=weights, ignore_index=-100)
+            output = model(input_ids=input_ids, attention_mask=attention)
+            loss = gold_loss(output.logits, labels, args.outside_weight)
             if teacher is not None:
                 loss = (1 - args.distil_weight) * loss + args.distil_weight * distillation_loss(
                     output.logits, teacher, input_ids, attention, args.temperature)
