@@ -43,38 +43,60 @@ where
     output.stdout
 }
 
-/// `train_ner.py` continuing the tiny fixture on `reviews` (also its dev set: what the test
-/// asks is whether the model learns the editors' decisions); returns training.json.
-fn fine_tune(reviews: &Path, work: &Path, out: &Path, minutes: &str) -> serde_json::Value {
-    let fixture = root().join("tests/fixtures/ner-tiny/best.pt");
+/// Runs a Python `check` on two checkpoints (its `sys.argv[1]` and `[2]`) that prints two
+/// figures, and returns them.
+fn compare_checkpoints(check: &str, first: &Path, second: &Path) -> (String, String) {
+    let stdout = run_python([
+        "-c".as_ref(),
+        check.as_ref(),
+        first.as_os_str(),
+        second.as_os_str(),
+    ]);
+    let stdout = String::from_utf8(stdout).unwrap();
+    let (a, b) = stdout.trim().split_once(' ').expect("two figures");
+    (a.to_string(), b.to_string())
+}
+
+/// Runs `train_ner.py` on the tiny fixture (`--tiny --init-from` the fixture, all its layers)
+/// with `args`, asserts that it succeeded, and returns its log.
+fn train_the_tiny_fixture(args: &[&std::ffi::OsStr]) -> String {
     let output = Command::new(training_python())
         .arg(root().join("training/train_ner.py"))
         .args(["--tiny", "--init-from"])
-        .arg(&fixture)
-        .args(["--keep-layers", "0,1", "--reviews"])
-        .arg(reviews)
-        .arg("--dev")
-        .arg(reviews)
-        .arg("--work")
-        .arg(work)
-        .arg("--out")
-        .arg(out)
-        .args([
-            "--epochs",
-            "8",
-            "--batch",
-            "8",
-            "--lr",
-            "5e-3",
-            "--checkpoint-every",
-            "25",
-        ])
-        .args(["--minutes", minutes])
+        .arg(root().join("tests/fixtures/ner-tiny/best.pt"))
+        .args(["--keep-layers", "0,1"])
+        .args(args)
         .output()
         .expect("train_ner.py starts");
     let log = String::from_utf8_lossy(&output.stdout).into_owned()
         + &String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "train_ner.py failed:\n{log}");
+    log
+}
+
+/// `train_ner.py` continuing the tiny fixture on `reviews` (also its dev set: what the test
+/// asks is whether the model learns the editors' decisions); returns training.json.
+fn fine_tune(reviews: &Path, work: &Path, out: &Path, minutes: &str) -> serde_json::Value {
+    let log = train_the_tiny_fixture(&[
+        "--reviews".as_ref(),
+        reviews.as_os_str(),
+        "--dev".as_ref(),
+        reviews.as_os_str(),
+        "--work".as_ref(),
+        work.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+        "--epochs".as_ref(),
+        "8".as_ref(),
+        "--batch".as_ref(),
+        "8".as_ref(),
+        "--lr".as_ref(),
+        "5e-3".as_ref(),
+        "--checkpoint-every".as_ref(),
+        "25".as_ref(),
+        "--minutes".as_ref(),
+        minutes.as_ref(),
+    ]);
     assert!(
         log.contains("student: layers [0, 1] of")
             && log.contains("reviewed rulings, each counted 3 times"),
@@ -345,16 +367,15 @@ fn soup_interpolates_two_checkpoints_weight_by_weight() {
         m = torch.load(sys.argv[2], weights_only=True)\n\
         floats = [k for k, v in a.items() if v.is_floating_point()]\n\
         print(len(floats), max(float((m[k] - a[k] - 0.25).abs().max()) for k in floats))\n";
-    let stdout = run_python([
-        "-c".as_ref(),
-        check.as_ref(),
-        fixture.as_os_str(),
-        out.join("best.pt").as_os_str(),
-    ]);
-    let stdout = String::from_utf8(stdout).unwrap();
-    let (tensors, deviation) = stdout.trim().split_once(' ').unwrap();
-    assert!(tensors.parse::<usize>().unwrap() > 0, "{stdout}");
-    assert!(deviation.parse::<f64>().unwrap() < 1e-5, "{stdout}");
+    let (tensors, deviation) = compare_checkpoints(check, &fixture, &out.join("best.pt"));
+    assert!(
+        tensors.parse::<usize>().unwrap() > 0,
+        "{tensors} {deviation}"
+    );
+    assert!(
+        deviation.parse::<f64>().unwrap() < 1e-5,
+        "{tensors} {deviation}"
+    );
     for name in ["kept_ids.json", "tokenizer.json"] {
         assert_eq!(
             std::fs::read(out.join(name)).unwrap(),
@@ -397,27 +418,30 @@ fn a_student_learns_text_without_gold_from_its_teacher_alone() {
     let dev_path = dir.path().join("dev.jsonl");
     std::fs::write(&dev_path, format!("{dev}\n")).unwrap();
     let work = dir.path().join("work");
-    let output = Command::new(training_python())
-        .arg(root().join("training/train_ner.py"))
-        .args(["--tiny", "--init-from"])
-        .arg(&fixture)
-        .args(["--keep-layers", "0,1", "--teacher"])
-        .arg(&fixture)
-        .arg("--unlabelled")
-        .arg(dir.path().join("ruling.txt"))
-        .arg("--dev")
-        .arg(&dev_path)
-        .arg("--work")
-        .arg(&work)
-        .arg("--out")
-        .arg(dir.path().join("out"))
-        .args(["--epochs", "60", "--batch", "1", "--lr", "5e-3"])
-        .args(["--checkpoint-every", "25", "--minutes", "2"])
-        .output()
-        .expect("train_ner.py starts");
-    let log = String::from_utf8_lossy(&output.stdout).into_owned()
-        + &String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "train_ner.py failed:\n{log}");
+    let ruling = dir.path().join("ruling.txt");
+    let out = dir.path().join("out");
+    let log = train_the_tiny_fixture(&[
+        "--teacher".as_ref(),
+        fixture.as_os_str(),
+        "--unlabelled".as_ref(),
+        ruling.as_os_str(),
+        "--dev".as_ref(),
+        dev_path.as_os_str(),
+        "--work".as_ref(),
+        work.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+        "--epochs".as_ref(),
+        "60".as_ref(),
+        "--batch".as_ref(),
+        "1".as_ref(),
+        "--lr".as_ref(),
+        "5e-3".as_ref(),
+        "--checkpoint-every".as_ref(),
+        "25".as_ref(),
+        "--minutes".as_ref(),
+        "2".as_ref(),
+    ]);
     assert!(
         log.contains("1 unlabelled texts, labelled by the teacher only"),
         "{log}"
@@ -441,14 +465,7 @@ fn a_student_learns_text_without_gold_from_its_teacher_alone() {
         finite = all(bool(torch.isfinite(b[k]).all()) for k in floats)\n\
         moved = max(float((b[k] - a[k]).abs().max()) for k in floats)\n\
         print(finite, moved)\n";
-    let stdout = run_python([
-        "-c".as_ref(),
-        check.as_ref(),
-        fixture.as_os_str(),
-        work.join("checkpoint.pt").as_os_str(),
-    ]);
-    let stdout = String::from_utf8(stdout).unwrap();
-    let (finite, moved) = stdout.trim().split_once(' ').unwrap();
-    assert_eq!(finite, "True", "{stdout}");
-    assert!(moved.parse::<f64>().unwrap() > 0.0, "{stdout}");
+    let (finite, moved) = compare_checkpoints(check, &fixture, &work.join("checkpoint.pt"));
+    assert_eq!(finite, "True", "{finite} {moved}");
+    assert!(moved.parse::<f64>().unwrap() > 0.0, "{finite} {moved}");
 }

@@ -1912,13 +1912,7 @@ mod tests {
                 model("Mogadishu", text.find("in Mog").unwrap(), Category::Place),
             ],
         );
-        let category_of = |needle: &str| {
-            resolution
-                .mentions
-                .iter()
-                .find(|m| &text[m.span.start..m.span.end] == needle)
-                .map(|m| m.span.category)
-        };
+        let category_of = |needle: &str| categories_of(text, &resolution, needle).first().copied();
         assert_eq!(category_of("Shang"), Some(Category::Person));
         assert_eq!(category_of("Utrecht"), Some(Category::Place));
         assert_eq!(category_of("Jordaan"), Some(Category::Place));
@@ -2255,6 +2249,16 @@ mod tests {
         names
     }
 
+    /// The categories of the mentions of `name`, in the text's order.
+    fn categories_of(text: &str, resolution: &Resolution, name: &str) -> Vec<Category> {
+        resolution
+            .mentions
+            .iter()
+            .filter(|m| &text[m.span.start..m.span.end] == name)
+            .map(|m| m.span.category)
+            .collect()
+    }
+
     fn replaced(text: &str, resolution: &Resolution) -> Vec<String> {
         resolution
             .mentions
@@ -2294,19 +2298,14 @@ mod tests {
             model_person(text, "Jan Breda", 0),
         ];
         let resolution = resolve(&doc, spans);
-        let category_of = |name: &str| {
-            resolution
-                .mentions
-                .iter()
-                .filter(|m| &text[m.span.start..m.span.end] == name)
-                .map(|m| m.span.category)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
-            category_of("Geertruidenberg"),
+            categories_of(text, &resolution, "Geertruidenberg"),
             [Category::Place, Category::Place]
         );
-        assert_eq!(category_of("Jan Breda"), [Category::Person]);
+        assert_eq!(
+            categories_of(text, &resolution, "Jan Breda"),
+            [Category::Person]
+        );
     }
 
     #[test]
