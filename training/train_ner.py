@@ -249,14 +249,24 @@ def tiny_classifier(vocab_size):
     return BertForTokenClassification(config)
 
 
+def base_config_of(args):
+    """The base model's config.json, or None for the tiny fixture (which has none)."""
+    return None if args.tiny else json.loads(Path(args.base, "config.json").read_text())
+
+
+def classifier(base_config, vocab_size, layers):
+    """An untrained token classifier of `layers` encoder layers in the shape of `base_config`;
+    `base_config` None: the tiny fixture's shape."""
+    if base_config is None:
+        return tiny_classifier(vocab_size)
+    return token_classifier(base_config, vocab_size, layers)
+
+
 def student_from(checkpoint, keep_layers, base_config, kept):
     """A model made of some encoder layers of a fine-tuned checkpoint (same vocabulary): all of
     them to go on training it, fewer for a smaller student. `base_config` None: the tiny
     fixture's shape."""
-    if base_config is None:
-        model = tiny_classifier(len(kept))
-    else:
-        model = token_classifier(base_config, len(kept), len(keep_layers))
+    model = classifier(base_config, len(kept), len(keep_layers))
     weights = torch.load(checkpoint, weights_only=True)
     model.load_state_dict(keep_encoder_layers(weights, 3, keep_layers), strict=True)
     log(f"student: layers {keep_layers} of {checkpoint}")
@@ -276,8 +286,7 @@ def distillation_loss(student_logits, teacher, input_ids, attention, temperature
 
 def build_model(args, kept):
     if args.init_from:
-        base = None if args.tiny else json.loads(Path(args.base, "config.json").read_text())
-        return student_from(args.init_from, args.keep_layers, base, kept)
+        return student_from(args.init_from, args.keep_layers, base_config_of(args), kept)
     if args.tiny:
         return tiny_classifier(len(kept))
     base = json.loads(Path(args.base, "config.json").read_text())
@@ -392,7 +401,7 @@ def main():
         train_docs += unlabelled
         log(f"{len(unlabelled)} unlabelled texts, labelled by the teacher only")
     if not train_docs:
-        parser.error("give --train or --reviews")
+        parser.error("give --train, --reviews or --unlabelled")
     if args.max_docs:
         train_docs = train_docs[: args.max_docs]
     dev_docs = read_gold([args.dev])
@@ -423,11 +432,7 @@ def main():
     model = build_model(args, kept)
     teacher = None
     if args.teacher:
-        if args.tiny:
-            teacher = tiny_classifier(len(kept))
-        else:
-            base_config = json.loads(Path(args.base, "config.json").read_text())
-            teacher = token_classifier(base_config, len(kept), args.teacher_layers)
+        teacher = classifier(base_config_of(args), len(kept), args.teacher_layers)
         teacher.load_state_dict(torch.load(args.teacher, weights_only=True), strict=True)
         teacher.eval()
         log(f"distilling from {args.teacher} ({args.teacher_layers} layers), weight {args.distil_weight}, "
