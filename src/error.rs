@@ -23,7 +23,10 @@ pub enum Error {
     },
     #[error("{path}: more than {limit} bytes, over the size limit (see --max-size); reading stopped there")]
     StreamTooLarge { path: PathBuf, limit: u64 },
-    #[error("{path}: not valid UTF-8 (first bad byte at offset {offset})")]
+    #[error(
+        "{path}: not valid UTF-8 (first bad byte at offset {offset}); save it as UTF-8 \
+         (text from Windows: iconv -f WINDOWS-1252 -t UTF-8)"
+    )]
     InvalidUtf8 { path: PathBuf, offset: usize },
     #[error("{path}: unsupported format: {reason}")]
     UnsupportedFormat { path: PathBuf, reason: String },

@@ -89,3 +89,34 @@ fn text_and_xml_versions_get_the_same_substitutions() {
         assert_eq!(text, xml, "{}", input.display());
     }
 }
+
+#[test]
+fn rtf_and_pdf_fail_by_name_and_the_batch_goes_on() {
+    let input = tempfile::tempdir().unwrap();
+    // Both are valid UTF-8: before the fix they were read as text and written out with the
+    // name inside the RTF markup unfound.
+    std::fs::write(
+        input.path().join("vonnis.rtf"),
+        "{\\rtf1\\ansi De verdachte Jan \\b de Vries\\b0, BSN 123456782.}",
+    )
+    .unwrap();
+    std::fs::write(input.path().join("vonnis.pdf"), "%PDF-1.4\nBSN 123456782\n").unwrap();
+    std::fs::write(input.path().join("goed.txt"), "BSN 123456782.\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    schuilnaam()
+        .args(["run", "--no-model", "--jobs", "1", "--out"])
+        .arg(out.path())
+        .arg(input.path())
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "vonnis.rtf: unsupported format: an RTF document",
+        ))
+        .stderr(predicates::str::contains(
+            "vonnis.pdf: unsupported format: a PDF document",
+        ));
+    assert!(out.path().join("goed.txt").exists());
+    assert!(!out.path().join("vonnis.rtf").exists());
+    assert!(!out.path().join("vonnis.pdf").exists());
+    assert_eq!(summary(out.path())["failed"], 2);
+}

@@ -3,7 +3,8 @@
 //! The format is decided by content, not by extension: after an optional UTF-8 BOM and
 //! whitespace, a document that starts with `<` must be Rechtspraak open-data XML
 //! (`<open-rechtspraak>` root); a ZIP archive must be a Word document (`word/document.xml`
-//! inside); anything else must be UTF-8 text without NUL bytes.
+//! inside); a PDF, RTF, Word 97–2003 or UTF-16 file is refused by name (see
+//! [`OTHER_FORMATS`]); anything else must be UTF-8 text without NUL bytes.
 
 pub mod docx;
 mod text;
@@ -20,6 +21,29 @@ use std::path::Path;
 pub const DEFAULT_MAX_SIZE: u64 = 32 * 1024 * 1024;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Formats an editor may hand over that this tool does not read, by their first bytes, and
+/// what to do instead. Without this an RTF file or a PDF whose first part is plain ASCII was
+/// read as text: its markup split names (`Jan \b de Vries\b0`), nothing was found and the
+/// file was written out as if pseudonymised.
+pub const OTHER_FORMATS: &[(&[u8], &str)] = &[
+    (b"%PDF-", "a PDF document"),
+    (b"{\\rtf", "an RTF document"),
+    (
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        "a Word 97-2003 document (.doc) or another OLE compound file",
+    ),
+    (b"\xFF\xFE", "UTF-16 text (little-endian)"),
+    (b"\xFE\xFF", "UTF-16 text (big-endian)"),
+];
+
+/// The name of the format `bytes` is in when it is one of [`OTHER_FORMATS`].
+fn other_format(bytes: &[u8]) -> Option<&'static str> {
+    OTHER_FORMATS
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|&(_, name)| name)
+}
 
 /// Reads a file from disk, refusing files over `max_size` bytes before loading them.
 pub fn read_file(path: &Path, id: &str, max_size: u64) -> Result<Document> {
@@ -77,6 +101,14 @@ pub fn parse(path: &Path, id: &str, bytes: Vec<u8>, max_size: u64) -> Result<Doc
     if docx::is_zip(&bytes) {
         return docx::parse(path, id, bytes, max_size);
     }
+    if let Some(format) = other_format(&bytes) {
+        return Err(Error::UnsupportedFormat {
+            path: path.to_path_buf(),
+            reason: format!(
+                "{format}; save it as UTF-8 text or Word (.docx), or give the Rechtspraak XML"
+            ),
+        });
+    }
     let has_bom = bytes.starts_with(BOM);
     let body_start = if has_bom { BOM.len() } else { 0 };
     let body = std::str::from_utf8(&bytes[body_start..]).map_err(|e| Error::InvalidUtf8 {
@@ -119,12 +151,35 @@ mod tests {
     fn invalid_utf8_names_offset() {
         let err = parse_str(b"abc\xFFdef").unwrap_err().to_string();
         assert!(err.contains("t.txt") && err.contains("offset 3"), "{err}");
+        assert!(
+            err.contains("iconv -f WINDOWS-1252"),
+            "the error says how to convert: {err}"
+        );
     }
 
     #[test]
     fn binary_is_refused() {
         let err = parse_str(b"abc\0def").unwrap_err().to_string();
         assert!(err.contains("binary"), "{err}");
+    }
+
+    #[test]
+    fn pdf_rtf_doc_and_utf16_are_refused_by_name() {
+        for (bytes, name) in [
+            (&b"%PDF-1.7\nJan de Vries"[..], "PDF"),
+            (b"{\\rtf1\\ansi Jan \\b de Vries\\b0}", "RTF"),
+            (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", "Word 97-2003"),
+            (b"\xFF\xFEJ\0a\0n\0", "UTF-16"),
+        ] {
+            let err = parse_str(bytes).unwrap_err().to_string();
+            assert!(err.contains("t.txt") && err.contains(name), "{err}");
+        }
+    }
+
+    #[test]
+    fn text_that_mentions_a_format_is_still_text() {
+        let doc = parse_str(b"Bijlage: brief.pdf en {\\rtf} als voorbeeld").unwrap();
+        assert!(doc.text.starts_with("Bijlage"));
     }
 
     #[test]

@@ -748,14 +748,28 @@ mod tests {
 
     #[test]
     fn many_distinct_child_names_are_read_in_linear_time() {
-        let children: String = (0..80_000).map(|i| format!("<c{i}/>")).collect();
-        let xml = format!(
-            "<open-rechtspraak><uitspraak><para>x{children}</para></uitspraak></open-rechtspraak>"
+        let seconds_for = |count: usize| {
+            let children: String = (0..count).map(|i| format!("<c{i}/>")).collect();
+            let xml = format!(
+                "<open-rechtspraak><uitspraak><para>x{children}</para></uitspraak></open-rechtspraak>"
+            );
+            // The best of three, against a busy machine.
+            (0..3)
+                .map(|_| {
+                    let started = std::time::Instant::now();
+                    parse_sample(&xml).unwrap();
+                    started.elapsed().as_secs_f64()
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        let small = seconds_for(10_000);
+        let large = seconds_for(40_000);
+        // Four times the children: about four times the work when the names are looked up in
+        // a map, sixteen with the linear search of the children's names this replaced (80,000
+        // took about 9 s). A ratio, not a time limit, so that a loaded machine does not fail it.
+        assert!(
+            large / small < 9.0,
+            "{small:.4} s for 10,000 children, {large:.4} s for 40,000"
         );
-        let started = std::time::Instant::now();
-        parse_sample(&xml).unwrap();
-        // A linear search of the children's names took about 9 s here; a map takes
-        // milliseconds. The bound is loose: this checks the growth, not the speed.
-        assert!(started.elapsed().as_secs() < 3, "{:?}", started.elapsed());
     }
 }
