@@ -52,14 +52,16 @@ enum Command {
 Each INPUT is a file, a folder (walked recursively, hidden entries skipped) or '-' to read one \
 document from stdin and write it to stdout. The format is recognised by content: Rechtspraak \
 open-data XML (<open-rechtspraak>), Word (.docx: a ZIP with word/document.xml) or UTF-8 text \
-(a BOM and CRLF line ends are kept). In XML only the text of inhoudsindicatie, uitspraak and \
+(a BOM and CRLF line ends are kept); a PDF, RTF, Word 97-2003 (.doc) or UTF-16 file fails \
+by name. In XML only the text of inhoudsindicatie, uitspraak and \
 conclusie changes; every element, attribute and the metadata stay byte-for-byte. In Word only \
 the text of the body, headers, footers, notes and comments and the package fields that name \
 people change; every other entry of the package is copied as it was.\n\n\
 Outputs mirror the inputs' relative paths under --out: INPUT/a/b.xml becomes OUT/a/b.xml, \
 with its substitution log in OUT/a/b.xml.log.jsonl (JSON Lines, mode 0600, it holds the \
 originals) and a batch summary in OUT/summary.json. Every file is written atomically. A \
-document that fails (unreadable, not UTF-8, malformed XML, over --max-size) gets no output; \
+document that fails (unreadable, not UTF-8, another format, malformed XML, over --max-size) \
+gets no output; \
 its error is printed and recorded in summary.json, and the rest of the batch goes on.",
         after_help = "Exit codes:\n  \
 0  every document was pseudonymised\n  \
