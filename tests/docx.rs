@@ -205,6 +205,14 @@ fn broken_packages_get_a_clear_error_and_the_batch_goes_on() {
         docx_package(&[("xl/workbook.xml", "<workbook/>".into())]),
     )
     .unwrap();
+    std::fs::write(
+        input.join("brief.odt"),
+        docx_package(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text".into()),
+            ("content.xml", "<office:document-content/>".into()),
+        ]),
+    )
+    .unwrap();
     let mut truncated = docx_package(&[("word/document.xml", document_xml("<w:p/>"))]);
     truncated.truncate(truncated.len() - 30);
     std::fs::write(input.join("afgebroken.docx"), truncated).unwrap();
@@ -233,6 +241,10 @@ fn broken_packages_get_a_clear_error_and_the_batch_goes_on() {
         "{stderr}"
     );
     assert!(
+        stderr.contains("brief.odt: unsupported format: an OpenDocument file"),
+        "{stderr}"
+    );
+    assert!(
         stderr.contains("afgebroken.docx") && stderr.contains("not a readable ZIP"),
         "{stderr}"
     );
@@ -241,7 +253,12 @@ fn broken_packages_get_a_clear_error_and_the_batch_goes_on() {
         "{stderr}"
     );
     assert!(out.join("goed.txt").exists());
-    for failed in ["geen-word.docx", "afgebroken.docx", "kapot.docx"] {
+    for failed in [
+        "geen-word.docx",
+        "brief.odt",
+        "afgebroken.docx",
+        "kapot.docx",
+    ] {
         assert!(!out.join(failed).exists(), "{failed} got an output");
     }
 }

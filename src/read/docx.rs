@@ -35,6 +35,10 @@ pub const MAIN_PART: &str = "word/document.xml";
 /// How many entries a package may hold; a real ruling has a few dozen.
 pub const MAX_ENTRIES: usize = 10_000;
 
+/// Two entries every OpenDocument package has (its MIME type and its content): an editor who
+/// works in LibreOffice may hand over its own format instead of Word's.
+const OPEN_DOCUMENT_ENTRIES: [&str; 2] = ["mimetype", "content.xml"];
+
 /// Whether `bytes` start like a ZIP archive (a local file header).
 pub(super) fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
@@ -191,6 +195,7 @@ pub(super) fn parse(path: &Path, id: &str, bytes: Vec<u8>, max_size: u64) -> Res
         ));
     }
     let mut parts: Vec<(PartKind, String)> = Vec::new();
+    let mut open_document_entries = 0;
     for index in 0..archive.len() {
         let entry = archive
             .by_index_raw(index)
@@ -198,14 +203,23 @@ pub(super) fn parse(path: &Path, id: &str, bytes: Vec<u8>, max_size: u64) -> Res
         let name = entry
             .name()
             .map_err(|e| malformed(format!("entry {index}: {e}")))?;
+        if OPEN_DOCUMENT_ENTRIES.contains(&name.as_ref()) {
+            open_document_entries += 1;
+        }
         if let Some(kind) = PartKind::of(&name) {
             parts.push((kind, name.into_owned()));
         }
     }
     if !parts.iter().any(|(kind, _)| *kind == PartKind::Body) {
+        let reason = if open_document_entries == OPEN_DOCUMENT_ENTRIES.len() {
+            "an OpenDocument file (.odt, LibreOffice's own format); save it as Word (.docx)"
+                .to_string()
+        } else {
+            format!("a ZIP archive without {MAIN_PART}; expected a Word document (.docx)")
+        };
         return Err(Error::UnsupportedFormat {
             path: path.to_path_buf(),
-            reason: format!("a ZIP archive without {MAIN_PART}; expected a Word document (.docx)"),
+            reason,
         });
     }
     parts.sort();
