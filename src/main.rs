@@ -52,8 +52,8 @@ enum Command {
 Each INPUT is a file, a folder (walked recursively, hidden entries skipped) or '-' to read one \
 document from stdin and write it to stdout. The format is recognised by content: Rechtspraak \
 open-data XML (<open-rechtspraak>), Word (.docx: a ZIP with word/document.xml) or UTF-8 text \
-(a BOM and CRLF line ends are kept); a PDF, RTF, Word 97-2003 (.doc) or UTF-16 file fails \
-by name. In XML only the text of inhoudsindicatie, uitspraak and \
+(a BOM and CRLF line ends are kept); a PDF, RTF, Word 97-2003 (.doc), OpenDocument (.odt) or \
+UTF-16 file fails by name. In XML only the text of inhoudsindicatie, uitspraak and \
 conclusie changes; every element, attribute and the metadata stay byte-for-byte. In Word only \
 the text of the body, headers, footers, notes and comments and the package fields that name \
 people change; every other entry of the package is copied as it was.\n\n\
