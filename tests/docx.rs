@@ -1,6 +1,6 @@
 //! Word documents: the package is changed inside text only, names split over runs are found
 //! whole, the package's own fields that name people are replaced, and LibreOffice opens
-//! what is written with no original left in it.
+//! what is written with no original left in it; the other formats it saves fail by name.
 
 use crate::util::*;
 use regex::Regex;
@@ -280,8 +280,9 @@ fn a_part_that_decompresses_past_the_size_limit_is_refused() {
     );
 }
 
-/// LibreOffice's text of a Word file (headless, as CI runs it).
-fn libreoffice_text(docx: &Path, scratch: &Path) -> String {
+/// What LibreOffice makes of `input` (headless, as CI runs it) with the export filter
+/// `filter` ("txt:Text", "odt", "doc:MS Word 97" …): the path of the file it wrote.
+fn libreoffice_convert(input: &Path, scratch: &Path, filter: &str) -> PathBuf {
     let soffice = std::env::var("SOFFICE").unwrap_or_else(|_| "/usr/bin/soffice".into());
     assert!(
         Path::new(&soffice).exists(),
@@ -293,20 +294,65 @@ fn libreoffice_text(docx: &Path, scratch: &Path) -> String {
             "-env:UserInstallation=file://{}",
             profile.display()
         ))
-        .args(["--headless", "--convert-to", "txt:Text", "--outdir"])
+        .args(["--headless", "--convert-to", filter, "--outdir"])
         .arg(scratch)
-        .arg(docx)
+        .arg(input)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .status()
         .unwrap();
     assert!(
         status.success(),
-        "LibreOffice could not convert {}",
-        docx.display()
+        "LibreOffice could not convert {} with {filter}",
+        input.display()
     );
-    let text = scratch.join(docx.with_extension("txt").file_name().unwrap());
-    std::fs::read_to_string(text).unwrap()
+    let extension = filter.split(':').next().unwrap();
+    scratch.join(input.with_extension(extension).file_name().unwrap())
+}
+
+/// LibreOffice's text of a Word file.
+fn libreoffice_text(docx: &Path, scratch: &Path) -> String {
+    std::fs::read_to_string(libreoffice_convert(docx, scratch, "txt:Text")).unwrap()
+}
+
+#[test]
+fn the_formats_libreoffice_saves_besides_docx_fail_by_name() {
+    let sample = files_under(&docx_samples())
+        .into_iter()
+        .next()
+        .expect("a Word sample");
+    let scratch = tempfile::tempdir().unwrap();
+    let input = scratch.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let formats = [
+        ("odt", "an OpenDocument file"),
+        ("rtf", "an RTF document"),
+        ("doc:MS Word 97", "a Word 97-2003 document"),
+        ("pdf", "a PDF document"),
+    ];
+    for (filter, _) in formats {
+        let converted = libreoffice_convert(&docx_samples().join(&sample), scratch.path(), filter);
+        std::fs::rename(&converted, input.join(converted.file_name().unwrap())).unwrap();
+    }
+    let out = scratch.path().join("out");
+    let assert = schuilnaam()
+        .arg("run")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .arg("--no-model")
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    for (filter, name) in formats {
+        let file = sample.with_extension(filter.split(':').next().unwrap());
+        let file = file.file_name().unwrap().to_string_lossy().to_string();
+        assert!(
+            stderr.contains(&format!("{file}: unsupported format: {name}")),
+            "{file}: {stderr}"
+        );
+        assert!(!out.join(&file).exists(), "{file} got an output");
+    }
 }
 
 #[test]
