@@ -227,15 +227,7 @@ fn broken_packages_get_a_clear_error_and_the_batch_goes_on() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    let assert = schuilnaam()
-        .arg("run")
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .arg("--no-model")
-        .assert()
-        .failure();
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = run_failing_batch(&input, &out);
     assert!(
         stderr.contains("geen-word.docx") && stderr.contains("without word/document.xml"),
         "{stderr}"
@@ -335,15 +327,7 @@ fn the_formats_libreoffice_saves_besides_docx_fail_by_name() {
         std::fs::rename(&converted, input.join(converted.file_name().unwrap())).unwrap();
     }
     let out = scratch.path().join("out");
-    let assert = schuilnaam()
-        .arg("run")
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .arg("--no-model")
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = run_failing_batch(&input, &out);
     for (filter, name) in formats {
         let file = sample.with_extension(filter.split(':').next().unwrap());
         let file = file.file_name().unwrap().to_string_lossy().to_string();

@@ -103,18 +103,13 @@ fn rtf_and_pdf_fail_by_name_and_the_batch_goes_on() {
     std::fs::write(input.path().join("vonnis.pdf"), "%PDF-1.4\nBSN 123456782\n").unwrap();
     std::fs::write(input.path().join("goed.txt"), "BSN 123456782.\n").unwrap();
     let out = tempfile::tempdir().unwrap();
-    schuilnaam()
-        .args(["run", "--no-model", "--jobs", "1", "--out"])
-        .arg(out.path())
-        .arg(input.path())
-        .assert()
-        .code(1)
-        .stderr(predicates::str::contains(
-            "vonnis.rtf: unsupported format: an RTF document",
-        ))
-        .stderr(predicates::str::contains(
-            "vonnis.pdf: unsupported format: a PDF document",
-        ));
+    let stderr = run_failing_batch(input.path(), out.path());
+    for expected in [
+        "vonnis.rtf: unsupported format: an RTF document",
+        "vonnis.pdf: unsupported format: a PDF document",
+    ] {
+        assert!(stderr.contains(expected), "{stderr}");
+    }
     assert!(out.path().join("goed.txt").exists());
     assert!(!out.path().join("vonnis.rtf").exists());
     assert!(!out.path().join("vonnis.pdf").exists());

@@ -26,17 +26,15 @@ fn deep_and_malformed_xml_fail_alone_and_the_batch_goes_on() {
     .unwrap();
     std::fs::write(input.path().join("goed.txt"), "BSN 123456782.\n").unwrap();
     let out = tempfile::tempdir().unwrap();
-    schuilnaam()
-        .args(["run", "--no-model", "--jobs", "1", "--out"])
-        .arg(out.path())
-        .arg(input.path())
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("diep.xml").and(predicate::str::contains("deeper than")))
-        .stderr(
-            predicate::str::contains("staart.xml")
-                .and(predicate::str::contains("after the root element")),
-        );
+    let stderr = run_failing_batch(input.path(), out.path());
+    assert!(
+        stderr.contains("diep.xml") && stderr.contains("deeper than"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("staart.xml") && stderr.contains("after the root element"),
+        "{stderr}"
+    );
     assert!(out.path().join("goed.txt").exists());
     assert!(!out.path().join("staart.xml").exists());
     assert_eq!(summary(out.path())["failed"], 2);

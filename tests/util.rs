@@ -23,6 +23,18 @@ pub fn apply(out_dir: &Path, published: &Path) -> Command {
     command
 }
 
+/// `schuilnaam run --no-model --jobs 1 --out OUT INPUT` on a batch in which some documents
+/// fail: asserts exit code 1 (the others were written) and returns the error output.
+pub fn run_failing_batch(input: &Path, out: &Path) -> String {
+    let assert = schuilnaam()
+        .args(["run", "--no-model", "--jobs", "1", "--out"])
+        .arg(out)
+        .arg(input)
+        .assert()
+        .code(1);
+    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+}
+
 /// Every file under `dir`, relative, sorted.
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
