@@ -31,7 +31,8 @@ pub const OTHER_FORMATS: &[(&[u8], &str)] = &[
     (b"{\\rtf", "an RTF document"),
     (
         b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-        "a Word 97-2003 document (.doc) or another OLE compound file",
+        "a Word 97-2003 document (.doc) or another OLE compound file (a Word file with a \
+         password is one too: remove the password)",
     ),
     (b"\xFF\xFE", "UTF-16 text (little-endian)"),
     (b"\xFE\xFF", "UTF-16 text (big-endian)"),
