@@ -322,15 +322,18 @@ fn the_formats_libreoffice_saves_besides_docx_fail_by_name() {
         ("doc:MS Word 97", "a Word 97-2003 document"),
         ("pdf", "a PDF document"),
     ];
-    for (filter, _) in formats {
-        let converted = libreoffice_convert(&docx_samples().join(&sample), scratch.path(), filter);
-        std::fs::rename(&converted, input.join(converted.file_name().unwrap())).unwrap();
-    }
+    let converted: Vec<(String, &str)> = formats
+        .iter()
+        .map(|&(filter, name)| {
+            let file = libreoffice_convert(&docx_samples().join(&sample), scratch.path(), filter);
+            let file_name = file.file_name().unwrap().to_string_lossy().into_owned();
+            std::fs::rename(&file, input.join(&file_name)).unwrap();
+            (file_name, name)
+        })
+        .collect();
     let out = scratch.path().join("out");
     let stderr = run_failing_batch(&input, &out);
-    for (filter, name) in formats {
-        let file = sample.with_extension(filter.split(':').next().unwrap());
-        let file = file.file_name().unwrap().to_string_lossy().to_string();
+    for (file, name) in converted {
         assert!(
             stderr.contains(&format!("{file}: unsupported format: {name}")),
             "{file}: {stderr}"

@@ -195,7 +195,6 @@ pub(super) fn parse(path: &Path, id: &str, bytes: Vec<u8>, max_size: u64) -> Res
         ));
     }
     let mut parts: Vec<(PartKind, String)> = Vec::new();
-    let mut open_document_entries = 0;
     for index in 0..archive.len() {
         let entry = archive
             .by_index_raw(index)
@@ -203,15 +202,15 @@ pub(super) fn parse(path: &Path, id: &str, bytes: Vec<u8>, max_size: u64) -> Res
         let name = entry
             .name()
             .map_err(|e| malformed(format!("entry {index}: {e}")))?;
-        if OPEN_DOCUMENT_ENTRIES.contains(&name.as_ref()) {
-            open_document_entries += 1;
-        }
         if let Some(kind) = PartKind::of(&name) {
             parts.push((kind, name.into_owned()));
         }
     }
     if !parts.iter().any(|(kind, _)| *kind == PartKind::Body) {
-        let reason = if open_document_entries == OPEN_DOCUMENT_ENTRIES.len() {
+        let is_open_document = OPEN_DOCUMENT_ENTRIES
+            .iter()
+            .all(|name| archive.index_for_name(name).is_some());
+        let reason = if is_open_document {
             "an OpenDocument file (.odt, LibreOffice's own format); save it as Word (.docx)"
                 .to_string()
         } else {
