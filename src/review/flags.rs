@@ -469,9 +469,14 @@ fn names_with_initials(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
             .expect("valid regex")
     });
     const FORMS: [&str; 5] = ["B.V.", "N.V.", "C.V.", "V.O.F.", "B.V.B.A."];
-    const FUNCTION_WORDS: [&str; 22] = [
+    // Closed-class words no one bears as a surname: "A. Het", and the conjunctions and
+    // prepositions that open a sentence after a lone letter ("ondertekend door D. Ofschoon
+    // dat verslag …", "onder kopje A. Zonder nadere toelichting …").
+    const FUNCTION_WORDS: [&str; 38] = [
         "de", "het", "een", "dit", "dat", "die", "op", "in", "bij", "ook", "per", "als", "zij",
-        "hij", "wij", "zo", "nu", "er", "om", "voor", "met", "naar",
+        "hij", "wij", "zo", "nu", "er", "om", "voor", "met", "naar", "ofschoon", "hoewel", "omdat",
+        "zonder", "maar", "toen", "nadat", "indien", "wanneer", "daarom", "echter", "volgens",
+        "tijdens", "zodat", "terwijl", "doordat",
     ];
     // Code points before the last match, counted on from there: a long ruling has hundreds.
     let (mut counted_bytes, mut counted_chars) = (0, 0);
@@ -1139,7 +1144,8 @@ mod tests {
         let text = "Het hof begrijpt: W. Strigt. Verbalisanten U. in 't Veld en H. Everts \
                     kwamen; mr. P. de Vries pleitte. Jansen Beheer B.V. Beheer kocht, zie onder \
                     F. Appellant en A. Het. Dit zei J. Bosch, niet K. Bakker of R. Stam.\n\
-                    A. Onthouden\nopgemaakt door drs. Ing. T.J.P. de Blaeij en dr ir H. Schoenmakers. \
+                    A. Onthouden\nHet is ondertekend door D. Ofschoon het niet mocht. Zie onder \
+                    A. Zonder meer. Opgemaakt door drs. Ing. T.J.P. de Blaeij en dr ir H. Schoenmakers. \
                     Gedaan door A.B.J. van der Ham als voorzitter en E. Schut, griffier. \
                     Zie I. Gieskes, Zoeken naar balans, 2010; getuige P. Smit, Zwolle. Door \
                     verbalisant V. 't Hoen opgemaakt. Gedetineerd in de P.I. Nieuwegein.";
