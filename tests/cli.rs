@@ -386,6 +386,42 @@ fn a_single_file_input_is_named_after_the_file() {
     assert!(Path::new(&out.path().join("rbmne-huurachterstand-2023.txt")).is_file());
 }
 
+/// Outputs mirror the inputs' paths, so a file or folder named after a party would publish
+/// the name its text no longer holds: `run` warns and the summary marks the document.
+#[test]
+fn a_path_named_after_a_replaced_person_is_warned_about() {
+    let input = tempfile::tempdir().unwrap();
+    let party = "Pieter Hoogendoorn, wonende te Sneek,\neiser,\n\ntegen\n\nde gemeente Sneek.\n";
+    std::fs::write(input.path().join("vonnis Hoogendoorn 2024.txt"), party).unwrap();
+    // "van" and "der" are words of the folder, but no person's name: no warning.
+    std::fs::create_dir(input.path().join("zaken van der Berg")).unwrap();
+    std::fs::write(input.path().join("zaken van der Berg/stuk.txt"), party).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let assert = schuilnaam()
+        .args(["run", "--no-model", "--jobs", "1", "--out"])
+        .arg(out.path())
+        .arg(input.path())
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    assert!(
+        warnings[0].contains("vonnis Hoogendoorn 2024.txt") && warnings[0].contains("rename"),
+        "{stderr}"
+    );
+    let output = std::fs::read_to_string(out.path().join("vonnis Hoogendoorn 2024.txt")).unwrap();
+    assert!(!output.contains("Hoogendoorn"), "{output}");
+    let marked: Vec<String> = summary(out.path())["per_document"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["path_names_a_replaced_person"] == true)
+        .map(|d| d["document"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(marked, ["vonnis Hoogendoorn 2024.txt"]);
+}
+
 #[test]
 fn shards_together_cover_every_document_once() {
     let outputs: Vec<Vec<std::path::PathBuf>> = ["0/2", "1/2"]

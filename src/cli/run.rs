@@ -79,6 +79,15 @@ pub fn run_documents(pipeline: &Pipeline, args: &RunArgs, jobs: usize) -> Result
     for error in &summary.errors {
         eprintln!("schuilnaam: {}", error.error);
     }
+    for report in &summary.per_document {
+        if let (true, Some(output)) = (report.path_names_a_replaced_person, &report.output) {
+            eprintln!(
+                "schuilnaam: warning: {}: its path holds a name replaced in the text; rename it \
+                 and its log before publishing",
+                output.display()
+            );
+        }
+    }
     if progress == Progress::Bar {
         eprintln!(
             "schuilnaam: {} of {} documents pseudonymised, {} failed; see {}",
