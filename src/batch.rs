@@ -335,36 +335,11 @@ fn process_file(pipeline: &Pipeline, file: &InputFile, options: &BatchOptions) -
             report.replaced = processed.replaced;
             report.kept = processed.kept;
             report.path_names_a_replaced_person =
-                path_names_a_replaced_person(&file.relative, &processed.rendered.log);
+                crate::write::path_names_a_replaced_person(&file.relative, &processed.rendered.log);
         }
         Err(error) => report.error = Some(error.to_string()),
     }
     report
-}
-
-/// Whether a word of three or more letters of a replaced person's name (not a surname prefix
-/// such as "van" or "der") is a word of `relative`, the input's path below its root: outputs
-/// and logs mirror that path, so "zaak Hoogendoorn/vonnis.docx" would publish the name the text
-/// no longer holds.
-fn path_names_a_replaced_person(relative: &Path, log: &[crate::write::LogRecord]) -> bool {
-    let words_of = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|word| word.chars().count() >= 3)
-            .map(str::to_lowercase)
-            .filter(|word| !crate::detect::SURNAME_PREFIXES.contains(&word.as_str()))
-            .collect()
-    };
-    let path_words = words_of(&relative.to_string_lossy());
-    log.iter().any(|record| match record {
-        crate::write::LogRecord::Substitution(substitution) => {
-            substitution.action == crate::model::Action::Replace
-                && substitution.category == Category::Person
-                && words_of(&substitution.original)
-                    .iter()
-                    .any(|word| path_words.contains(word))
-        }
-        _ => false,
-    })
 }
 
 /// What an earlier run's log says of a finished document.

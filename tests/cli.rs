@@ -420,6 +420,20 @@ fn a_path_named_after_a_replaced_person_is_warned_about() {
         .map(|d| d["document"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(marked, ["vonnis Hoogendoorn 2024.txt"]);
+    // Publication says it again, for the published copy.
+    let published = tempfile::tempdir().unwrap();
+    let assert = apply(out.path(), published.path())
+        .arg("--include-unreviewed")
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    let published_copy = published.path().join("vonnis Hoogendoorn 2024.txt");
+    assert!(
+        warnings[0].contains(&published_copy.display().to_string()),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -126,3 +126,13 @@ pub fn intra_op_threads(jobs: usize) -> usize {
 pub fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
+
+/// Outputs mirror the inputs' paths: one whose path holds a name replaced in its text must be
+/// renamed before it goes out (`run` and `apply` say so; nothing is renamed for the operator).
+pub fn warn_path_names_a_person(output: &std::path::Path) {
+    eprintln!(
+        "schuilnaam: warning: {}: its path holds a name replaced in the text; rename it and its \
+         log before publishing",
+        output.display()
+    );
+}

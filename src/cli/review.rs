@@ -32,6 +32,9 @@ pub fn apply(args: ApplyArgs) -> Result<u8> {
     for document in &result.unreviewed {
         eprintln!("schuilnaam: not reviewed, not published: {document}");
     }
+    for document in &result.path_names_a_person {
+        super::warn_path_names_a_person(&args.out.join(document));
+    }
     eprintln!(
         "schuilnaam: {} published to {}, {} not reviewed, {} failed",
         result.published.len(),

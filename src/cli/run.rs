@@ -81,11 +81,7 @@ pub fn run_documents(pipeline: &Pipeline, args: &RunArgs, jobs: usize) -> Result
     }
     for report in &summary.per_document {
         if let (true, Some(output)) = (report.path_names_a_replaced_person, &report.output) {
-            eprintln!(
-                "schuilnaam: warning: {}: its path holds a name replaced in the text; rename it \
-                 and its log before publishing",
-                output.display()
-            );
+            super::warn_path_names_a_person(output);
         }
     }
     if progress == Progress::Bar {

@@ -531,6 +531,9 @@ pub struct Published {
     pub published: Vec<String>,
     pub unreviewed: Vec<String>,
     pub failed: Vec<String>,
+    /// Published documents whose path holds a word of a person's name replaced in the text
+    /// (`write::path_names_a_replaced_person`): to be renamed before they go out.
+    pub path_names_a_person: Vec<String>,
 }
 
 /// Publishes every reviewed document of `out_dir` into `publish_dir` (and the unreviewed
@@ -550,7 +553,7 @@ pub fn publish(
             result.unreviewed.push(document.document.clone());
             continue;
         }
-        let published = (|| -> Result<(), ReviewError> {
+        let published = (|| -> Result<bool, ReviewError> {
             let doc = crate::read::read_file(
                 &document.input,
                 &document.document,
@@ -568,10 +571,19 @@ pub fn publish(
                 .map_err(|error| ReviewError::Apply {
                     document: document.document.clone(),
                     reason: error.to_string(),
-                })
+                })?;
+            Ok(write::path_names_a_replaced_person(
+                Path::new(&document.document),
+                &rendered.log,
+            ))
         })();
         match published {
-            Ok(()) => result.published.push(document.document.clone()),
+            Ok(names_a_person) => {
+                result.published.push(document.document.clone());
+                if names_a_person {
+                    result.path_names_a_person.push(document.document.clone());
+                }
+            }
             Err(error) => result.failed.push(error.to_string()),
         }
     }

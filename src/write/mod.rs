@@ -98,6 +98,31 @@ pub struct Substitution {
     pub reason: String,
 }
 
+/// Whether a word of three or more letters of a replaced person's name (not a surname prefix
+/// such as "van" or "der") is a word of `relative`, the input's path below its root: outputs
+/// and logs mirror that path, so "zaak Hoogendoorn/vonnis.docx" would publish the name the text
+/// no longer holds. `run` and `apply` warn about such a path.
+pub fn path_names_a_replaced_person(relative: &Path, log: &[LogRecord]) -> bool {
+    let words_of = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| word.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .filter(|word| !crate::detect::SURNAME_PREFIXES.contains(&word.as_str()))
+            .collect()
+    };
+    let path_words = words_of(&relative.to_string_lossy());
+    log.iter().any(|record| match record {
+        LogRecord::Substitution(substitution) => {
+            substitution.action == Action::Replace
+                && substitution.category == Category::Person
+                && words_of(&substitution.original)
+                    .iter()
+                    .any(|word| path_words.contains(word))
+        }
+        _ => false,
+    })
+}
+
 /// A rendered document: the bytes to write, the output text and the log.
 #[derive(Debug, Clone)]
 pub struct Rendered {
