@@ -294,6 +294,7 @@ fn process_file(pipeline: &Pipeline, file: &InputFile, options: &BatchOptions) -
             report.log = Some(log_path.clone());
             report.replaced = done.replaced;
             report.kept = done.kept;
+            report.path_names_a_replaced_person = done.path_names_a_replaced_person;
             report.resumed = true;
             return report;
         }
@@ -346,6 +347,8 @@ fn process_file(pipeline: &Pipeline, file: &InputFile, options: &BatchOptions) -
 struct Finished {
     replaced: BTreeMap<Category, usize>,
     kept: usize,
+    /// Said again of a resumed document, so that `run --resume` warns as the first run did.
+    path_names_a_replaced_person: bool,
 }
 
 /// The earlier run's result for `file`, if its log proves it whole: a `begin` record with
@@ -372,8 +375,10 @@ fn finished_earlier(file: &InputFile, output: &Path, log: &Path) -> Option<Finis
     let mut finished = Finished {
         replaced: BTreeMap::new(),
         kept: 0,
+        path_names_a_replaced_person: false,
     };
     // Doubts stand between the substitutions and the end: only substitutions count.
+    let mut substitutions = Vec::new();
     for record in records[1..records.len() - 1]
         .iter()
         .filter(|r| r["type"] == "substitution")
@@ -386,7 +391,10 @@ fn finished_earlier(file: &InputFile, output: &Path, log: &Path) -> Option<Finis
             }
             crate::model::Action::Keep => finished.kept += 1,
         }
+        substitutions.push(crate::write::LogRecord::Substitution(substitution));
     }
+    finished.path_names_a_replaced_person =
+        crate::write::path_names_a_replaced_person(&file.relative, &substitutions);
     Some(finished)
 }
 

@@ -420,6 +420,20 @@ fn a_path_named_after_a_replaced_person_is_warned_about() {
         .map(|d| d["document"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(marked, ["vonnis Hoogendoorn 2024.txt"]);
+    // A resumed batch keeps the finished document and says it again.
+    let assert = schuilnaam()
+        .args(["run", "--no-model", "--jobs", "1", "--resume", "--out"])
+        .arg(out.path())
+        .arg(input.path())
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert_eq!(summary(out.path())["resumed"], 2, "{stderr}");
+    assert_eq!(
+        stderr.lines().filter(|l| l.contains("warning")).count(),
+        1,
+        "{stderr}"
+    );
     // Publication says it again, for the published copy.
     let published = tempfile::tempdir().unwrap();
     let assert = apply(out.path(), published.path())
