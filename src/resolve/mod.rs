@@ -1992,9 +1992,8 @@ mod tests {
                 "E.J. van der Linden",
                 "W.C. 't Hart",
                 "Joost van Kempen",
-                // A list's letter before a Dutch word, a surname before a company's name and
-                // a name before a body stay as they were.
-                "A.",
+                // A list's letter before a Dutch word is no name at all (one letter alone); a
+                // surname before a company's name and a name before a body stay as they were.
                 "Popescu",
                 "Ruud Jansen",
                 // A listed first name before a word no list knows.
