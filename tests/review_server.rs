@@ -228,3 +228,40 @@ fn one_server_per_folder_and_concurrent_decisions_are_all_kept() {
             .unwrap();
     assert_eq!(review["decisions"].as_array().unwrap().len(), 100);
 }
+
+/// A document whose path holds a name replaced in its text is marked in the list the page
+/// shows ("naam in bestandsnaam"), as `run` warned.
+#[test]
+fn the_document_list_marks_a_path_that_names_a_replaced_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let party = "Pieter Hoogendoorn, wonende te Sneek,\neiser,\n\ntegen\n\nde gemeente Sneek.\n";
+    std::fs::write(input.join("vonnis Hoogendoorn.txt"), party).unwrap();
+    std::fs::write(input.join("vonnis 17.txt"), party).unwrap();
+    schuilnaam()
+        .args(["run", "--no-model", "--out"])
+        .arg(dir.path().join("out"))
+        .arg(&input)
+        .assert()
+        .success();
+    let server = start(&dir.path().join("out"));
+    let (status, body) = server.get("/api/documents?x=1", &server.host());
+    assert_eq!(status, 200, "{body}");
+    let list: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let marked: Vec<(&str, bool)> = list["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["document"].as_str().unwrap(),
+                d["path_names_a_person"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        [("vonnis 17.txt", false), ("vonnis Hoogendoorn.txt", true)]
+    );
+}

@@ -479,6 +479,9 @@ pub struct RunDocument {
     pub input: PathBuf,
     pub output: Option<PathBuf>,
     pub log: Option<PathBuf>,
+    /// Its path holds a name replaced in its text (`run` warned): the review says so too.
+    #[serde(default)]
+    pub path_names_a_replaced_person: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

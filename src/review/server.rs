@@ -211,6 +211,7 @@ async fn document_list(State(state): State<Arc<Shared>>, Query(params): Query<Pa
             "flags": doubts,
             "decisions": review.decisions.len(),
             "reviewed": review.reviewed,
+            "path_names_a_person": document.path_names_a_replaced_person,
         }));
     }
     Json(json!({ "reviewer": state.reviewer, "documents": list })).into_response()
