@@ -1575,7 +1575,7 @@ fn is_a_lone_dutch_word(text: &str, span: &Span, words_in_longer_names: &HashSet
 /// "de bij de Opiumwet behorende lijst I.", "onder kopje A.", "ondertekend door D.": one
 /// letter, with or without its full stop, identifies no one (the editors themselves write
 /// letters for persons) and is no name to replace. No gold person of the train or dev split
-/// is one letter; the model read 8 such letters as persons on dev and the held-out slice.
+/// is one letter; the model read one as a person 8 times on dev and the three held-out refills.
 fn is_a_lone_letter(name: &str) -> bool {
     name.chars().filter(|c| c.is_alphabetic()).count() == 1
 }
