@@ -391,11 +391,10 @@ fn a_single_file_input_is_named_after_the_file() {
 #[test]
 fn a_path_named_after_a_replaced_person_is_warned_about() {
     let input = tempfile::tempdir().unwrap();
-    let party = "Pieter Hoogendoorn, wonende te Sneek,\neiser,\n\ntegen\n\nde gemeente Sneek.\n";
-    std::fs::write(input.path().join("vonnis Hoogendoorn 2024.txt"), party).unwrap();
+    std::fs::write(input.path().join("vonnis Hoogendoorn 2024.txt"), A_PARTY).unwrap();
     // "van" and "der" are words of the folder, but no person's name: no warning.
     std::fs::create_dir(input.path().join("zaken van der Berg")).unwrap();
-    std::fs::write(input.path().join("zaken van der Berg/stuk.txt"), party).unwrap();
+    std::fs::write(input.path().join("zaken van der Berg/stuk.txt"), A_PARTY).unwrap();
     let out = tempfile::tempdir().unwrap();
     let assert = schuilnaam()
         .args(["run", "--no-model", "--jobs", "1", "--out"])

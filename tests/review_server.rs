@@ -96,20 +96,29 @@ impl Server {
     }
 }
 
-/// A run of one sample into a fresh folder.
-fn reviewed_run() -> (tempfile::TempDir, String) {
+/// A rules-only run of `files` (name, text), written into a fresh folder's `in/`, into its
+/// `out/`.
+fn run_of(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     std::fs::create_dir_all(&input).unwrap();
-    let sample = "ghdha-verkeer-hoger-beroep-2021.txt";
-    std::fs::copy(samples().join("straf").join(sample), input.join(sample)).unwrap();
+    for (name, text) in files {
+        std::fs::write(input.join(name), text).unwrap();
+    }
     schuilnaam()
         .args(["run", "--no-model", "--out"])
         .arg(dir.path().join("out"))
         .arg(&input)
         .assert()
         .success();
-    (dir, sample.to_string())
+    dir
+}
+
+/// A run of one sample into a fresh folder.
+fn reviewed_run() -> (tempfile::TempDir, String) {
+    let sample = "ghdha-verkeer-hoger-beroep-2021.txt";
+    let text = std::fs::read_to_string(samples().join("straf").join(sample)).unwrap();
+    (run_of(&[(sample, &text)]), sample.to_string())
 }
 
 #[test]
@@ -233,18 +242,10 @@ fn one_server_per_folder_and_concurrent_decisions_are_all_kept() {
 /// shows ("naam in bestandsnaam"), as `run` warned.
 #[test]
 fn the_document_list_marks_a_path_that_names_a_replaced_person() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir_all(&input).unwrap();
-    let party = "Pieter Hoogendoorn, wonende te Sneek,\neiser,\n\ntegen\n\nde gemeente Sneek.\n";
-    std::fs::write(input.join("vonnis Hoogendoorn.txt"), party).unwrap();
-    std::fs::write(input.join("vonnis 17.txt"), party).unwrap();
-    schuilnaam()
-        .args(["run", "--no-model", "--out"])
-        .arg(dir.path().join("out"))
-        .arg(&input)
-        .assert()
-        .success();
+    let dir = run_of(&[
+        ("vonnis Hoogendoorn.txt", A_PARTY),
+        ("vonnis 17.txt", A_PARTY),
+    ]);
     let server = start(&dir.path().join("out"));
     let (status, body) = server.get("/api/documents?x=1", &server.host());
     assert_eq!(status, 200, "{body}");

@@ -4,6 +4,10 @@ use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
+/// A party header whose name the rules alone replace: "Pieter Hoogendoorn" becomes [eiser].
+pub const A_PARTY: &str =
+    "Pieter Hoogendoorn, wonende te Sneek,\neiser,\n\ntegen\n\nde gemeente Sneek.\n";
+
 pub fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/samples")
 }
