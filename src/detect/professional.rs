@@ -19,7 +19,7 @@ pub(crate) const ID: &str = "rule:professional";
 pub(crate) const AFTER_A_ROLE_WORD: &str = "named after the role word";
 
 /// Role words written before a name. Plural ones (and "mrs.") may head a list of names.
-const ROLES_BEFORE: [&str; 38] = [
+const ROLES_BEFORE: [&str; 40] = [
     // A ruling's closing: "Deze uitspraak is gedaan door X, in tegenwoordigheid van Y als
     // griffier" (the Centrale Raad van Beroep; on the train split 49 names, none replaced).
     "uitspraak is gedaan door",
@@ -39,6 +39,11 @@ const ROLES_BEFORE: [&str; 38] = [
     "noot van",
     "a.-g.",
     "a-g",
+    // A judgment cited with its advocate-general's opinion: "HR 24 juni 2011, nr. 09/05115,
+    // na conclusie Wattel", "C-446/03 (Marks & Spencer II), na conclusie Poiares Maduro"
+    // (train split: 23 such names, none replaced by the editors).
+    "na conclusie van",
+    "na conclusie",
     "rechters",
     "leden",
     "advocaat-generaal",
@@ -445,6 +450,21 @@ mod tests {
             found(&d, "ter zitting waren de leden Hoekstra en Bloem"),
             ["Hoekstra", "Bloem"]
         );
+    }
+
+    #[test]
+    fn the_advocate_general_of_a_cited_judgment_is_kept() {
+        let d = ProfessionalDetector::new();
+        assert_eq!(
+            found(
+                &d,
+                "Zie HR 24 juni 2011, nr. 09/05115, na conclusie Wattel, en HvJ 13 december \
+                 2005, C-446/03, na conclusie Poiares Maduro, Jur. 2005, blz. I-10837."
+            ),
+            ["Wattel", "Poiares Maduro"]
+        );
+        // Not a conclusion the parties draw: "de conclusie van Jansen" is no A-G.
+        assert!(found(&d, "Tot die conclusie kwam Jansen ook.").is_empty());
     }
 
     #[test]
