@@ -335,8 +335,10 @@ fn process_file(pipeline: &Pipeline, file: &InputFile, options: &BatchOptions) -
             report.log = Some(log_path.clone());
             report.replaced = processed.replaced;
             report.kept = processed.kept;
-            report.path_names_a_replaced_person =
-                crate::write::path_names_a_replaced_person(&file.relative, &processed.rendered.log);
+            report.path_names_a_replaced_person = crate::write::path_names_a_replaced_person(
+                &file.relative,
+                processed.rendered.substitutions(),
+            );
         }
         Err(error) => report.error = Some(error.to_string()),
     }
@@ -391,7 +393,7 @@ fn finished_earlier(file: &InputFile, output: &Path, log: &Path) -> Option<Finis
             }
             crate::model::Action::Keep => finished.kept += 1,
         }
-        substitutions.push(crate::write::LogRecord::Substitution(substitution));
+        substitutions.push(substitution);
     }
     finished.path_names_a_replaced_person =
         crate::write::path_names_a_replaced_person(&file.relative, &substitutions);

@@ -577,7 +577,7 @@ pub fn publish(
                 })?;
             Ok(write::path_names_a_replaced_person(
                 Path::new(&document.document),
-                &rendered.log,
+                rendered.substitutions(),
             ))
         })();
         match published {

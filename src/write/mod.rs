@@ -102,7 +102,10 @@ pub struct Substitution {
 /// such as "van" or "der") is a word of `relative`, the input's path below its root: outputs
 /// and logs mirror that path, so "zaak Hoogendoorn/vonnis.docx" would publish the name the text
 /// no longer holds. `run` and `apply` warn about such a path.
-pub fn path_names_a_replaced_person(relative: &Path, log: &[LogRecord]) -> bool {
+pub fn path_names_a_replaced_person<'a>(
+    relative: &Path,
+    substitutions: impl IntoIterator<Item = &'a Substitution>,
+) -> bool {
     let words_of = |text: &str| -> Vec<String> {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|word| word.chars().count() >= 3)
@@ -111,15 +114,20 @@ pub fn path_names_a_replaced_person(relative: &Path, log: &[LogRecord]) -> bool 
             .collect()
     };
     let path_words = words_of(&relative.to_string_lossy());
-    log.iter().any(|record| match record {
-        LogRecord::Substitution(substitution) => {
-            substitution.action == Action::Replace
-                && substitution.category == Category::Person
-                && words_of(&substitution.original)
-                    .iter()
-                    .any(|word| path_words.contains(word))
-        }
-        _ => false,
+    substitutions.into_iter().any(|substitution| {
+        substitution.action == Action::Replace
+            && substitution.category == Category::Person
+            && words_of(&substitution.original)
+                .iter()
+                .any(|word| path_words.contains(word))
+    })
+}
+
+/// The substitution records of a log, in its order.
+fn substitutions_of(log: &[LogRecord]) -> impl Iterator<Item = &Substitution> {
+    log.iter().filter_map(|record| match record {
+        LogRecord::Substitution(substitution) => Some(substitution),
+        _ => None,
     })
 }
 
@@ -132,6 +140,11 @@ pub struct Rendered {
 }
 
 impl Rendered {
+    /// The substitution records of the log.
+    pub fn substitutions(&self) -> impl Iterator<Item = &Substitution> {
+        substitutions_of(&self.log)
+    }
+
     /// The log as JSON Lines.
     pub fn log_jsonl(&self) -> Vec<u8> {
         let mut out = Vec::new();
@@ -260,13 +273,7 @@ pub fn render_with(
     output_text.push_str(&text[copied_to..]);
     // The doubts the review will show first, logged so that whoever reads the log sees
     // what the pipeline was unsure of.
-    let substitutions: Vec<Substitution> = log
-        .iter()
-        .filter_map(|record| match record {
-            LogRecord::Substitution(s) => Some(s.clone()),
-            _ => None,
-        })
-        .collect();
+    let substitutions: Vec<Substitution> = substitutions_of(&log).cloned().collect();
     for flag in crate::review::flags::flags(&doc.text, &substitutions) {
         log.push(LogRecord::Doubt {
             document: doc.id.clone(),
