@@ -70,6 +70,14 @@ pub enum BatchError {
     ThreadPool { jobs: usize, reason: String },
     #[error(transparent)]
     Document(#[from] Error),
+    /// The documents were processed (their outputs and logs written or their failures
+    /// recorded) but `summary.json` could not be written, for example on a full disk: the
+    /// summary is still returned so that the documents' failures reach the operator.
+    #[error("{source}; the documents above were processed, but the batch has no summary")]
+    SummaryNotWritten {
+        summary: Box<Summary>,
+        source: Error,
+    },
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -513,11 +521,16 @@ pub fn run(
     }
     let summary_path = options.out.join(SUMMARY_FILE);
     let json = serde_json::to_vec_pretty(&summary).expect("summary serialises");
-    write_atomic(&summary_path, &json, false).map_err(|source| Error::Write {
-        path: summary_path,
-        source,
-    })?;
-    Ok(summary)
+    match write_atomic(&summary_path, &json, false) {
+        Ok(()) => Ok(summary),
+        Err(source) => Err(BatchError::SummaryNotWritten {
+            summary: Box::new(summary),
+            source: Error::Write {
+                path: summary_path,
+                source,
+            },
+        }),
+    }
 }
 
 /// The batch's id: the same for every shard of one run, different when the version, the

@@ -284,6 +284,49 @@ fn failed_documents_get_no_output_and_the_batch_goes_on() {
 }
 
 #[test]
+fn outputs_that_cannot_be_written_are_told_per_document_and_the_summary_last() {
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(input.path().join("goed.txt"), "BSN 123456782.\n").unwrap();
+    std::fs::create_dir(input.path().join("map")).unwrap();
+    std::fs::write(input.path().join("map/stuk.txt"), "BSN 123456782.\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    // What a full disk or a folder in the way does: "map" is a file where the outputs need a
+    // folder, and "summary.json" a folder where the summary goes.
+    std::fs::write(out.path().join("map"), "").unwrap();
+    std::fs::create_dir(out.path().join("summary.json")).unwrap();
+    let assert = schuilnaam()
+        .args(["run", "--no-model", "--out"])
+        .arg(out.path())
+        .arg(input.path())
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(
+        lines[0].contains("map/stuk.txt") && lines[0].contains("cannot write"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].contains("summary.json: cannot write")
+            && lines[1].contains("1 of 2 documents pseudonymised, 1 failed"),
+        "{stderr}"
+    );
+    // The operator reads the file they asked for, not a temporary name.
+    assert!(!stderr.contains("schuilnaam-tmp"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("goed.txt")).unwrap(),
+        "BSN [BSN].\n"
+    );
+    let left: Vec<_> = walkdir::WalkDir::new(out.path())
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with("schuilnaam-tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
 fn stdin_to_stdout_keeps_bom_and_crlf() {
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("stdin.log.jsonl");

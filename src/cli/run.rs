@@ -75,7 +75,12 @@ pub fn run_documents(pipeline: &Pipeline, args: &RunArgs, jobs: usize) -> Result
             .cloned()
             .collect(),
     };
-    let summary = batch::run(pipeline, &files, &options)?;
+    let (summary, summary_error) = match batch::run(pipeline, &files, &options) {
+        Ok(summary) => (summary, None),
+        // A full disk: the documents' own failures are still told, then the summary's.
+        Err(batch::BatchError::SummaryNotWritten { summary, source }) => (*summary, Some(source)),
+        Err(error) => return Err(error.into()),
+    };
     for error in &summary.errors {
         eprintln!("schuilnaam: {}", error.error);
     }
@@ -83,6 +88,13 @@ pub fn run_documents(pipeline: &Pipeline, args: &RunArgs, jobs: usize) -> Result
         if let (true, Some(output)) = (report.path_names_a_replaced_person, &report.output) {
             super::warn_path_names_a_person(output);
         }
+    }
+    if let Some(error) = summary_error {
+        eprintln!(
+            "schuilnaam: {error}; {} of {} documents pseudonymised, {} failed",
+            summary.succeeded, summary.documents, summary.failed
+        );
+        return Ok(EXIT_DOCUMENTS_FAILED);
     }
     if progress == Progress::Bar {
         eprintln!(

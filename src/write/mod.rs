@@ -569,11 +569,29 @@ pub fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> std::io::Result
             0o644
         }));
     }
-    let mut temp = builder.tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.flush()?;
+    let mut temp = builder.tempfile_in(dir).map_err(without_temporary_name)?;
+    // Through the file itself: the temporary file's own writer adds its random name to every
+    // error, and the caller names the path that matters ("OUT/a.txt: cannot write: No space
+    // left on device"). Dropping `temp` on an error removes it.
+    temp.as_file_mut().write_all(bytes)?;
+    temp.as_file_mut().flush()?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// The operating system's error without the temporary file's random name `tempfile` adds to
+/// it ("Permission denied (os error 13) at path \"OUT/.a.txt.x7Qk….schuilnaam-tmp\""): the
+/// caller names the file the operator asked for.
+fn without_temporary_name(error: std::io::Error) -> std::io::Error {
+    let os_error = error
+        .get_ref()
+        .and_then(std::error::Error::source)
+        .and_then(|source| source.downcast_ref::<std::io::Error>())
+        .and_then(std::io::Error::raw_os_error);
+    match os_error {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => error,
+    }
 }
 
 /// Removes the temporary files a killed run left under `dir` (names that start with `.`
