@@ -10,6 +10,7 @@ pub mod birthdate;
 pub mod bsn;
 pub mod configured;
 pub mod email;
+pub mod full_name;
 pub mod iban;
 pub mod identifiers;
 pub mod ip;
@@ -128,6 +129,7 @@ pub fn rule_detectors() -> Vec<Box<dyn Detector>> {
         Box::new(professional::ProfessionalDetector::new()),
         Box::new(literature::LiteratureDetector::new()),
         Box::new(party::PartyDetector::new()),
+        Box::new(full_name::FullNameDetector::new()),
         Box::new(package::PackagePropertyDetector::new()),
     ]
 }

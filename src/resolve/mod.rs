@@ -135,6 +135,7 @@ pub fn resolve_with(
             || s.evidence != Evidence::Model
             || is_date_like(&doc.text[s.start..s.end])
     });
+    leave_names_the_model_read_to_the_model(&mut spans);
     cut_names_at_sentence_ends(&doc.text, &mut spans);
     cut_cars_off_names(&doc.text, &mut spans);
     cut_persons_off_company_names(&doc.text, &mut spans);
@@ -1261,6 +1262,28 @@ static DEFINED_TERM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     .expect("valid regex")
 });
 
+/// Drops the full names of a listed first and surname (`rule:full-name`) that overlap a span
+/// in which the model read a name (a person, a professional, a company): the rule is there for
+/// what the model left, and the model's span is often the longer one ("Milan Peter Postma",
+/// "Ouassima Kramer-Van de Pol") or knows better ("mr. Jan Bakker", "Jan Bakker Transport").
+fn leave_names_the_model_read_to_the_model(spans: &mut Vec<Span>) {
+    let read: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|s| {
+            s.evidence == Evidence::Model
+                && matches!(
+                    s.category,
+                    Category::Person | Category::Professional | Category::Organisation
+                )
+        })
+        .map(|s| (s.start, s.end))
+        .collect();
+    spans.retain(|s| {
+        s.detector != crate::detect::full_name::ID
+            || !read.iter().any(|&(a, b)| a < s.end && s.start < b)
+    });
+}
+
 /// Removes the model's person spans that the text itself says are something else:
 /// * the short name a ruling defines for a company, an act or a body ("FahrzeugFabrik
 ///   F.Kiffe Söhne GmbH & Co (hierna: Kiffe)"): no person span in the 250 bytes before the
@@ -1897,6 +1920,20 @@ mod tests {
 
     fn doc() -> Document {
         Document::from_text("t", "x".repeat(100))
+    }
+
+    #[test]
+    fn a_full_name_the_model_read_whole_keeps_the_models_span() {
+        use crate::detect::full_name::FullNameDetector;
+        let text = "in zaak Zyanya Peter Postma onder 4 zag Jan Bakker het gebeuren.";
+        let doc = Document::from_text("t", text);
+        let mut spans = FullNameDetector::new().detect(&doc);
+        // The rule reads "Peter Postma" (no list holds "Zyanya") and "Jan Bakker".
+        assert_eq!(spans.len(), 2);
+        spans.push(model_person(text, "Zyanya Peter Postma", 0));
+        let mut names = replaced(text, &resolve(&doc, spans));
+        names.sort();
+        assert_eq!(names, ["Jan Bakker", "Zyanya Peter Postma"]);
     }
 
     #[test]
