@@ -20,26 +20,87 @@ use std::sync::LazyLock;
 
 pub const ID: &str = "rule:full-name";
 
-/// A capitalised word that may open a full name.
-static GIVEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?[ \t]").expect("valid regex"));
-
-/// The full name from a given name on, with `given_names` given names (one or two), then a
-/// surname with its prefixes ("van der Meer"; "Kramer-Van de Pol", "Jan De Vries": a prefix
-/// may be capitalised), a double surname joined by a hyphen ("Visser-de Jong") read whole.
-fn full_name_from(given_names: usize) -> Regex {
-    let prefixes = format!("(?i:{})", SURNAME_PREFIXES.join("|"));
-    let given = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?";
-    let more = r"[ \t]+\p{Lu}\p{Ll}+".repeat(given_names - 1);
-    Regex::new(&format!(
-        r"^(?P<given>{given}{more})[ \t]+(?P<surname>(?:(?:{prefixes})[ \t]+){{0,3}}\p{{Lu}}[\p{{Ll}}'’]+)(?:-(?:(?:{prefixes})[ \t]+){{0,3}}\p{{Lu}}\p{{Ll}}+)?\b"
-    ))
-    .expect("valid regex")
+/// A word of a name as written: capitalised ("Bakker", "D'Souza") or a surname's prefix
+/// ("van", "De"), with its byte range.
+#[derive(Clone, Copy)]
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
 }
 
-/// Two given names first ("Anna Maria Visser"), then one ("Jan De Vries", where "De" is no
-/// second given name).
-static FULL_NAMES: LazyLock<[Regex; 2]> = LazyLock::new(|| [full_name_from(2), full_name_from(1)]);
+/// The words of `text` that could make up a name, each with the separator that follows it:
+/// runs of letters (with ' and ’ inside), split at blanks and hyphens.
+fn words(text: &str) -> Vec<(Word<'_>, char)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain([(text.len(), '\n')]) {
+        let inside = c.is_alphabetic() || (start.is_some() && (c == '\'' || c == '’'));
+        match (start, inside) {
+            (None, true) => start = Some(at),
+            (Some(from), false) => {
+                words.push((
+                    Word {
+                        start: from,
+                        end: at,
+                        text: &text[from..at],
+                    },
+                    c,
+                ));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+/// "Bakker", "D'Souza": a capital, then lower-case letters.
+fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.as_str().chars().count() >= 1
+        && chars.all(|c| c.is_lowercase() || c == '\'' || c == '’')
+}
+
+fn is_prefix(word: &str) -> bool {
+    SURNAME_PREFIXES.contains(&word.to_lowercase().as_str())
+}
+
+/// The surname that starts at `words[at]`: up to three prefixes ("van der"; "De", "Van" in
+/// capitals too) and a capitalised word, all joined by blanks. Returns the surname as a word
+/// list would write it and the index of its last word.
+fn surname_at(words: &[(Word, char)], at: usize) -> Option<(String, usize)> {
+    let mut parts = Vec::new();
+    let mut index = at;
+    loop {
+        let (word, separator) = words.get(index)?;
+        if is_prefix(word.text) && parts.len() < 3 && matches!(separator, ' ' | '\t') {
+            parts.push(word.text);
+            index += 1;
+            continue;
+        }
+        if !is_capitalised(word.text) {
+            return None;
+        }
+        parts.push(word.text);
+        return Some((parts.join(" "), index));
+    }
+}
+
+/// Where a double surname joined by a hyphen ends ("Visser-de Jong", "Kramer-Van de Pol"):
+/// after the second surname, or at `words[last]` when there is none.
+fn double_surname_end(words: &[(Word, char)], last: usize) -> usize {
+    let (word, separator) = words[last];
+    if separator != '-'
+        || words
+            .get(last + 1)
+            .is_none_or(|(next, _)| next.start != word.end + 1)
+    {
+        return word.end;
+    }
+    surname_at(words, last + 1).map_or(word.end, |(_, second)| words[second].0.end)
+}
 
 /// What follows a company named after its founder ("Jan Bakker B.V.", "Jan Bakker Holding").
 static COMPANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,17 +152,6 @@ impl Default for FullNameDetector {
     }
 }
 
-/// Whether `word` at byte `start` of `text` is a given name, each part of a hyphenated one
-/// ("Anne-Marie") too.
-fn given_name_at(text: &str, start: usize, word: &str) -> bool {
-    let mut at = start;
-    word.split('-').all(|part| {
-        let given = lexicon::is_given_name_at(text, at, part);
-        at += part.len() + 1;
-        given
-    })
-}
-
 impl Detector for FullNameDetector {
     fn id(&self) -> &str {
         ID
@@ -113,36 +163,69 @@ impl Detector for FullNameDetector {
 
     fn detect(&self, doc: &Document) -> Vec<Span> {
         let text = &doc.text;
+        let words = words(text);
+        let adjacent = |i: usize| {
+            let (word, separator) = words[i];
+            matches!(separator, ' ' | '\t')
+                && words.get(i + 1).is_some_and(|(next, _)| {
+                    text[word.end..next.start]
+                        .chars()
+                        .all(|c| c == ' ' || c == '\t')
+                })
+        };
+        // "Anne-Marie": a given name of two joined by a hyphen; the index of its last part.
+        let given_at = |i: usize| -> Option<usize> {
+            let (word, separator) = words[i];
+            if !is_capitalised(word.text) || !lexicon::is_given_name_at(text, word.start, word.text)
+            {
+                return None;
+            }
+            match words.get(i + 1) {
+                Some((next, _))
+                    if separator == '-'
+                        && next.start == word.end + 1
+                        && is_capitalised(next.text)
+                        && lexicon::is_first_name(next.text) =>
+                {
+                    Some(i + 1)
+                }
+                _ => Some(i),
+            }
+        };
         let mut spans = Vec::new();
-        let mut from = 0;
-        while let Some(candidate) = GIVEN.find_at(text, from) {
-            let start = candidate.start();
-            let found = FULL_NAMES.iter().find_map(|full_name| {
-                let found = full_name.captures(&text[start..])?;
-                let given = found.name("given").expect("given group").as_str();
-                let surname = found.name("surname").expect("surname group").as_str();
-                let surname = surname.split_whitespace().collect::<Vec<_>>().join(" ");
-                let end = start + found.get(0).expect("match").end();
-                // Each given name with its offset in `given`: pieces split at one blank each.
-                let given_names = given
-                    .split([' ', '\t'])
-                    .scan(0, |offset, word| {
-                        let at = *offset;
-                        *offset += word.len() + 1;
-                        Some((at, word))
-                    })
-                    .filter(|(_, word)| !word.is_empty())
-                    .all(|(at, word)| given_name_at(text, start + at, word));
-                (given_names
-                    && lexicon::is_common_surname(&surname)
-                    && !names_something_else(text, start, end))
-                .then_some((end, surname))
-            });
-            let Some((end, surname)) = found else {
-                // The next capitalised word may open a name ("Verdachte Jan Bakker").
-                from = start + candidate.as_str().trim_end().len();
+        let mut i = 0;
+        while i < words.len() {
+            let Some(given_end) = given_at(i) else {
+                i += 1;
                 continue;
             };
+            // Two given names first ("Anna Maria Visser"), then one ("Jan De Vries", where
+            // "De" is no second given name).
+            let second_given = (adjacent(given_end)
+                && words.get(given_end + 1).is_some_and(|(w, _)| {
+                    is_capitalised(w.text) && lexicon::is_first_name(w.text)
+                }))
+            .then_some(given_end + 1);
+            let found = second_given
+                .into_iter()
+                .chain([given_end])
+                .filter(|&last_given| adjacent(last_given))
+                .find_map(|last_given| {
+                    let (surname, last) = surname_at(&words, last_given + 1)?;
+                    // Every word of the surname follows the one before it with blanks only.
+                    ((last_given + 1..last).all(adjacent) && lexicon::is_common_surname(&surname))
+                        .then_some((surname, last))
+                });
+            let start = words[i].0.start;
+            let Some((surname, last)) = found else {
+                i += 1;
+                continue;
+            };
+            let end = double_surname_end(&words, last);
+            if names_something_else(text, start, end) {
+                i += 1;
+                continue;
+            }
             spans.push(
                 Finding {
                     detector: ID,
@@ -156,7 +239,9 @@ impl Detector for FullNameDetector {
                 }
                 .into_span(),
             );
-            from = end;
+            while i < words.len() && words[i].0.start < end {
+                i += 1;
+            }
         }
         spans
     }
