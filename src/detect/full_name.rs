@@ -7,8 +7,9 @@
 //!
 //! Both lists must agree, so that a brand, a street or an institution named after a person
 //! ("John Players", "Willem van Oranjelaan", "William Schrikker Groep") is no name here: on the
-//! train, dev and held-out rulings (refilled) every one of the 144 full names so written was a
-//! person the editors replaced, and 2 of them had leaked. A first name that is also a Dutch
+//! train, dev and held-out rulings (refilled) 142 of the 144 full names so written were persons
+//! the editors replaced, and 2 of them had leaked (the other two, a company and a politician,
+//! the model replaced already). A first name that is also a Dutch
 //! word counts only where its capital is not a sentence's ("door Kees Groen"), and a name
 //! that goes on into a company's legal form is left to the company rules.
 
