@@ -3,7 +3,7 @@
 
 use crate::detect::is_word_bounded;
 use crate::model::{Action, Category};
-use crate::write::Substitution;
+use crate::write::{CharOffsets, Substitution};
 use regex::Regex;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -81,20 +81,22 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Word-bounded occurrences of `needle` in `text`: the byte offset of each, and its
 /// code-point range.
-fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize, usize)> {
+fn occurrences(text: &str, offsets: &CharOffsets, needle: &str) -> Vec<(usize, usize, usize)> {
+    let length = needle.chars().count();
     text.match_indices(needle)
         .filter(|&(s, _)| is_word_bounded(text, s, s + needle.len()))
         .map(|(s, _)| {
-            let start = text[..s].chars().count();
-            (s, start, start + needle.chars().count())
+            let start = offsets.at(s);
+            (s, start, start + length)
         })
         .collect()
 }
 
 /// Every doubt about one document.
 pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
-    let mut flags = Vec::new();
+    let mut flags = Flags::default();
     let coverage = Coverage::new(substitutions);
+    let offsets = CharOffsets::new(text);
     let replaced: Vec<&Substitution> = substitutions
         .iter()
         .filter(|s| s.action == Action::Replace)
@@ -149,11 +151,9 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
                 written.push(format!("{lower} {rest}"));
             }
         }
-        let found = written.iter().flat_map(|w| occurrences(text, w));
+        let found = written.iter().flat_map(|w| occurrences(text, &offsets, w));
         for (byte, start, end) in found {
-            let covered = substitutions
-                .iter()
-                .any(|o| o.start <= start && end <= o.end);
+            let covered = coverage.holds(start, end);
             // "rechtbank Den Haag" names the court, not the residence.
             let institution = s.category == Category::Place
                 && crate::resolve::residual::names_an_institution(
@@ -199,6 +199,8 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
     }
     // "getuige Bakker", "mevrouw Ploeger" with the name not replaced.
     let words = crate::detect::words_with_offsets(text);
+    // Each name's answer once: the question reads the whole text.
+    let mut in_lower_case: std::collections::HashMap<&str, bool> = Default::default();
     for (index, pair) in words.windows(2).enumerate() {
         // "medeverdachte(n) Dijkhuis": a plural written in brackets is the role word too.
         let (written, plural) = match pair[0].1.strip_suffix("(n)") {
@@ -236,9 +238,11 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
             && name.starts_with(char::is_uppercase)
             && name.chars().count() > 1
             && !crate::lexicon::is_role_word(name)
-            && !crate::detect::written_in_lower_case(text, name)
+            && !*in_lower_case
+                .entry(name)
+                .or_insert_with(|| crate::detect::written_in_lower_case(text, name))
         {
-            let start = text[..offset].chars().count();
+            let start = offsets.at(offset);
             let end = start + name.chars().count();
             let covered = coverage.touches(start, end);
             if !covered {
@@ -251,10 +255,10 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
             }
         }
     }
-    surnames_alone(text, substitutions, &coverage, &mut flags);
+    surnames_alone(text, &offsets, substitutions, &coverage, &mut flags);
     names_with_initials(text, &coverage, &mut flags);
     unknown_names(text, &coverage, &mut flags);
-    unexplained_numbers(text, &coverage, &mut flags);
+    unexplained_numbers(text, &offsets, &coverage, &mut flags);
     // A place kept by the place policy where editors sometimes replace it.
     for s in substitutions.iter().filter(|s| {
         s.action == Action::Keep
@@ -273,7 +277,7 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
             ),
         });
     }
-    unfound_places_kept_with_doubt(text, &coverage, &mut flags);
+    unfound_places_kept_with_doubt(text, &offsets, &coverage, &mut flags);
     // An institution's address kept ("Reclassering Nederland op het adres Zeeweg 6 te
     // Veenendaal"): on the train split the editors replaced two of three such addresses
     // after "reclassering", so the review asks.
@@ -282,7 +286,7 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
         .filter(|s| s.action == Action::Keep && s.category == Category::Address)
     {
         // The town after it ("… Zeeweg 6 te Veenendaal") goes with the address.
-        let end = s.end + town_after(text, s.end);
+        let end = s.end + town_after(text, offsets.byte(s.end));
         flags.push(Flag {
             kind: "kept_address",
             start: s.start,
@@ -379,6 +383,7 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
             });
         }
     }
+    let mut flags = flags.list;
     flags.sort_by_key(|f| (f.start, f.kind));
     flags
 }
@@ -393,8 +398,12 @@ struct Coverage {
 
 impl Coverage {
     fn new(substitutions: &[Substitution]) -> Coverage {
-        let mut ranges: Vec<(usize, usize)> =
-            substitutions.iter().map(|s| (s.start, s.end)).collect();
+        Coverage::of(substitutions.iter().map(|s| (s.start, s.end)))
+    }
+
+    /// Any ranges, in any order (byte ranges too, asked with byte offsets).
+    fn of(ranges: impl Iterator<Item = (usize, usize)>) -> Coverage {
+        let mut ranges: Vec<(usize, usize)> = ranges.collect();
         ranges.sort_unstable();
         let mut furthest = 0;
         Coverage {
@@ -414,23 +423,53 @@ impl Coverage {
         let before_end = self.starts.partition_point(|&s| s < end);
         before_end > 0 && self.furthest_end[before_end - 1] > start
     }
+
+    /// Whether one substitution holds code points `start..end` whole.
+    fn holds(&self, start: usize, end: usize) -> bool {
+        let from_before = self.starts.partition_point(|&s| s <= start);
+        from_before > 0 && self.furthest_end[from_before - 1] >= end
+    }
 }
 
-/// Whether a doubt already covers code points `start..end`.
-fn already_doubted(flags: &[Flag], start: usize, end: usize) -> bool {
-    flags.iter().any(|f| f.start <= start && end <= f.end)
+/// The doubts found so far, and where they stand.
+#[derive(Default)]
+struct Flags {
+    list: Vec<Flag>,
+    /// Start → the furthest end of a doubt that starts there.
+    ends_by_start: std::collections::BTreeMap<usize, usize>,
 }
 
-/// The length in code points of " te Veenendaal" / ", in Utrecht" right after code point
-/// `at`, or 0.
-fn town_after(text: &str, at: usize) -> usize {
+impl Flags {
+    /// Doubts are a name, a place or an address with its town: none longer than this many
+    /// code points, so a doubt that holds a range starts at most this far before it.
+    const LONGEST: usize = 400;
+
+    fn push(&mut self, flag: Flag) {
+        let end = self.ends_by_start.entry(flag.start).or_default();
+        *end = (*end).max(flag.end);
+        self.list.push(flag);
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, Flag> {
+        self.list.iter()
+    }
+
+    /// Whether a doubt already holds code points `start..end` (one about a text as long as
+    /// [`Flags::LONGEST`] or longer is not looked for: at worst, a second doubt).
+    fn hold(&self, start: usize, end: usize) -> bool {
+        self.ends_by_start
+            .range(start.saturating_sub(Self::LONGEST)..=start)
+            .any(|(_, &furthest)| furthest >= end)
+    }
+}
+
+/// The length in code points of " te Veenendaal" / ", in Utrecht" right after byte `byte`,
+/// or 0.
+fn town_after(text: &str, byte: usize) -> usize {
     static TOWN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^,?[ \t]+(?:te|in)[ \t]+\p{Lu}[\p{L}'’\-]*(?:[ \t]+(?:aan|op|den|de|[\p{Lu}][\p{L}'’\-]*))*")
             .expect("valid regex")
     });
-    let Some((byte, _)) = text.char_indices().nth(at) else {
-        return 0;
-    };
     TOWN.find(&text[byte..])
         .map_or(0, |m| m.as_str().chars().count())
 }
@@ -463,7 +502,7 @@ fn words(text: &str) -> Vec<(usize, usize, &str)> {
 /// nothing else is so surely a person's name. Not a legal form ("B.V. Beheer"), a role or a
 /// function word after initials ("F. Appellant", "A. Het"), nor a line opening with one letter
 /// and a Dutch word that is no common surname ("A. Onthouden": a list's letter).
-fn names_with_initials(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
+fn names_with_initials(text: &str, coverage: &Coverage, flags: &mut Flags) {
     static INITIALS_NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"((?:\p{Lu}\.){1,4})[ \t]?(?:(?:van|de|der|den|ter|ten|te|in 't|van 't|op|in|'t|’t)[ \t]+)*(\p{Lu}[\p{Ll}'’\-]+)")
             .expect("valid regex")
@@ -510,7 +549,7 @@ fn names_with_initials(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
         counted_bytes = whole.start();
         let start = counted_chars;
         let end = start + whole.as_str().chars().count();
-        if coverage.touches(start, end) || already_doubted(flags, start, end) {
+        if coverage.touches(start, end) || flags.hold(start, end) {
             continue;
         }
         flags.push(Flag {
@@ -591,7 +630,12 @@ fn opens_a_line(text: &str, at: usize) -> bool {
 /// half the rulings that name one (train split: 32 replacing, 39 keeping) and a municipality
 /// in one ruling of six (7 of 45), when it is the party's own ("heeft de gemeente X
 /// misleid").
-fn unfound_places_kept_with_doubt(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
+fn unfound_places_kept_with_doubt(
+    text: &str,
+    offsets: &CharOffsets,
+    coverage: &Coverage,
+    flags: &mut Flags,
+) {
     use crate::resolve::places::{self, PlaceContext};
     static BEFORE_A_PLACE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[ \t])(?:te|in|nabij|bij|gemeente|van|provincie|stadsdeel)[ \t]+(?P<place>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)")
@@ -601,7 +645,7 @@ fn unfound_places_kept_with_doubt(text: &str, coverage: &Coverage, flags: &mut V
     let mut asked: HashSet<String> = flags
         .iter()
         .filter(|f| f.kind == "kept_place")
-        .map(|f| text.chars().skip(f.start).take(f.end - f.start).collect())
+        .map(|f| offsets.slice(f.start, f.end).to_string())
         .collect();
     for caps in BEFORE_A_PLACE.captures_iter(text) {
         let place = caps.name("place").expect("place group");
@@ -614,9 +658,9 @@ fn unfound_places_kept_with_doubt(text: &str, coverage: &Coverage, flags: &mut V
             PlaceContext::MunicipalityOrBody => "als gemeente of bestuursorgaan",
             _ => continue,
         };
-        let start = text[..place.start()].chars().count();
+        let start = offsets.at(place.start());
         let end = start + name.chars().count();
-        if coverage.touches(start, end) || already_doubted(flags, start, end) {
+        if coverage.touches(start, end) || flags.hold(start, end) {
             continue;
         }
         asked.insert(name.to_string());
@@ -634,15 +678,12 @@ fn unfound_places_kept_with_doubt(text: &str, coverage: &Coverage, flags: &mut V
 /// A capitalised word nothing replaced or kept, that is no Dutch word (OpenTaal), no place
 /// at home or abroad and no term of law: a name the pipeline may have missed ("Strigt",
 /// "Kruidvat"). Words in capitals are headings and abbreviations, and stay out.
-fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
+fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Flags) {
     use crate::lexicon;
     // "aangifte namens Albert Heijn": a well-known organisation's words name no person.
-    let organisations = lexicon::well_known_organisations_in(text);
+    let organisations = Coverage::of(lexicon::well_known_organisations_in(text).into_iter());
     for (byte, start, word) in words(text) {
-        if organisations
-            .iter()
-            .any(|&(from, to)| from <= byte && byte < to)
-        {
+        if organisations.touches(byte, byte + 1) {
             continue;
         }
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -670,7 +711,7 @@ fn unknown_names(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
             // "First Capital Invest", "Supreme Court": English words of companies and courts.
             || lexicon::is_english_institution_word(word)
             || coverage.touches(start, end)
-            || already_doubted(flags, start, end)
+            || flags.hold(start, end)
         {
             continue;
         }
@@ -795,16 +836,12 @@ fn shaped_like_no_name(word: &str) -> bool {
 
 /// A number of six or more digits that no rule explains (no case number, no amount, nothing
 /// replaced): a client, file or frame number that can point at a person.
-fn unexplained_numbers(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
+fn unexplained_numbers(text: &str, offsets: &CharOffsets, coverage: &Coverage, flags: &mut Flags) {
     use crate::detect::Detector;
     let doc = crate::model::Document::from_text("doubts".to_string(), text.to_string());
     static GUARDS: std::sync::LazyLock<crate::detect::protected::ProtectedDetector> =
         std::sync::LazyLock::new(crate::detect::protected::ProtectedDetector::new);
-    let guarded: Vec<(usize, usize)> = GUARDS
-        .detect(&doc)
-        .iter()
-        .map(|s| (s.start, s.end))
-        .collect();
+    let guarded = Coverage::of(GUARDS.detect(&doc).iter().map(|s| (s.start, s.end)));
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
@@ -817,12 +854,12 @@ fn unexplained_numbers(text: &str, coverage: &Coverage, flags: &mut Vec<Flag>) {
             at += 1;
         }
         if at - run_start < 6
-            || guarded.iter().any(|&(s, e)| s < at && run_start < e)
+            || guarded.touches(run_start, at)
             || names_a_thing(text, run_start, at)
         {
             continue;
         }
-        let start = text[..run_start].chars().count();
+        let start = offsets.at(run_start);
         let end = start + (at - run_start);
         if !coverage.touches(start, end) {
             flags.push(Flag {
@@ -871,9 +908,10 @@ fn names_a_thing(text: &str, start: usize, end: usize) -> bool {
 /// "Jan de Vries" was replaced).
 fn surnames_alone(
     text: &str,
+    offsets: &CharOffsets,
     substitutions: &[Substitution],
     coverage: &Coverage,
-    flags: &mut Vec<Flag>,
+    flags: &mut Flags,
 ) {
     let mut seen: Vec<String> = Vec::new();
     for s in substitutions
@@ -884,8 +922,8 @@ fn surnames_alone(
             if form == s.original || seen.contains(&form) {
                 continue;
             }
-            for (_, start, end) in occurrences(text, &form) {
-                if !coverage.touches(start, end) && !already_doubted(flags, start, end) {
+            for (_, start, end) in occurrences(text, offsets, &form) {
+                if !coverage.touches(start, end) && !flags.hold(start, end) {
                     flags.push(Flag {
                         kind: "surname_alone",
                         start,
