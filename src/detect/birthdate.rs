@@ -91,10 +91,12 @@ impl Detector for BirthDateDetector {
     fn detect(&self, doc: &Document) -> Vec<Span> {
         let text = &doc.text;
         let mut spans: Vec<Span> = Vec::new();
+        // The dates found, by start: a set, as a ruling may give thousands.
+        let mut found = std::collections::HashSet::new();
         for keyword in self.context.find_iter(text) {
             if keyword.as_str().eq_ignore_ascii_case("geboren") {
                 if let Some(span) = self.date_before_geboren(text, keyword.start()) {
-                    if !spans.iter().any(|s| s.start == span.start) {
+                    if found.insert(span.start) {
                         spans.push(span);
                     }
                 }
@@ -110,10 +112,12 @@ impl Detector for BirthDateDetector {
                 continue;
             }
             let (start, end) = (keyword.end() + whole.start(), keyword.end() + whole.end());
-            if spans.iter().any(|s| s.start == start) {
+            if found.contains(&start) {
                 continue;
             }
-            spans.extend(birth_date(text, &caps, start, end));
+            let date = birth_date(text, &caps, start, end);
+            found.extend(date.iter().map(|span| span.start));
+            spans.extend(date);
         }
         spans
     }

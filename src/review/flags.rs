@@ -92,6 +92,48 @@ fn occurrences(text: &str, offsets: &CharOffsets, needle: &str) -> Vec<(usize, u
         .collect()
 }
 
+/// The word-bounded occurrences of each substitution's original (and of "van Gils" for a
+/// "Van Gils" replaced at a sentence's start), in one pass over the text however many
+/// different strings were replaced: each as (byte, code point start, code point end), in the
+/// text's order.
+fn occurrences_of_originals(
+    text: &str,
+    offsets: &CharOffsets,
+    originals: &[&Substitution],
+) -> Vec<Vec<(usize, usize, usize)>> {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut owner: Vec<usize> = Vec::new();
+    for (index, s) in originals.iter().enumerate() {
+        patterns.push(s.original.clone());
+        owner.push(index);
+        if let Some((prefix, rest)) = s.original.split_once(' ') {
+            let lower = prefix.to_lowercase();
+            if prefix != lower && crate::detect::SURNAME_PREFIXES.contains(&lower.as_str()) {
+                patterns.push(format!("{lower} {rest}"));
+                owner.push(index);
+            }
+        }
+    }
+    let mut found: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); originals.len()];
+    if patterns.is_empty() {
+        return found;
+    }
+    let finder = aho_corasick::AhoCorasick::new(&patterns).expect("originals are short");
+    for hit in finder.find_overlapping_iter(text) {
+        let (from, to) = (hit.start(), hit.end());
+        if is_word_bounded(text, from, to) {
+            let start = offsets.at(from);
+            let length = patterns[hit.pattern().as_usize()].chars().count();
+            found[owner[hit.pattern().as_usize()]].push((from, start, start + length));
+        }
+    }
+    for occurrences in &mut found {
+        occurrences.sort_unstable();
+        occurrences.dedup();
+    }
+    found
+}
+
 /// Every doubt about one document.
 pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
     let mut flags = Flags::default();
@@ -137,21 +179,16 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
         });
     }
     // A string replaced somewhere but left somewhere else.
-    let mut seen: Vec<&str> = Vec::new();
-    for s in &replaced {
-        if seen.contains(&s.original.as_str()) || s.original.chars().count() < 3 {
-            continue;
-        }
-        seen.push(&s.original);
-        // "Van Gils" replaced at a sentence's start is "van Gils" mid-sentence.
-        let mut written = vec![s.original.clone()];
-        if let Some((prefix, rest)) = s.original.split_once(' ') {
-            let lower = prefix.to_lowercase();
-            if prefix != lower && crate::detect::SURNAME_PREFIXES.contains(&lower.as_str()) {
-                written.push(format!("{lower} {rest}"));
-            }
-        }
-        let found = written.iter().flat_map(|w| occurrences(text, &offsets, w));
+    let mut seen: HashSet<&str> = HashSet::new();
+    let originals: Vec<&Substitution> = replaced
+        .iter()
+        .copied()
+        .filter(|s| s.original.chars().count() >= 3 && seen.insert(&s.original))
+        .collect();
+    for (s, found) in originals
+        .iter()
+        .zip(occurrences_of_originals(text, &offsets, &originals))
+    {
         for (byte, start, end) in found {
             let covered = coverage.holds(start, end);
             // "rechtbank Den Haag" names the court, not the residence.
