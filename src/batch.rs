@@ -235,7 +235,8 @@ impl DocumentReport {
     fn pending(file: &InputFile) -> DocumentReport {
         DocumentReport {
             document: file.id(),
-            input: absolute(&file.path),
+            // Lossy for a path that is not UTF-8 (refused), so that the summary can be written.
+            input: PathBuf::from(absolute(&file.path).to_string_lossy().into_owned()),
             output: None,
             log: None,
             bytes: 0,
@@ -438,6 +439,7 @@ pub fn run(
         None => files,
     };
     let files = &refuse_secrets(files, &options.secrets);
+    let files = &refuse_paths_not_in_utf8(files, &options.out);
     if !options.force && !options.resume {
         let existing: Vec<PathBuf> = files
             .iter()
@@ -589,6 +591,28 @@ fn refuse_secrets(files: &[InputFile], secrets: &[PathBuf]) -> Vec<InputFile> {
             {
                 file.refusal = Some(
                     "holds a secret of this run (--key-file or --mapping); never processed or copied"
+                        .to_string(),
+                );
+            }
+            file
+        })
+        .collect()
+}
+
+/// Refuses a document whose path, or its output's, is not UTF-8 (a Latin-1 name from an old
+/// file share, "vonnis-M\xfcller.txt"): the summary and the log name every document by its
+/// path, and a name that cannot be written there cannot be found again by `review`, `apply`
+/// or `--resume`.
+fn refuse_paths_not_in_utf8(files: &[InputFile], out: &Path) -> Vec<InputFile> {
+    files
+        .iter()
+        .map(|file| {
+            let mut file = file.clone();
+            let unwritable = file.path.to_str().is_none()
+                || file.output_path(out).to_str().is_none();
+            if file.refusal.is_none() && unwritable {
+                file.refusal = Some(
+                    "its path is not valid UTF-8; rename it (the summary and the logs name every document by its path)"
                         .to_string(),
                 );
             }

@@ -330,3 +330,31 @@ fn doubts_and_detectors_grow_linearly_with_the_mentions() {
         stage.starts_with("detect")
     });
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_path_that_is_not_utf8_is_refused_and_the_batch_goes_on() {
+    use std::os::unix::ffi::OsStrExt;
+    let input = tempfile::tempdir().unwrap();
+    // "vonnis-Müller.txt" as an old file share writes it, in Latin-1.
+    let latin1 = std::ffi::OsStr::from_bytes(b"vonnis-M\xfcller.txt");
+    std::fs::write(input.path().join(latin1), "BSN 123456782.\n").unwrap();
+    std::fs::write(input.path().join("goed.txt"), "BSN 123456782.\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    schuilnaam()
+        .args(["run", "--no-model", "--out"])
+        .arg(out.path())
+        .arg(input.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not valid UTF-8; rename it"));
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("goed.txt")).unwrap(),
+        "BSN [BSN].\n"
+    );
+    assert!(!out.path().join(latin1).exists());
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["failed"], 1);
+    assert_eq!(summary["succeeded"], 1);
+}
