@@ -111,8 +111,9 @@ static COMPANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether the words around a full name make it a company's, a brand's or a school's: a legal
 /// form or a capitalised word of the language after it ("Jan Bakker B.V.", "Hans Rietveld
-/// Agrarisch Advies"), a word of `not_a_person_before.txt` after it, a brand word or a word
-/// of `not_a_person_after.txt` before it ("merk", "basisschool").
+/// Agrarisch Advies"), a word of `not_a_person_before.txt` or an institution's word after it
+/// ("Jeroen Bosch ziekenhuis"), a brand word or a word of `not_a_person_after.txt` before it
+/// ("merk", "basisschool").
 fn names_something_else(text: &str, start: usize, end: usize) -> bool {
     let after = &text[end..];
     let next_word = after
@@ -135,6 +136,8 @@ fn names_something_else(text: &str, start: usize, end: usize) -> bool {
             && !lexicon::is_first_name(bare_next)
             && !lexicon::is_common_surname(bare_next))
         || lexicon::not_a_person_before().contains(&next_word.to_lowercase().as_str())
+        // "het Jeroen Bosch ziekenhuis", "de Anne Frank school".
+        || (!bare_next.is_empty() && lexicon::names_an_institution(bare_next))
         || lexicon::not_a_person_after().contains(&word_before.as_str())
         || lexicon::brand_word_before(text, start)
 }
@@ -288,6 +291,7 @@ mod tests {
             "een pakje tabak, merk John Players",
             "Jan Bakker B.V., gevestigd te Epe",
             "een overeenkomst met Hans Bakker Agrarisch Advies.",
+            "opgenomen in het Jeroen Bosch ziekenhuis",
             // A surname no list holds is the model's to read.
             "zei Jan Pieterse dat",
             // "Door" opening a sentence is the preposition.
