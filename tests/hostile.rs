@@ -353,8 +353,7 @@ fn a_path_that_is_not_utf8_is_refused_and_the_batch_goes_on() {
         "BSN [BSN].\n"
     );
     assert!(!out.path().join(latin1).exists());
-    let summary: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.path().join("summary.json")).unwrap()).unwrap();
+    let summary = summary(out.path());
     assert_eq!(summary["failed"], 1);
     assert_eq!(summary["succeeded"], 1);
 }
