@@ -693,7 +693,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            eprintln!("schuilnaam: {error:#}");
+            eprintln!("schuilnaam: {}", cli::printable(&format!("{error:#}")));
             ExitCode::from(EXIT_USAGE)
         }
     }

@@ -357,3 +357,21 @@ fn a_path_that_is_not_utf8_is_refused_and_the_batch_goes_on() {
     assert_eq!(summary["failed"], 1);
     assert_eq!(summary["succeeded"], 1);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_cannot_drive_the_operators_terminal() {
+    let input = tempfile::tempdir().unwrap();
+    // An escape sequence that sets the terminal's title, in a file that fails.
+    std::fs::write(input.path().join("a\x1b]0;pwned\x07.txt"), b"BSN \xff").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let assert = schuilnaam()
+        .args(["run", "--no-model", "--out"])
+        .arg(out.path())
+        .arg(input.path())
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("a\\u{1b}]0;pwned\\u{7}.txt"), "{stderr}");
+    assert!(!stderr.contains(['\x1b', '\x07']), "{stderr:?}");
+}

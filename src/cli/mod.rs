@@ -127,12 +127,33 @@ pub fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
+/// `text` as it may go to the operator's terminal: control characters but tab and line end
+/// escaped ("\u{1b}"), so that a file name in an input folder cannot drive the terminal
+/// (colours, its title, the clipboard, a line overwritten by a carriage return) when a
+/// message names it.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| c.is_control() && c != '\t' && c != '\n';
+    if !text.chars().any(escaped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if escaped(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Outputs mirror the inputs' paths: one whose path holds a name replaced in its text must be
 /// renamed before it goes out (`run` and `apply` say so; nothing is renamed for the operator).
 pub fn warn_path_names_a_person(output: &std::path::Path) {
     eprintln!(
         "schuilnaam: warning: {}: its path holds a name replaced in the text; rename it and its \
          log before publishing",
-        output.display()
+        printable(&output.display().to_string())
     );
 }

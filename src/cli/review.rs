@@ -27,10 +27,16 @@ pub fn apply(args: ApplyArgs) -> Result<u8> {
     }
     let result = schuilnaam::review::publish(&args.out_dir, &args.out, args.include_unreviewed)?;
     for failure in &result.failed {
-        eprintln!("schuilnaam: not published: {failure}");
+        eprintln!(
+            "schuilnaam: not published: {}",
+            super::printable(&failure.to_string())
+        );
     }
     for document in &result.unreviewed {
-        eprintln!("schuilnaam: not reviewed, not published: {document}");
+        eprintln!(
+            "schuilnaam: not reviewed, not published: {}",
+            super::printable(&document.to_string())
+        );
     }
     for document in &result.path_names_a_person {
         super::warn_path_names_a_person(&args.out.join(document));

@@ -82,7 +82,7 @@ pub fn run_documents(pipeline: &Pipeline, args: &RunArgs, jobs: usize) -> Result
         Err(error) => return Err(error.into()),
     };
     for error in &summary.errors {
-        eprintln!("schuilnaam: {}", error.error);
+        eprintln!("schuilnaam: {}", super::printable(&error.error));
     }
     for report in &summary.per_document {
         if let (true, Some(output)) = (report.path_names_a_replaced_person, &report.output) {
@@ -91,8 +91,11 @@ pub fn run_documents(pipeline: &Pipeline, args: &RunArgs, jobs: usize) -> Result
     }
     if let Some(error) = summary_error {
         eprintln!(
-            "schuilnaam: {error}; {} of {} documents pseudonymised, {} failed",
-            summary.succeeded, summary.documents, summary.failed
+            "schuilnaam: {}; {} of {} documents pseudonymised, {} failed",
+            super::printable(&error.to_string()),
+            summary.succeeded,
+            summary.documents,
+            summary.failed
         );
         return Ok(EXIT_DOCUMENTS_FAILED);
     }
