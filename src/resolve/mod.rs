@@ -1066,10 +1066,14 @@ fn take_a_cut_t_prefix(text: &str, spans: &mut [Span]) {
 /// product's name or English sentence (train split: 46 such words before a replaced name,
 /// 43 part of it). Not before initials ("de Iraanse D. Mol").
 fn take_given_names_before(text: &str, spans: &mut [Span]) {
-    let covered: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+    // A look-up, not a pass over every span for every person (a dense ruling has thousands).
+    let mut covered = residual::Claimed::default();
+    for span in spans.iter() {
+        covered.insert(span.start, span.end);
+    }
     for span in spans.iter_mut().filter(|s| s.category == Category::Person) {
         let start = start_of_given_names(text, span.start, span.end, |at| {
-            covered.iter().any(|&(a, b)| a <= at && at < b)
+            covered.overlaps(at, at + 1)
         });
         if start != span.start {
             span.start = start;
@@ -1156,15 +1160,20 @@ fn add_names_listed_with_a_person(text: &str, spans: &mut Vec<Span>) {
         return;
     }
     let mut found = Vec::new();
+    let mut in_lower_case: HashMap<&str, bool> = HashMap::new();
     for listed in LISTED_AFTER_A_ROLE.captures_iter(text) {
         let (role, name) = (&listed["role"], listed.name("name").expect("name"));
         let end_of_list = listed.get(0).expect("match").end();
-        if !crate::lexicon::is_role_word(role)
+        // The cheap checks first: whether the word is written in lower case reads the whole
+        // text, once per word.
+        if !person_starts.contains(&end_of_list)
+            || !crate::lexicon::is_role_word(role)
             || crate::lexicon::is_role_word(name.as_str())
             || crate::lexicon::is_legal_term(name.as_str())
             || crate::lexicon::is_dutch_place(name.as_str())
-            || crate::detect::written_in_lower_case(text, name.as_str())
-            || !person_starts.contains(&end_of_list)
+            || *in_lower_case
+                .entry(name.as_str())
+                .or_insert_with(|| crate::detect::written_in_lower_case(text, name.as_str()))
             || spans
                 .iter()
                 .any(|s| s.start < name.end() && name.start() < s.end)
@@ -1190,10 +1199,14 @@ fn add_names_listed_with_a_person(text: &str, spans: &mut Vec<Span>) {
 /// person span that starts with a word the document elsewhere calls a place (by rule or
 /// model) is split into that place and the person.
 fn split_places_off_names(text: &str, spans: &mut Vec<Span>) {
+    // Each place once, in the order found: a ruling names its towns hundreds of times, and
+    // every person's span is compared with every place.
+    let mut seen = HashSet::new();
     let places: Vec<&str> = spans
         .iter()
         .filter(|s| s.category == Category::Place)
         .map(|s| &text[s.start..s.end])
+        .filter(|place| seen.insert(*place))
         .collect();
     if places.is_empty() {
         return;
@@ -1352,16 +1365,36 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         .filter_map(|s| cluster::name_parts(&text[s.start..s.end]))
         .map(|parts| parts.surname)
         .collect();
-    let surname_of_a_party = |surname: &str| {
-        persons.iter().any(|p| {
-            p.evidence == Evidence::Model
-                && cluster::name_parts(&text[p.start..p.end])
-                    .is_some_and(|parts| !parts.initials.is_empty() && parts.surname == surname)
-                && !spans.iter().any(|s| {
-                    s.category == Category::Professional && s.start <= p.start && p.end <= s.end
-                })
+    // The surnames of the model's persons named with initials outside a professional's span,
+    // once: a dense ruling has thousands of professionals and persons.
+    let mut professional_ranges: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|s| s.category == Category::Professional)
+        .map(|s| (s.start, s.end))
+        .collect();
+    professional_ranges.sort_unstable();
+    let mut furthest = 0;
+    let furthest_end: Vec<usize> = professional_ranges
+        .iter()
+        .map(|&(_, end)| {
+            furthest = furthest.max(end);
+            furthest
         })
+        .collect();
+    // One professional's span holds `start..end`: one of those starting at or before it
+    // reaches its end.
+    let inside_a_professional = |start: usize, end: usize| {
+        let from_before = professional_ranges.partition_point(|&(s, _)| s <= start);
+        from_before > 0 && furthest_end[from_before - 1] >= end
     };
+    let party_surnames: HashSet<String> = persons
+        .iter()
+        .filter(|p| p.evidence == Evidence::Model && !inside_a_professional(p.start, p.end))
+        .filter_map(|p| cluster::name_parts(&text[p.start..p.end]))
+        .filter(|parts| !parts.initials.is_empty())
+        .map(|parts| parts.surname)
+        .collect();
+    let surname_of_a_party = |surname: &str| party_surnames.contains(surname);
     let mut kept_names: Vec<String> = professional_surnames
         .iter()
         .filter(|surname| !surname_of_a_party(surname))
@@ -1416,16 +1449,24 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         .iter()
         .filter(|written| written.contains(' '))
         .filter_map(|written| written.split_whitespace().next())
-        .filter(|head| head.chars().count() >= 3 && stands_after_a_brands_word(text, head))
+        .filter(|head| head.chars().count() >= 3)
+        .collect();
+    let brand_heads: HashSet<&str> = word_bounded_occurrences(text, &brand_heads)
+        .into_iter()
+        .filter(|(_, starts)| starts.iter().any(|&at| follows_a_brands_word(text, at)))
+        .map(|(head, _)| head)
         .collect();
     // So does a club's word after them anywhere: "No Surrender MC" once makes "faciliteert
     // zij No Surrender niet" the club too.
-    let brands: HashSet<&str> = model_names
+    let brands: HashSet<&str> = word_bounded_occurrences(text, &model_names)
         .into_iter()
-        .filter(|written| {
-            stands_after_a_brands_word(text, written)
-                || stands_before_a_word_for_things(text, written)
+        .filter(|(written, starts)| {
+            starts.iter().any(|&at| {
+                follows_a_brands_word(text, at)
+                    || precedes_a_word_for_things(text, at + written.len())
+            })
         })
+        .map(|(written, _)| written)
         .collect();
     let says_not_a_person = |span: &Span| {
         let name = text[span.start..span.end].to_lowercase();
@@ -1524,11 +1565,28 @@ fn follows_a_word_for_things(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether `written` stands somewhere in `text` as a word of its own after a brand's word or a
 /// car make ("merk Crvena Zastava", "het merk Canna").
-fn stands_after_a_brands_word(text: &str, written: &str) -> bool {
-    text.match_indices(written).any(|(at, _)| {
-        crate::detect::is_word_bounded(text, at, at + written.len())
-            && follows_a_brands_word(text, at)
-    })
+/// Where each of `names` stands in `text` as whole words (byte starts), found in one pass
+/// however many names there are: a long ruling has thousands, and one search of the whole
+/// text per name costs the square of its length.
+fn word_bounded_occurrences<'a>(
+    text: &str,
+    names: &HashSet<&'a str>,
+) -> HashMap<&'a str, Vec<usize>> {
+    let names: Vec<&'a str> = names.iter().copied().filter(|n| !n.is_empty()).collect();
+    let mut found: HashMap<&'a str, Vec<usize>> = HashMap::new();
+    if names.is_empty() {
+        return found;
+    }
+    let finder = aho_corasick::AhoCorasick::new(&names).expect("names are short");
+    for hit in finder.find_overlapping_iter(text) {
+        if crate::detect::is_word_bounded(text, hit.start(), hit.end()) {
+            found
+                .entry(names[hit.pattern().as_usize()])
+                .or_default()
+                .push(hit.start());
+        }
+    }
+    found
 }
 
 /// Whether a brand's word ("merk", "type", "model") or a car make stands before `start`.
@@ -1546,14 +1604,6 @@ fn follows_one_of(text: &str, start: usize, words: &[&str]) -> bool {
         .rsplit(char::is_whitespace)
         .next()
         .is_some_and(crate::lexicon::is_car_make)
-}
-
-/// Whether a word for things ("MC", "chapter") follows any occurrence of `written`.
-fn stands_before_a_word_for_things(text: &str, written: &str) -> bool {
-    text.match_indices(written).any(|(at, _)| {
-        crate::detect::is_word_bounded(text, at, at + written.len())
-            && precedes_a_word_for_things(text, at + written.len())
-    })
 }
 
 /// Whether the words after `end` say that what precedes is a club, not a person: "Bandidos
