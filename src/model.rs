@@ -445,3 +445,44 @@ impl StageTimings {
         result
     }
 }
+
+/// Ranges sorted by start with the furthest end reached so far: whether a range touches or
+/// holds another is a binary search, not a pass over every range (a dense ruling has thousands
+/// of substitutions, spans or guards to ask about every word or name). Offsets in any unit,
+/// bytes or code points, as long as the questions use the same.
+pub(crate) struct Coverage {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Coverage {
+    /// Any ranges, in any order.
+    pub(crate) fn of(ranges: impl Iterator<Item = (usize, usize)>) -> Coverage {
+        let mut ranges: Vec<(usize, usize)> = ranges.collect();
+        ranges.sort_unstable();
+        let mut furthest = 0;
+        Coverage {
+            starts: ranges.iter().map(|r| r.0).collect(),
+            furthest_end: ranges
+                .iter()
+                .map(|r| {
+                    furthest = furthest.max(r.1);
+                    furthest
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether `start..end` overlaps a range.
+    pub(crate) fn touches(&self, start: usize, end: usize) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < end);
+        before_end > 0 && self.furthest_end[before_end - 1] > start
+    }
+
+    /// Whether one range holds `start..end` whole: one of those starting at or before it
+    /// reaches its end.
+    pub(crate) fn holds(&self, start: usize, end: usize) -> bool {
+        let from_before = self.starts.partition_point(|&s| s <= start);
+        from_before > 0 && self.furthest_end[from_before - 1] >= end
+    }
+}

@@ -60,7 +60,7 @@ fn words(text: &str) -> Vec<(Word<'_>, char)> {
 fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase)
-        && chars.as_str().chars().count() >= 1
+        && !chars.as_str().is_empty()
         && chars.all(|c| c.is_lowercase() || c == '\'' || c == '’')
 }
 

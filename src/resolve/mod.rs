@@ -60,7 +60,9 @@ pub(crate) mod testing {
 use crate::config::{OrganisationPolicy, OrganisationsConfig};
 use crate::detect::address::normalise_address;
 use crate::detect::organisation::{legal_form_suffix, organisation_key};
-use crate::model::{Action, Category, Document, Entity, Evidence, Mention, Resolution, Span};
+use crate::model::{
+    Action, Category, Coverage, Document, Entity, Evidence, Mention, Resolution, Span,
+};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How overlapping spans are ranked; the higher precedence wins the whole overlap and the
@@ -1067,14 +1069,10 @@ fn take_a_cut_t_prefix(text: &str, spans: &mut [Span]) {
 /// 43 part of it). Not before initials ("de Iraanse D. Mol").
 fn take_given_names_before(text: &str, spans: &mut [Span]) {
     // A look-up, not a pass over every span for every person (a dense ruling has thousands).
-    let mut covered = residual::Claimed::default();
-    for span in spans.iter() {
-        covered.insert(span.start, span.end);
-    }
+    let covered = Coverage::of(spans.iter().map(|s| (s.start, s.end)));
     for span in spans.iter_mut().filter(|s| s.category == Category::Person) {
-        let start = start_of_given_names(text, span.start, span.end, |at| {
-            covered.overlaps(at, at + 1)
-        });
+        let start =
+            start_of_given_names(text, span.start, span.end, |at| covered.touches(at, at + 1));
         if start != span.start {
             span.start = start;
             span.normalised = text[span.start..span.end].to_lowercase();
@@ -1280,21 +1278,19 @@ static DEFINED_TERM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// what the model left, and the model's span is often the longer one ("Milan Peter Postma",
 /// "Ouassima Kramer-Van de Pol") or knows better ("mr. Jan Bakker", "Jan Bakker Transport").
 fn leave_names_the_model_read_to_the_model(spans: &mut Vec<Span>) {
-    let read: Vec<(usize, usize)> = spans
-        .iter()
-        .filter(|s| {
-            s.evidence == Evidence::Model
-                && matches!(
-                    s.category,
-                    Category::Person | Category::Professional | Category::Organisation
-                )
-        })
-        .map(|s| (s.start, s.end))
-        .collect();
-    spans.retain(|s| {
-        s.detector != crate::detect::full_name::ID
-            || !read.iter().any(|&(a, b)| a < s.end && s.start < b)
-    });
+    let read = Coverage::of(
+        spans
+            .iter()
+            .filter(|s| {
+                s.evidence == Evidence::Model
+                    && matches!(
+                        s.category,
+                        Category::Person | Category::Professional | Category::Organisation
+                    )
+            })
+            .map(|s| (s.start, s.end)),
+    );
+    spans.retain(|s| s.detector != crate::detect::full_name::ID || !read.touches(s.start, s.end));
 }
 
 /// Removes the model's person spans that the text itself says are something else:
@@ -1367,29 +1363,15 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         .collect();
     // The surnames of the model's persons named with initials outside a professional's span,
     // once: a dense ruling has thousands of professionals and persons.
-    let mut professional_ranges: Vec<(usize, usize)> = spans
-        .iter()
-        .filter(|s| s.category == Category::Professional)
-        .map(|s| (s.start, s.end))
-        .collect();
-    professional_ranges.sort_unstable();
-    let mut furthest = 0;
-    let furthest_end: Vec<usize> = professional_ranges
-        .iter()
-        .map(|&(_, end)| {
-            furthest = furthest.max(end);
-            furthest
-        })
-        .collect();
-    // One professional's span holds `start..end`: one of those starting at or before it
-    // reaches its end.
-    let inside_a_professional = |start: usize, end: usize| {
-        let from_before = professional_ranges.partition_point(|&(s, _)| s <= start);
-        from_before > 0 && furthest_end[from_before - 1] >= end
-    };
+    let professionals = Coverage::of(
+        spans
+            .iter()
+            .filter(|s| s.category == Category::Professional)
+            .map(|s| (s.start, s.end)),
+    );
     let party_surnames: HashSet<String> = persons
         .iter()
-        .filter(|p| p.evidence == Evidence::Model && !inside_a_professional(p.start, p.end))
+        .filter(|p| p.evidence == Evidence::Model && !professionals.holds(p.start, p.end))
         .filter_map(|p| cluster::name_parts(&text[p.start..p.end]))
         .filter(|parts| !parts.initials.is_empty())
         .map(|parts| parts.surname)
@@ -1451,14 +1433,14 @@ fn drop_model_persons_that_are_not(text: &str, spans: &mut Vec<Span>) {
         .filter_map(|written| written.split_whitespace().next())
         .filter(|head| head.chars().count() >= 3)
         .collect();
-    let brand_heads: HashSet<&str> = word_bounded_occurrences(text, &brand_heads)
+    let brand_heads: HashSet<&str> = crate::detect::word_bounded_occurrences(text, &brand_heads)
         .into_iter()
         .filter(|(_, starts)| starts.iter().any(|&at| follows_a_brands_word(text, at)))
         .map(|(head, _)| head)
         .collect();
     // So does a club's word after them anywhere: "No Surrender MC" once makes "faciliteert
     // zij No Surrender niet" the club too.
-    let brands: HashSet<&str> = word_bounded_occurrences(text, &model_names)
+    let brands: HashSet<&str> = crate::detect::word_bounded_occurrences(text, &model_names)
         .into_iter()
         .filter(|(written, starts)| {
             starts.iter().any(|&at| {
@@ -1561,32 +1543,6 @@ fn follows_a_word_for_things(text: &str, start: usize, end: usize) -> bool {
         })
     };
     !follows_one_of(text, start, &COURTS) || names_a_seat(&text[start..end])
-}
-
-/// Whether `written` stands somewhere in `text` as a word of its own after a brand's word or a
-/// car make ("merk Crvena Zastava", "het merk Canna").
-/// Where each of `names` stands in `text` as whole words (byte starts), found in one pass
-/// however many names there are: a long ruling has thousands, and one search of the whole
-/// text per name costs the square of its length.
-fn word_bounded_occurrences<'a>(
-    text: &str,
-    names: &HashSet<&'a str>,
-) -> HashMap<&'a str, Vec<usize>> {
-    let names: Vec<&'a str> = names.iter().copied().filter(|n| !n.is_empty()).collect();
-    let mut found: HashMap<&'a str, Vec<usize>> = HashMap::new();
-    if names.is_empty() {
-        return found;
-    }
-    let finder = aho_corasick::AhoCorasick::new(&names).expect("names are short");
-    for hit in finder.find_overlapping_iter(text) {
-        if crate::detect::is_word_bounded(text, hit.start(), hit.end()) {
-            found
-                .entry(names[hit.pattern().as_usize()])
-                .or_default()
-                .push(hit.start());
-        }
-    }
-    found
 }
 
 /// Whether a brand's word ("merk", "type", "model") or a car make stands before `start`.

@@ -218,10 +218,10 @@ fn is_prefixed_surname(mention: &str) -> bool {
 /// check costs a look-up rather than a pass over every mention (a dense document has
 /// hundreds of thousands).
 #[derive(Default)]
-pub(crate) struct Claimed(std::collections::BTreeMap<usize, usize>);
+struct Claimed(std::collections::BTreeMap<usize, usize>);
 
 impl Claimed {
-    pub(crate) fn overlaps(&self, start: usize, end: usize) -> bool {
+    fn overlaps(&self, start: usize, end: usize) -> bool {
         // Ranges are disjoint, so only the last one starting before `end` can reach in.
         self.0
             .range(..end)
@@ -254,7 +254,7 @@ impl Claimed {
     }
 
     /// Claims `start..end`, merged with the ranges it touches so that they stay disjoint.
-    pub(crate) fn insert(&mut self, mut start: usize, mut end: usize) {
+    fn insert(&mut self, mut start: usize, mut end: usize) {
         if start >= end {
             return;
         }

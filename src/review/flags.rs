@@ -2,7 +2,7 @@
 //! log.
 
 use crate::detect::is_word_bounded;
-use crate::model::{Action, Category};
+use crate::model::{Action, Category, Coverage};
 use crate::write::{CharOffsets, Substitution};
 use regex::Regex;
 use serde::Serialize;
@@ -101,43 +101,48 @@ fn occurrences_of_originals(
     offsets: &CharOffsets,
     originals: &[&Substitution],
 ) -> Vec<Vec<(usize, usize, usize)>> {
-    let mut patterns: Vec<String> = Vec::new();
-    let mut owner: Vec<usize> = Vec::new();
-    for (index, s) in originals.iter().enumerate() {
-        patterns.push(s.original.clone());
-        owner.push(index);
-        if let Some((prefix, rest)) = s.original.split_once(' ') {
-            let lower = prefix.to_lowercase();
-            if prefix != lower && crate::detect::SURNAME_PREFIXES.contains(&lower.as_str()) {
-                patterns.push(format!("{lower} {rest}"));
-                owner.push(index);
+    let written: Vec<Vec<String>> = originals
+        .iter()
+        .map(|s| {
+            let mut forms = vec![s.original.clone()];
+            if let Some((prefix, rest)) = s.original.split_once(' ') {
+                let lower = prefix.to_lowercase();
+                if prefix != lower && crate::detect::SURNAME_PREFIXES.contains(&lower.as_str()) {
+                    forms.push(format!("{lower} {rest}"));
+                }
             }
-        }
-    }
-    let mut found: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); originals.len()];
-    if patterns.is_empty() {
-        return found;
-    }
-    let finder = aho_corasick::AhoCorasick::new(&patterns).expect("originals are short");
-    for hit in finder.find_overlapping_iter(text) {
-        let (from, to) = (hit.start(), hit.end());
-        if is_word_bounded(text, from, to) {
-            let start = offsets.at(from);
-            let length = patterns[hit.pattern().as_usize()].chars().count();
-            found[owner[hit.pattern().as_usize()]].push((from, start, start + length));
-        }
-    }
-    for occurrences in &mut found {
-        occurrences.sort_unstable();
-        occurrences.dedup();
-    }
-    found
+            forms
+        })
+        .collect();
+    let patterns: HashSet<&str> = written.iter().flatten().map(String::as_str).collect();
+    let starts = crate::detect::word_bounded_occurrences(text, &patterns);
+    written
+        .iter()
+        .map(|forms| {
+            let mut found: Vec<(usize, usize, usize)> = forms
+                .iter()
+                .flat_map(|form| {
+                    let length = form.chars().count();
+                    starts
+                        .get(form.as_str())
+                        .into_iter()
+                        .flatten()
+                        .map(move |&byte| {
+                            let start = offsets.at(byte);
+                            (byte, start, start + length)
+                        })
+                })
+                .collect();
+            found.sort_unstable();
+            found
+        })
+        .collect()
 }
 
 /// Every doubt about one document.
 pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
     let mut flags = Flags::default();
-    let coverage = Coverage::new(substitutions);
+    let coverage = Coverage::of(substitutions.iter().map(|s| (s.start, s.end)));
     let offsets = CharOffsets::new(text);
     let replaced: Vec<&Substitution> = substitutions
         .iter()
@@ -423,49 +428,6 @@ pub fn flags(text: &str, substitutions: &[Substitution]) -> Vec<Flag> {
     let mut flags = flags.list;
     flags.sort_by_key(|f| (f.start, f.kind));
     flags
-}
-
-/// The ranges the substitutions take, replaced or kept, sorted by start with the furthest end
-/// reached so far: whether a range touches one is a binary search, not a pass over every
-/// substitution for every word of the ruling.
-struct Coverage {
-    starts: Vec<usize>,
-    furthest_end: Vec<usize>,
-}
-
-impl Coverage {
-    fn new(substitutions: &[Substitution]) -> Coverage {
-        Coverage::of(substitutions.iter().map(|s| (s.start, s.end)))
-    }
-
-    /// Any ranges, in any order (byte ranges too, asked with byte offsets).
-    fn of(ranges: impl Iterator<Item = (usize, usize)>) -> Coverage {
-        let mut ranges: Vec<(usize, usize)> = ranges.collect();
-        ranges.sort_unstable();
-        let mut furthest = 0;
-        Coverage {
-            starts: ranges.iter().map(|r| r.0).collect(),
-            furthest_end: ranges
-                .iter()
-                .map(|r| {
-                    furthest = furthest.max(r.1);
-                    furthest
-                })
-                .collect(),
-        }
-    }
-
-    /// Whether code points `start..end` overlap a substitution.
-    fn touches(&self, start: usize, end: usize) -> bool {
-        let before_end = self.starts.partition_point(|&s| s < end);
-        before_end > 0 && self.furthest_end[before_end - 1] > start
-    }
-
-    /// Whether one substitution holds code points `start..end` whole.
-    fn holds(&self, start: usize, end: usize) -> bool {
-        let from_before = self.starts.partition_point(|&s| s <= start);
-        from_before > 0 && self.furthest_end[from_before - 1] >= end
-    }
 }
 
 /// The doubts found so far, and where they stand.
