@@ -294,13 +294,7 @@ fn outputs_that_cannot_be_written_are_told_per_document_and_the_summary_last() {
     // folder, and "summary.json" a folder where the summary goes.
     std::fs::write(out.path().join("map"), "").unwrap();
     std::fs::create_dir(out.path().join("summary.json")).unwrap();
-    let assert = schuilnaam()
-        .args(["run", "--no-model", "--out"])
-        .arg(out.path())
-        .arg(input.path())
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let stderr = run_failing_batch(input.path(), out.path());
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 2, "{stderr}");
     assert!(
@@ -318,10 +312,9 @@ fn outputs_that_cannot_be_written_are_told_per_document_and_the_summary_last() {
         std::fs::read_to_string(out.path().join("goed.txt")).unwrap(),
         "BSN [BSN].\n"
     );
-    let left: Vec<_> = walkdir::WalkDir::new(out.path())
+    let left: Vec<std::path::PathBuf> = files_under(out.path())
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().ends_with("schuilnaam-tmp"))
+        .filter(|file| file.to_string_lossy().ends_with("schuilnaam-tmp"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }

@@ -341,13 +341,8 @@ fn a_path_that_is_not_utf8_is_refused_and_the_batch_goes_on() {
     std::fs::write(input.path().join(latin1), "BSN 123456782.\n").unwrap();
     std::fs::write(input.path().join("goed.txt"), "BSN 123456782.\n").unwrap();
     let out = tempfile::tempdir().unwrap();
-    schuilnaam()
-        .args(["run", "--no-model", "--out"])
-        .arg(out.path())
-        .arg(input.path())
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("not valid UTF-8; rename it"));
+    let stderr = run_failing_batch(input.path(), out.path());
+    assert!(stderr.contains("not valid UTF-8; rename it"), "{stderr}");
     assert_eq!(
         std::fs::read_to_string(out.path().join("goed.txt")).unwrap(),
         "BSN [BSN].\n"
@@ -365,13 +360,7 @@ fn a_file_name_cannot_drive_the_operators_terminal() {
     // An escape sequence that sets the terminal's title, in a file that fails.
     std::fs::write(input.path().join("a\x1b]0;pwned\x07.txt"), b"BSN \xff").unwrap();
     let out = tempfile::tempdir().unwrap();
-    let assert = schuilnaam()
-        .args(["run", "--no-model", "--out"])
-        .arg(out.path())
-        .arg(input.path())
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let stderr = run_failing_batch(input.path(), out.path());
     assert!(stderr.contains("a\\u{1b}]0;pwned\\u{7}.txt"), "{stderr}");
     assert!(!stderr.contains(['\x1b', '\x07']), "{stderr:?}");
 }
