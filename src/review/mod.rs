@@ -456,20 +456,29 @@ pub fn apply(
 }
 
 /// Where `original` of a replaced entity still stands in `output` as a word, if anywhere: a
-/// place that names a court or public body ("rechtbank Den Haag") does not count.
+/// place that names a court or public body ("rechtbank Den Haag") does not count, nor any
+/// occurrence of a town the output names as the seat of a court, body or lawyer ("advocaat te
+/// Breda"): that town is public in the ruling, and the place policy keeps it wherever it is
+/// nobody's home.
 pub(crate) fn surviving_original(
     output: &str,
     original: &str,
     category: Category,
 ) -> Option<usize> {
-    output
-        .match_indices(original)
-        .map(|(s, _)| s)
-        .filter(|&s| {
-            !(category == Category::Place
-                && crate::resolve::residual::names_an_institution(output, s, s + original.len()))
-        })
-        .find(|&s| is_word_bounded(output, s, s + original.len()))
+    let occurrences = || {
+        output
+            .match_indices(original)
+            .map(|(s, _)| s)
+            .filter(|&s| is_word_bounded(output, s, s + original.len()))
+    };
+    if category != Category::Place {
+        return occurrences().next();
+    }
+    let context = |s: usize| crate::resolve::places::context_of(output, s, s + original.len());
+    if occurrences().any(|s| context(s).names_a_public_seat()) {
+        return None;
+    }
+    occurrences().find(|&s| !context(s).names_an_institution())
 }
 
 /// A document of a run's summary, as review and apply need it.
@@ -722,6 +731,28 @@ mod tests {
         assert!(
             error.contains("\"Jan Kwakernaak\"") && error.contains("still in the output"),
             "{error}"
+        );
+    }
+
+    #[test]
+    fn a_town_the_output_names_as_a_public_seat_survives_as_the_policy_keeps_it() {
+        let survives = |output: &str| surviving_original(output, "Tiel", Category::Place);
+        assert_eq!(
+            survives("wonende te [woonplaats], gereden in Tiel."),
+            Some(36)
+        );
+        assert_eq!(
+            survives("wonende te [woonplaats], de rechtbank Tiel."),
+            None
+        );
+        assert_eq!(
+            survives("wonende te [woonplaats], advocaat te Tiel, gereden in Tiel."),
+            None
+        );
+        // A person's name is never public so.
+        assert_eq!(
+            surviving_original("advocaat te Tiel, Tiel zei", "Tiel", Category::Person),
+            Some(12)
         );
     }
 
