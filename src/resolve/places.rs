@@ -244,6 +244,13 @@ static AFTER_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "Jeanette Ikla in Winschoten", "de wijk Hoge Vucht te Breda" (the model's person): a bare
+/// preposition between a name and a place in running text, with no comma or bracket around the
+/// place as a header has it. Still read as a residence, but too weak to make the town a home
+/// elsewhere in the ruling.
+static BARE_PREPOSITION_AFTER_A_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*(?:te|uit|in)[ \t]+$").expect("valid regex"));
+
 /// "Café Rappold B.V.,  gevestigd te Winschoten": a seat right after a company's name (its
 /// legal form may stand between).
 static SEAT_AFTER_A_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
@@ -308,6 +315,9 @@ impl PlacePolicy {
                     continue;
                 }
                 match policy.context(text, start, end) {
+                    PlaceContext::Residence if policy.is_a_bare_residence(text, start, end) => {
+                        false
+                    }
                     context if context.is_a_home() => homes.insert(normalised.to_string()),
                     PlaceContext::OffenceInCharge => scenes.insert(normalised.to_string()),
                     context if context.names_a_public_seat() => {
@@ -338,8 +348,9 @@ impl PlacePolicy {
 
     /// The context of the place at `start..end`, a person's name just before it included.
     pub fn context(&self, text: &str, start: usize, end: usize) -> PlaceContext {
-        let name_end = self.person_ends.iter().rev().find(|&&e| e <= start);
-        let between = name_end.map_or("", |&e| &text[e..start]);
+        let between = self
+            .last_name_end_before(start)
+            .map_or("", |e| &text[e..start]);
         let company_end = self
             .replaced_company_ends
             .iter()
@@ -356,6 +367,25 @@ impl PlacePolicy {
         } else {
             context_of(text, start, end)
         }
+    }
+
+    /// Where the last person's name ending at or before `at` ends (a binary search: the
+    /// survey asks for every occurrence of every place).
+    fn last_name_end_before(&self, at: usize) -> Option<usize> {
+        let after = self.person_ends.partition_point(|&e| e <= at);
+        after.checked_sub(1).map(|i| self.person_ends[i])
+    }
+
+    /// Whether the place at `start..end` follows a person's name with only "te", "in" or "uit"
+    /// between, in running text: "Ikla in Winschoten om de bestelling te plaatsen", where "Ida
+    /// Bos te Epe (appellante)" and "Ida Bos te Epe, eiseres" are a header's residence.
+    fn is_a_bare_residence(&self, text: &str, start: usize, end: usize) -> bool {
+        let Some(name_end) = self.last_name_end_before(start) else {
+            return false;
+        };
+        let after = text[end..].trim_start_matches([' ', '\t']);
+        BARE_PREPOSITION_AFTER_A_NAME.is_match(&text[name_end..start])
+            && !(after.is_empty() || after.starts_with([',', '(', '\n', '\r', ';', ')']))
     }
 
     /// Whether the place `span` is replaced (`Ok`, with the reason and the placeholder word
@@ -711,6 +741,45 @@ mod tests {
         // No institution sits in these: a home, and a town the model found in running text.
         assert!(replaced("naar Culemborg", "Culemborg"));
         assert!(replaced("naar Geldermalsen", "Geldermalsen"));
+    }
+
+    #[test]
+    fn a_bare_te_after_a_name_in_running_text_makes_no_home_elsewhere() {
+        let policy_for = |text: &str| {
+            let start = text.find("Kees Wolters").unwrap();
+            let person = Span {
+                start,
+                end: start + "Kees Wolters".len(),
+                category: Category::Person,
+                detector: "ner".into(),
+                confidence: 0.9,
+                evidence: crate::model::Evidence::Model,
+                normalised: "kees wolters".into(),
+                label: None,
+                reason: String::new(),
+            };
+            let scene = text.rfind("Laren").unwrap();
+            let place = Span {
+                start: scene,
+                end: scene + "Laren".len(),
+                category: Category::Place,
+                normalised: "laren".into(),
+                ..person.clone()
+            };
+            let spans = [person, place];
+            let policy = PlacePolicy::new(text, spans.iter());
+            policy.decision(text, &spans[1]).is_ok()
+        };
+        let scene = " Hij heeft op 3 juli 2021 te Laren een fiets gestolen.";
+        // A header's residence makes the town a home: the scene is replaced with it.
+        assert!(policy_for(&format!(
+            "Kees Wolters te Laren (appellant).{scene}"
+        )));
+        assert!(policy_for(&format!("Kees Wolters te Laren, eiser.{scene}")));
+        // In running text the same words make the scene no home's.
+        assert!(!policy_for(&format!(
+            "Hij sprak Kees Wolters in Laren over de fiets.{scene}"
+        )));
     }
 
     #[test]
