@@ -482,6 +482,21 @@ mod tests {
         context_of(text, start, start + place.len())
     }
 
+    /// The model's span of `category` over `name`, which starts at byte `start` of the text.
+    fn found(start: usize, name: &str, category: Category) -> Span {
+        Span {
+            start,
+            end: start + name.len(),
+            category,
+            detector: "ner".into(),
+            confidence: 0.9,
+            evidence: crate::model::Evidence::Model,
+            normalised: name.to_lowercase(),
+            label: None,
+            reason: String::new(),
+        }
+    }
+
     #[test]
     fn a_place_is_replaced_where_it_points_at_someone() {
         for (text, place, expected) in [
@@ -632,20 +647,7 @@ mod tests {
         let text =
             "Marduras Slingerland 14 oktober 1992 te Emmen, en Ida Bos te Epe (appellante). \
                     Op 14 oktober 1992 te Ede gebeurde het.";
-        let person = |name: &str| {
-            let start = text.find(name).unwrap();
-            Span {
-                start,
-                end: start + name.len(),
-                category: Category::Person,
-                detector: "ner".into(),
-                confidence: 0.9,
-                evidence: crate::model::Evidence::Model,
-                normalised: name.to_lowercase(),
-                label: None,
-                reason: String::new(),
-            }
-        };
+        let person = |name: &str| found(text.find(name).unwrap(), name, Category::Person);
         let spans = [person("Marduras Slingerland"), person("Ida Bos")];
         let policy = PlacePolicy::new(text, spans.iter());
         let at = |place: &str| {
@@ -664,17 +666,7 @@ mod tests {
             "Betty Orahhou\n        ,\ngevestigd op Hillegom, appellante; Café Rappold B.V.,  \
                     gevestigd te Winschoten; ING Bank N.V., gevestigd te Amsterdam.";
         let at_of = |needle: &str| text.find(needle).unwrap();
-        let person = Span {
-            start: at_of("Betty"),
-            end: at_of("Betty") + "Betty Orahhou".len(),
-            category: Category::Person,
-            detector: "ner".into(),
-            confidence: 0.9,
-            evidence: crate::model::Evidence::Model,
-            normalised: "betty orahhou".into(),
-            label: None,
-            reason: String::new(),
-        };
+        let person = found(at_of("Betty"), "Betty Orahhou", Category::Person);
         let cafe_end = at_of("Café Rappold") + "Café Rappold".len();
         let policy =
             PlacePolicy::new(text, [person].iter()).with_replaced_companies(vec![cafe_end]);
@@ -696,29 +688,10 @@ mod tests {
                     te Tiel. Hij heeft in Tiel gereden, bij het station Tiel, naar Culemborg en \
                     naar Geldermalsen. Ria Smit, wonende te Zutphen, kwam van de rechtbank \
                     Zutphen en werkt in Zutphen.";
-        let person = |name: &str| {
-            let start = text.find(name).unwrap();
-            Span {
-                start,
-                end: start + name.len(),
-                category: Category::Person,
-                detector: "ner".into(),
-                confidence: 0.9,
-                evidence: crate::model::Evidence::Model,
-                normalised: name.to_lowercase(),
-                label: None,
-                reason: String::new(),
-            }
-        };
+        let person = |name: &str| found(text.find(name).unwrap(), name, Category::Person);
         let place = |needle: &str, name: &str| {
             let start = text.find(needle).unwrap() + needle.len() - name.len();
-            Span {
-                category: Category::Place,
-                normalised: name.to_lowercase(),
-                end: start + name.len(),
-                start,
-                ..person("Kees Wolters")
-            }
+            found(start, name, Category::Place)
         };
         let spans = [
             person("Kees Wolters"),
@@ -746,26 +719,9 @@ mod tests {
     #[test]
     fn a_bare_te_after_a_name_in_running_text_makes_no_home_elsewhere() {
         let policy_for = |text: &str| {
-            let start = text.find("Kees Wolters").unwrap();
-            let person = Span {
-                start,
-                end: start + "Kees Wolters".len(),
-                category: Category::Person,
-                detector: "ner".into(),
-                confidence: 0.9,
-                evidence: crate::model::Evidence::Model,
-                normalised: "kees wolters".into(),
-                label: None,
-                reason: String::new(),
-            };
-            let scene = text.rfind("Laren").unwrap();
-            let place = Span {
-                start: scene,
-                end: scene + "Laren".len(),
-                category: Category::Place,
-                normalised: "laren".into(),
-                ..person.clone()
-            };
+            let name = "Kees Wolters";
+            let person = found(text.find(name).unwrap(), name, Category::Person);
+            let place = found(text.rfind("Laren").unwrap(), "Laren", Category::Place);
             let spans = [person, place];
             let policy = PlacePolicy::new(text, spans.iter());
             policy.decision(text, &spans[1]).is_ok()
