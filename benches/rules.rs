@@ -44,7 +44,7 @@ fn rules(c: &mut Criterion) {
     group.bench_function("detect", |b| {
         b.iter(|| {
             let mut timings = StageTimings::default();
-            black_box(detectors.detect(black_box(&doc), &mut timings))
+            black_box(detectors.detect(black_box(&doc), &mut timings, usize::MAX))
         })
     });
     group.bench_function("pipeline", |b| {

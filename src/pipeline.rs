@@ -137,7 +137,7 @@ impl Pipeline {
         doc: &Document,
         mut timings: StageTimings,
     ) -> Result<Processed, crate::error::Error> {
-        let spans = self.detectors.detect(doc, &mut timings);
+        let spans = self.detectors.detect(doc, &mut timings, MAX_DETECTIONS);
         if spans.len() > MAX_DETECTIONS {
             return Err(crate::error::Error::TooComplex {
                 path: doc.id.clone().into(),

@@ -386,3 +386,22 @@ fn the_regression_gate_refuses_a_worse_model() {
         .stderr(predicate::str::contains("regression: PERSON recall"))
         .stderr(predicate::str::contains("regression: leak rate"));
 }
+
+#[test]
+fn the_model_does_not_read_a_document_the_rules_already_found_too_much_in() {
+    let pipeline = schuilnaam::pipeline::Pipeline::new(
+        &Config::default(),
+        Some(NerOptions::new(tiny(), runtime())),
+    )
+    .unwrap();
+    // More e-mail addresses than one document may hold, each a rule detection.
+    let many = schuilnaam::pipeline::MAX_DETECTIONS + 10;
+    let text = "Mail naar a@b.nl. ".repeat(many);
+    let doc = Document::from_text("dump", text);
+    let error = pipeline
+        .process(&doc, schuilnaam::model::StageTimings::default())
+        .expect_err("too many detections")
+        .to_string();
+    assert!(error.contains("one document may hold"), "{error}");
+    assert_eq!(pipeline.counters().get("model_tokens"), Some(&0), "{error}");
+}
