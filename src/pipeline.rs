@@ -19,8 +19,9 @@ pub struct Processed {
     pub timings: StageTimings,
 }
 
-/// How many detections one document may hold. The longest real rulings have a few
-/// thousand; a document past this is a dump or an attack, and its resolve would take long.
+/// How many detections, and how many mentions after resolve, one document may hold. The
+/// longest real rulings have a few thousand; a document past this is a dump or an attack, and
+/// its resolve would take long and its log much memory.
 pub const MAX_DETECTIONS: usize = 200_000;
 
 pub struct Pipeline {
@@ -150,6 +151,16 @@ impl Pipeline {
         let mut resolution = timings.time("resolve", || {
             resolve::resolve_with(doc, spans, &self.organisations)
         });
+        // Resolve adds every other occurrence of a replaced name: "Bakker" 500,000 times in
+        // a 10 MB dump is one detection but 500,000 mentions, and their log held 1 GB.
+        if resolution.mentions.len() > MAX_DETECTIONS {
+            return Err(crate::error::Error::TooComplex {
+                path: doc.id.clone().into(),
+                reason: format!(
+                    "more than {MAX_DETECTIONS} mentions of names and identifiers, the most one document may hold; split it"
+                ),
+            });
+        }
         timings.time("pseudonymise", || {
             pseudonymise::pseudonymise(
                 self.style.as_ref(),

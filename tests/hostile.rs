@@ -41,6 +41,32 @@ fn deep_and_malformed_xml_fail_alone_and_the_batch_goes_on() {
 }
 
 #[test]
+fn a_name_repeated_past_the_mentions_a_document_may_hold_fails_alone() {
+    // One name found once, its surname then 210,000 times: one detection, but resolve would
+    // add every other occurrence (a 10 MB dump of this held about 1 GB before the limit).
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(
+        input.path().join("dump.txt"),
+        format!(
+            "Jan Kwakernaak, wonende te Epe, eiser.\n{}",
+            "Toen zei Kwakernaak ja. ".repeat(210_000)
+        ),
+    )
+    .unwrap();
+    std::fs::write(input.path().join("goed.txt"), "BSN 123456782.\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let stderr = run_failing_batch(input.path(), out.path());
+    assert!(
+        stderr.contains("dump.txt") && stderr.contains("mentions of names and identifiers"),
+        "{stderr}"
+    );
+    assert!(out.path().join("goed.txt").exists());
+    assert!(!out.path().join("dump.txt").exists());
+    assert!(!out.path().join("dump.txt.log.jsonl").exists());
+    assert_eq!(summary(out.path())["failed"], 1);
+}
+
+#[test]
 fn a_malformed_reference_on_stdin_is_an_error_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     schuilnaam()

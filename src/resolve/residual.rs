@@ -377,7 +377,10 @@ pub fn add_residual_mentions(
     // Again while a pass adds something (at most four passes, to stay linear): a
     // replacement added late (an IBAN's other occurrence) frees text glued to it for an
     // entity taken earlier.
-    for _pass in 0..4 {
+    // Past the mentions one document may hold the pipeline refuses it: adding more (a name
+    // repeated 500,000 times in a dump) would only hold memory until then.
+    let room = crate::pipeline::MAX_DETECTIONS.saturating_sub(resolution.mentions.len());
+    'passes: for _pass in 0..4 {
         let added_before = added.len();
         for ((index, entity), forms) in resolution.entities.iter().enumerate().zip(&plans) {
             let person = entity.category == Category::Person;
@@ -465,6 +468,9 @@ pub fn add_residual_mentions(
                         entity: Some(index),
                         reason,
                     });
+                    if added.len() + kept.len() > room {
+                        break 'passes;
+                    }
                 }
             }
         }
