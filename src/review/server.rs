@@ -195,7 +195,8 @@ async fn document_list(State(state): State<Arc<Shared>>, Query(params): Query<Pa
                     (
                         replaced,
                         substitutions.len() - replaced,
-                        flags::flags(&text, &substitutions).len(),
+                        // As the page lists them: one per kind and text.
+                        flags::distinct_doubts(&text, &flags::flags(&text, &substitutions)),
                     )
                 })
             }
