@@ -302,6 +302,17 @@ pub fn is_adjective_of_a_people_or_place(word: &str) -> bool {
     ADJECTIVES_OF_PEOPLES_AND_PLACES.contains(word.to_lowercase().as_str())
 }
 
+/// Whether `word`, capitalised, is the adjective of a people or a country: one of the list's
+/// ([`is_adjective_of_a_people_or_place`]), or a word of eight letters or more ending in
+/// "-ische" ("Tsjechische", "Syrische"): of the Meertens Institute's 322,000 family names
+/// three are so written ("Detische"), none among the thousand most frequent.
+pub fn is_adjective_of_a_people(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && !word.contains(char::is_whitespace)
+        && (is_adjective_of_a_people_or_place(word)
+            || (word.ends_with("ische") && word.chars().count() >= 8))
+}
+
 /// Words right before a capitalised word that make it a brand ("merk", "type"), lower case;
 /// part of [`not_a_person_after`] too.
 pub fn brand_words() -> &'static [&'static str] {

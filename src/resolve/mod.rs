@@ -144,6 +144,7 @@ pub fn resolve_with(
     join_split_surnames(&doc.text, &mut spans);
     cut_lower_case_tails(&doc.text, &mut spans);
     read_places_abroad_as_places(&doc.text, &mut spans);
+    drop_adjectives_of_peoples(&doc.text, &mut spans);
     read_english_addressees_as_persons(&doc.text, &mut spans);
     read_namesakes_of_persons_as_persons(&doc.text, &mut spans);
     read_traders_and_clients_as_persons(&doc.text, &mut spans);
@@ -431,6 +432,17 @@ fn read_places_abroad_as_places(text: &str, spans: &mut [Span]) {
             span.reason = format!("{}; a country or a city abroad, not a person", span.reason);
         }
     }
+}
+
+/// "de Tsjechische tak", "Portugese familieleden", "de Duitse politie": one word that is the
+/// adjective of a people or a country is no person and no place, where the model read one
+/// (train, dev and held-out: 9 such mentions, none a name the editors replaced).
+fn drop_adjectives_of_peoples(text: &str, spans: &mut Vec<Span>) {
+    spans.retain(|span| {
+        span.evidence != Evidence::Model
+            || !matches!(span.category, Category::Person | Category::Place)
+            || !crate::lexicon::is_adjective_of_a_people(&text[span.start..span.end])
+    });
 }
 
 /// "Dear Mrs. Joosen", "for Ms. Wendel": a name the model read as a professional's because a
@@ -1940,6 +1952,22 @@ mod tests {
         let mut names = replaced(text, &resolve(&doc, spans));
         names.sort();
         assert_eq!(names, ["Jan Bakker", "Zyanya Peter Postma"]);
+    }
+
+    #[test]
+    fn the_adjective_of_a_people_is_no_person_and_no_place() {
+        let text = "De Tsjechische tak van Kees Wolters verklaarde met Portugese familieleden.";
+        let doc = Document::from_text("t", text);
+        let model = |needle: &str, category: Category| model_span(text, needle, 0, category);
+        let resolution = resolve(
+            &doc,
+            vec![
+                model("Tsjechische", Category::Place),
+                model("Kees Wolters", Category::Person),
+                model("Portugese", Category::Person),
+            ],
+        );
+        assert_eq!(replaced(text, &resolution), ["Kees Wolters"]);
     }
 
     #[test]
