@@ -394,6 +394,10 @@ pub fn add_residual_mentions(
                 // As str::match_indices would: occurrences of one form do not overlap.
                 let mut free_from = 0;
                 for &start in &found[pattern] {
+                    // Kept places count too: a dump may repeat a court's town as well.
+                    if added.len() + kept.len() > room {
+                        break 'passes;
+                    }
                     if start < free_from {
                         continue;
                     }
@@ -468,9 +472,6 @@ pub fn add_residual_mentions(
                         entity: Some(index),
                         reason,
                     });
-                    if added.len() + kept.len() > room {
-                        break 'passes;
-                    }
                 }
             }
         }
