@@ -83,6 +83,14 @@ pub struct EvalSummary {
     pub kept_rate: f64,
     pub documents: usize,
     pub roles: RoleSummary,
+    /// Why the leaking documents leak: per cause, the share of documents with a surviving
+    /// span of that cause (a document may count under several). `not found` is what no
+    /// detector found; `kept: place` and the other `kept:` causes are spans the pipeline saw
+    /// and kept by a stated rule (the place policy, a professional, a legal person), where
+    /// this ruling's editors chose otherwise (`kept: address`: an institution's address). Absent from reports written before it was
+    /// measured.
+    #[serde(default)]
+    pub leak_causes: BTreeMap<String, f64>,
 }
 
 /// How person mentions with an editors' role fared (`roles` in `eval --json`).
@@ -254,6 +262,8 @@ pub struct EvalReport {
     pub unflagged_leaking_documents: usize,
     /// Documents where a word of a person's name survives a partial replacement.
     pub partially_leaking_documents: usize,
+    /// Per leak cause ([`leak_cause`]), the documents with a surviving span of that cause.
+    pub leak_causes: BTreeMap<String, usize>,
     /// Doubts over all documents, one per kind and text in each.
     pub doubts: usize,
     pub kept_total: usize,
@@ -328,6 +338,11 @@ impl EvalReport {
                 ratio(self.kept_intact, self.kept_total)
             },
             documents: self.documents,
+            leak_causes: self
+                .leak_causes
+                .iter()
+                .map(|(cause, documents)| (cause.clone(), ratio(*documents, self.documents)))
+                .collect(),
             roles: RoleSummary {
                 overall: self.all_roles().scores(),
                 per_role: self
@@ -395,6 +410,17 @@ impl EvalReport {
             "unflagged leak rate {:.3} ({} documents with a surviving span no doubt covers), {:.2} doubts per document\n",
             summary.unflagged_leak_rate, self.unflagged_leaking_documents, summary.doubts_per_document
         ));
+        if !self.leak_causes.is_empty() {
+            let causes: Vec<String> = self
+                .leak_causes
+                .iter()
+                .map(|(cause, documents)| format!("{cause} {documents}"))
+                .collect();
+            out.push_str(&format!(
+                "leaking documents by cause (a document may have several): {}\n",
+                causes.join(", ")
+            ));
+        }
         out.push_str(&format!(
             "partial leak rate {:.3} ({} documents where a word of a replaced person's name survives; \"PERSON (part)\" in the misses)\n",
             summary.partial_leak_rate, self.partially_leaking_documents
@@ -575,6 +601,15 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
             _ => None,
         })
         .collect();
+    let kept: Vec<(usize, usize, Category)> = log
+        .iter()
+        .filter_map(|record| match record {
+            LogRecord::Substitution(s) if s.action == Action::Keep => {
+                Some((s.start, s.end, s.category))
+            }
+            _ => None,
+        })
+        .collect();
     let chars: Vec<char> = gold.text.chars().collect();
     // The doubts as the log records them (the review's first list).
     let doubts: Vec<crate::review::flags::Flag> = log
@@ -658,6 +693,7 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
         if !touched {
             leaked = true;
             missed += 1;
+            report.leak_causes.insert(leak_cause(&kept, range), 1);
             let unflagged = !doubted(span.start, span.end);
             leaked_unflagged |= unflagged;
             report.misses.push(Miss {
@@ -702,6 +738,15 @@ fn evaluate_document(pipeline: &Pipeline, gold: &GoldDocument) -> EvalReport {
     report.consistency = consistency(gold, &predicted);
     score_roles(gold, &predicted, &chars, &mut report);
     report
+}
+
+/// Why a gold span to replace survived: what the pipeline kept over it (the first kept
+/// mention that overlaps it, by its category), or `not found` when nothing covers it.
+fn leak_cause(kept: &[(usize, usize, Category)], span: (usize, usize)) -> String {
+    match kept.iter().find(|k| overlaps((k.0, k.1), span)) {
+        None => "not found".to_string(),
+        Some((_, _, category)) => format!("kept: {}", category.name()),
+    }
 }
 
 /// What each gold person mention with an editors' role received: the replacement that
@@ -765,6 +810,9 @@ pub fn evaluate(pipeline: &Pipeline, gold: &[GoldDocument]) -> EvalReport {
         total.leaking_documents += report.leaking_documents;
         total.unflagged_leaking_documents += report.unflagged_leaking_documents;
         total.partially_leaking_documents += report.partially_leaking_documents;
+        for (cause, documents) in &report.leak_causes {
+            *total.leak_causes.entry(cause.clone()).or_default() += documents;
+        }
         total.doubts += report.doubts;
         total.kept_total += report.kept_total;
         total.kept_intact += report.kept_intact;
@@ -970,6 +1018,41 @@ mod tests {
     }
 
     #[test]
+    fn leaks_are_told_apart_by_what_the_pipeline_kept_over_them() {
+        let pipeline = Pipeline::from_config(&Config::default()).unwrap();
+        // Editors who replaced the judge: the rules keep a professional there. The surname no
+        // list holds is found by nothing.
+        let seen = "De zaak is behandeld door mr. P. Smit, rechter.";
+        let unseen = "Jan Kwakernaak kwam niet.";
+        let clean = "Tel. 06-12345678.";
+        let gold = vec![
+            GoldDocument {
+                id: "seen".into(),
+                text: seen.into(),
+                entities: vec![span(seen, "P. Smit", "PERSON")],
+            },
+            GoldDocument {
+                id: "unseen".into(),
+                text: unseen.into(),
+                entities: vec![span(unseen, "Jan Kwakernaak", "PERSON")],
+            },
+            GoldDocument {
+                id: "clean".into(),
+                text: clean.into(),
+                entities: vec![span(clean, "06-12345678", "PHONE")],
+            },
+        ];
+        let report = evaluate(&pipeline, &gold);
+        let causes = report.summary().leak_causes;
+        assert_eq!(causes.len(), 2, "{causes:?}");
+        assert!((causes["kept: professional"] - 1.0 / 3.0).abs() < 1e-9);
+        assert!((causes["not found"] - 1.0 / 3.0).abs() < 1e-9);
+        assert!(report
+            .render_table()
+            .contains("kept: professional 1, not found 1"));
+    }
+
+    #[test]
     fn a_wrongly_replaced_keep_span_lowers_the_kept_rate() {
         let pipeline = Pipeline::from_config(&Config::default()).unwrap();
         let text = "De zaak is behandeld door mr. P. Smit, rechter, wonende te Utrecht.";
@@ -1030,6 +1113,7 @@ mod tests {
             kept_rate: 0.98,
             documents: 3,
             roles: RoleSummary::default(),
+            leak_causes: BTreeMap::new(),
         };
         let baseline = Baseline {
             micro_recall: 0.51,
@@ -1090,6 +1174,7 @@ mod tests {
             kept_rate: 1178.0 / 1179.0,
             documents: 74,
             roles: RoleSummary::default(),
+            leak_causes: BTreeMap::new(),
         };
         let written = serde_json::to_string_pretty(&summary).unwrap();
         let read: serde_json::Value = serde_json::from_str(&written).unwrap();

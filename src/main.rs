@@ -393,7 +393,7 @@ struct EvalArgs {
     gold: PathBuf,
 
     /// Print one JSON object (per_label, micro, leak_rate, unflagged_leak_rate,
-    /// partial_leak_rate, doubts_per_document, kept_rate, documents, roles)
+    /// partial_leak_rate, doubts_per_document, kept_rate, documents, roles, leak_causes)
     /// instead of the table.
     #[arg(long)]
     json: bool,

@@ -158,6 +158,7 @@ fn eval_json_has_exactly_the_documented_keys() {
             "documents",
             "doubts_per_document",
             "kept_rate",
+            "leak_causes",
             "leak_rate",
             "micro",
             "partial_leak_rate",
