@@ -4,7 +4,8 @@
 //! whitespace, a document that starts with `<` must be Rechtspraak open-data XML
 //! (`<open-rechtspraak>` root); a ZIP archive must be a Word document (`word/document.xml`
 //! inside); a PDF, RTF, Word 97–2003 or UTF-16 file is refused by name (see
-//! [`OTHER_FORMATS`]); anything else must be UTF-8 text without NUL bytes.
+//! [`OTHER_FORMATS`]); anything else must be UTF-8 text without NUL bytes, unless the file is
+//! named `.docx`: then it is a broken Word document and refused.
 
 pub mod docx;
 mod text;
@@ -44,6 +45,12 @@ fn other_format(bytes: &[u8]) -> Option<&'static str> {
         .iter()
         .find(|(magic, _)| bytes.starts_with(magic))
         .map(|&(_, name)| name)
+}
+
+/// Whether the file's name ends in `.docx` (any case).
+fn named_as_word(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("docx"))
 }
 
 /// Reads a file from disk, refusing files over `max_size` bytes before loading them.
@@ -102,6 +109,23 @@ pub fn parse(path: &Path, id: &str, bytes: Vec<u8>, max_size: u64) -> Result<Doc
     if docx::is_zip(&bytes) {
         return docx::parse(path, id, bytes, max_size);
     }
+    if named_as_word(path) {
+        // The content decides the format, but a file named .docx that is no ZIP archive is a
+        // broken copy (an interrupted download, a failed export), not text: read as text it
+        // was written back under its .docx name, an "output" that Word cannot open either.
+        let what = if bytes.is_empty() {
+            "an empty file".to_string()
+        } else {
+            other_format(&bytes).map_or("no ZIP archive".to_string(), |format| format.to_string())
+        };
+        return Err(Error::UnsupportedFormat {
+            path: path.to_path_buf(),
+            reason: format!(
+                "named .docx but {what}, so no Word document; open the original in Word and \
+                 save it again as .docx, or rename it .txt if it is text"
+            ),
+        });
+    }
     if let Some(format) = other_format(&bytes) {
         return Err(Error::UnsupportedFormat {
             path: path.to_path_buf(),
@@ -156,6 +180,38 @@ mod tests {
             err.contains("iconv -f WINDOWS-1252"),
             "the error says how to convert: {err}"
         );
+    }
+
+    #[test]
+    fn a_file_named_docx_that_is_no_zip_archive_is_a_broken_word_document() {
+        for (name, bytes, what) in [
+            ("leeg.docx", &b""[..], "an empty file"),
+            (
+                "Uitspraak.DOCX",
+                b"Jan de Vries woont te Utrecht.",
+                "no ZIP archive",
+            ),
+            (
+                "oud.docx",
+                b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0",
+                "Word 97-2003",
+            ),
+        ] {
+            let err = parse(Path::new(name), "t", bytes.to_vec(), DEFAULT_MAX_SIZE)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(name) && err.contains(what), "{err}");
+            assert!(err.contains("save it again as .docx"), "{err}");
+        }
+        // Named otherwise, the same bytes are text.
+        let doc = parse(
+            Path::new("uitspraak.txt"),
+            "t",
+            b"Jan de Vries woont te Utrecht.".to_vec(),
+            DEFAULT_MAX_SIZE,
+        )
+        .unwrap();
+        assert_eq!(doc.text, "Jan de Vries woont te Utrecht.");
     }
 
     #[test]
