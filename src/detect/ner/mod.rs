@@ -463,6 +463,60 @@ fn word_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// The most text tokenised in one call. The tokenizer holds about a hundred bytes per byte
+/// of its input while it works (alignments, token strings), so a 32 MB dump tokenised whole
+/// peaked above 4 GB; pieces cut at sentence starts hold that to a few megabytes and give the
+/// same tokens, since a sentence starts after white space.
+const TOKENISE_PIECE_BYTES: usize = 64 * 1024;
+
+/// A text's token ids and each token's byte offsets.
+type TokenisedText = (Vec<i64>, Vec<(usize, usize)>);
+
+/// Token ids and byte offsets of the whole text, tokenised in pieces of about `piece_bytes`
+/// that start with the white space before a sentence (`starts`, sorted byte offsets). A sentence longer than a
+/// piece is tokenised whole. `None` when the tokenizer fails.
+fn encode_in_pieces(
+    tokenizer: &tokenizers::Tokenizer,
+    text: &str,
+    starts: &[usize],
+    piece_bytes: usize,
+) -> Option<TokenisedText> {
+    let mut ids = Vec::new();
+    let mut offsets = Vec::new();
+    let mut encode = |from: usize, to: usize| -> Option<()> {
+        let encoding = tokenizer.encode(&text[from..to], false).ok()?;
+        ids.extend(encoding.get_ids().iter().map(|&id| i64::from(id)));
+        offsets.extend(
+            encoding
+                .get_offsets()
+                .iter()
+                .map(|&(start, end)| (start + from, end + from)),
+        );
+        Some(())
+    };
+    // A piece begins with the white space before its sentence: the tokenizer joins white
+    // space to the word after it ("▁Tweede"), and white space that ended a piece would be a
+    // token of its own.
+    let cut_before = |start: usize| text[..start].trim_end().len();
+    let mut piece_start = 0;
+    let mut last_cut = 0;
+    for &start in starts.iter().filter(|&&start| start > 0) {
+        let cut = cut_before(start);
+        if cut == start {
+            // "Wat?Nee": no white space to begin a piece with.
+            continue;
+        }
+        // Cut before the sentence that takes the piece past its size.
+        if cut - piece_start > piece_bytes && last_cut > piece_start {
+            encode(piece_start, last_cut)?;
+            piece_start = last_cut;
+        }
+        last_cut = cut;
+    }
+    encode(piece_start, text.len())?;
+    Some((ids, offsets))
+}
+
 impl Detector for NerDetector {
     fn id(&self) -> &str {
         ID
@@ -501,21 +555,20 @@ impl Detector for NerDetector {
 
     fn detect(&self, doc: &Document) -> Vec<Span> {
         let text = &doc.text;
+        let starts = windows::sentence_starts(text);
         let started = Instant::now();
-        let encoded = self.tokenizer.encode(text.as_str(), false);
+        let encoded = encode_in_pieces(&self.tokenizer, text, &starts, TOKENISE_PIECE_BYTES);
         self.tokenise_ns
             .fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
-        let Ok(encoding) = encoded else {
+        let Some((ids, offsets)) = encoded else {
             return Vec::new();
         };
-        self.tokens
-            .fetch_add(encoding.get_ids().len() as u64, Ordering::Relaxed);
-        let ids: Vec<i64> = encoding.get_ids().iter().map(|&i| i64::from(i)).collect();
-        let offsets = encoding.get_offsets();
+        let offsets = offsets.as_slice();
+        self.tokens.fetch_add(ids.len() as u64, Ordering::Relaxed);
         if ids.is_empty() {
             return Vec::new();
         }
-        let mut sentences = windows::token_sentences(&windows::sentence_starts(text), offsets);
+        let mut sentences = windows::token_sentences(&starts, offsets);
         if self.options.gate != SentenceGate::None {
             let gate = gate::NameGate::new(text);
             sentences.retain(|&(first, end)| {
@@ -957,6 +1010,40 @@ fn merge_word_spans(text: &str, mut spans: Vec<Span>) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokenising_in_pieces_gives_the_tokens_of_the_whole_text() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let tokenizer =
+            tokenizers::Tokenizer::from_file(dir.join("models/schuilnaam-ner/tokenizer.json"))
+                .unwrap();
+        let mut texts = vec![
+            "Eerste zin.\nTweede zin met\ttab.\r\nDerde,\u{a0}met een harde spatie. Vierde!  Vijfde?\n\n\u{2003}Zesde."
+                .to_string(),
+            "  \n Begint met wit. Mr. J. de Vries woont te Utrecht. (Zie) art. 3 Sr. 12. Twaalf."
+                .to_string(),
+            "Wat?Nee. Ja!Zeker.(Niet) Eind.".to_string(),
+        ];
+        for area in std::fs::read_dir(dir.join("corpus/samples")).unwrap() {
+            for file in std::fs::read_dir(area.unwrap().path()).unwrap() {
+                let path = file.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        assert!(texts.len() > 10);
+        for text in &texts {
+            let starts = windows::sentence_starts(text);
+            let whole = encode_in_pieces(&tokenizer, text, &starts, usize::MAX).unwrap();
+            let encoding = tokenizer.encode(text.as_str(), false).unwrap();
+            assert_eq!(whole.0.len(), encoding.get_ids().len());
+            for piece_bytes in [1, 200, 4096] {
+                let pieces = encode_in_pieces(&tokenizer, text, &starts, piece_bytes).unwrap();
+                assert_eq!(pieces, whole, "pieces of {piece_bytes} bytes: {text:.60}");
+            }
+        }
+    }
 
     fn tags() -> Vec<Tag> {
         [
