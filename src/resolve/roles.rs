@@ -534,6 +534,18 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
                 header_seen[index] = true;
             }
         }
+        // "X en Y (hierna: Z)": a name defined right after a party names that party (or the
+        // parties listed with it) and takes the role its header gave.
+        if let Some(&(_, previous_end, previous, _)) = read.last() {
+            let defined_after_a_party = previous != index
+                && ALIAS_DEFINED.is_match(&text[previous_end..start])
+                && evidence.is_empty();
+            if defined_after_a_party {
+                if let Some(role) = header_role_of(&votes[previous]) {
+                    evidence.push((role, Evidence::Defined));
+                }
+            }
+        }
         let after = &text[end..floor_char_boundary(text, end + 120)];
         if let Some(found) = BRACKETED_AFTER
             .captures(after)
@@ -649,6 +661,25 @@ pub fn assign_roles(text: &str, resolution: &mut Resolution) {
             mention.reason = format!("{}; {reason}", mention.reason);
         }
     }
+}
+
+/// What stands between a party's name and the name that the ruling defines for it:
+/// " (hierna: ", " (hierna tezamen en in enkelvoud: ‘", "(verder: ".
+static ALIAS_DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)^\s*\(\s*(?:hierna|verder)(?:[ \t]+(?:tezamen|gezamenlijk|samen|te[ \t]+noemen|ook))*(?:[ \t]+en[ \t]+in[ \t]+enkelvoud)?[ \t]*:?[ \t]*['‘"“]?[ \t]*$"#)
+        .expect("valid regex")
+});
+
+/// The role a person's header gave them, if one did: the role with a header's weight.
+fn header_role_of(votes: &Votes) -> Option<&'static RoleForm> {
+    let (role, (_, words)) = votes
+        .iter()
+        .filter(|(_, (weight, _))| *weight >= HEADER_WEIGHT)
+        .max_by_key(|(_, (weight, _))| *weight)?;
+    let word = words.iter().max_by_key(|(_, weight)| **weight)?.0;
+    ROLE_FORMS
+        .iter()
+        .find(|form| form.1 == *role && form.2 == *word)
 }
 
 /// Adds `weight` to a person's votes for the role of `found`.
@@ -891,6 +922,27 @@ mod tests {
             [
                 Some("geïntimeerde".to_string()),
                 Some("geïntimeerde".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_defined_right_after_a_party_takes_the_partys_role() {
+        // "(hierna: Z)" after the Raad van State's two appellants: Z names them, also where
+        // Z reads as another person's name. A name defined after a person the header gave no
+        // role stays without one.
+        let text = "Uitspraak in het geding tussen:\nSara Kok en Jente Mol (hierna tezamen: Ruud Blom), wonend te Angerlo,\nen\nde raad van de gemeente Zevenaar,\nverweerder.\nRuud Blom stelt. Later schreef Hein Vos (hierna: Anna Wit) een brief.";
+        assert_eq!(
+            roles_in(
+                text,
+                &["Sara Kok", "Jente Mol", "Ruud Blom", "Hein Vos", "Anna Wit"]
+            ),
+            [
+                Some("appellant".to_string()),
+                Some("appellant".to_string()),
+                Some("appellant".to_string()),
+                None,
+                None
             ]
         );
     }
