@@ -82,13 +82,22 @@ fn name_words(name: &str) -> Vec<&str> {
 }
 
 /// `short` is a surname of two or more words and `long` the same surname after one given
-/// name or initials ("tavares fortes" and "rami tavares fortes" or "r. tavares fortes").
+/// name or initials ("tavares fortes" and "rami tavares fortes" or "r. tavares fortes"), or
+/// after any given names when `short` opens with a surname prefix, so that no word of it can
+/// be a given name ("le bron de vexela" and "gerjan özhan le bron de vexela": split at its
+/// last prefixes, the name reads as initials "LB" and surname "de vexela").
 fn surname_of_several_words(short: &[String], long: &[String]) -> bool {
+    let given = long.len().saturating_sub(short.len());
     short.len() >= 2
-        && long.len() == short.len() + 1
+        && given >= 1
         && long.ends_with(short)
         && !short[0].ends_with('.')
-        && !is_surname_prefix(&short[0])
+        && if is_surname_prefix(&short[0]) {
+            short[1..].iter().any(|w| !is_surname_prefix(w))
+                && !long[..given].iter().any(|w| is_surname_prefix(w))
+        } else {
+            given == 1
+        }
 }
 
 /// Initials agree when one is a prefix of the other ("J" and "JP"; not "J" and "M").
@@ -562,7 +571,7 @@ mod tests {
     #[test]
     fn a_surname_of_several_words_joins_the_person_it_names() {
         // Short forms first: the test helper places each name at its first occurrence.
-        let text = "Tavares Fortes stelt. Fierst van Wijnandsbergen zegt. Rami Tavares Fortes, gedaagde. Pieter Fierst van Wijnandsbergen en P.J. van Wijnandsbergen.";
+        let text = "Tavares Fortes stelt. Fierst van Wijnandsbergen zegt. Rami Tavares Fortes, gedaagde. Pieter Fierst van Wijnandsbergen en P.J. van Wijnandsbergen. Volgens Le Bron de Vexela niet. Gerjan Özhan Le Bron de Vexela woont ernaast.";
         let doc = Document::from_text("c", text);
         let mut resolution = resolution_for(
             text,
@@ -572,6 +581,8 @@ mod tests {
                 "Pieter Fierst van Wijnandsbergen",
                 "P.J. van Wijnandsbergen",
                 "Fierst van Wijnandsbergen",
+                "Gerjan Özhan Le Bron de Vexela",
+                "Le Bron de Vexela",
             ],
         );
         cluster_persons(&doc.text, &mut resolution);
@@ -589,6 +600,10 @@ mod tests {
         assert_ne!(
             of("P.J. van Wijnandsbergen"),
             of("Pieter Fierst van Wijnandsbergen")
+        );
+        assert_eq!(
+            of("Le Bron de Vexela niet"),
+            of("Gerjan Özhan Le Bron de Vexela")
         );
         assert!(resolution
             .mentions
