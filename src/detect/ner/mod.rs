@@ -1,7 +1,9 @@
 //! The NER detector: a transformer token classifier (fine-tuned multilingual-e5-small, see
 //! `training/`) run through ONNX Runtime.
 //!
-//! A document is tokenised once with offsets and cut into sentences. The name gate (`gate`)
+//! A document is tokenised once with offsets (in pieces that begin where a sentence does, so
+//! that a long one does not hold the tokenizer's working memory for all of it) and cut into
+//! sentences. The name gate (`gate`)
 //! lets through the sentences that can hold a name; they are packed, whole, into windows
 //! (plus `<s>` and `</s>`, see `windows`), each stretch with a few tokens of the text around
 //! it. Only a sentence longer than a window is read in windows that overlap by `overlap`
