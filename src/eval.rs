@@ -86,9 +86,9 @@ pub struct EvalSummary {
     /// Why the leaking documents leak: per cause, the share of documents with a surviving
     /// span of that cause (a document may count under several). `not found` is what no
     /// detector found; `kept: place` and the other `kept:` causes are spans the pipeline saw
-    /// and kept by a stated rule (the place policy, a professional, a legal person), where
-    /// this ruling's editors chose otherwise (`kept: address`: an institution's address). Absent from reports written before it was
-    /// measured.
+    /// and kept by a stated rule (the place policy, a professional, a legal person,
+    /// `kept: address` an institution's address), where this ruling's editors chose
+    /// otherwise. Absent from reports written before it was measured.
     #[serde(default)]
     pub leak_causes: BTreeMap<String, f64>,
 }
@@ -918,6 +918,18 @@ mod tests {
         }
     }
 
+    /// A gold document of `text` with a span for each `(needle, label)`.
+    fn document(id: &str, text: &str, spans: &[(&str, &str)]) -> GoldDocument {
+        GoldDocument {
+            id: id.into(),
+            text: text.into(),
+            entities: spans
+                .iter()
+                .map(|&(needle, label)| span(text, needle, label))
+                .collect(),
+        }
+    }
+
     #[test]
     fn scores_leaks_and_kept_spans() {
         let pipeline = Pipeline::from_config(&Config::default()).unwrap();
@@ -925,20 +937,16 @@ mod tests {
         let first = "Jan Kwakernaak, BSN 123456782, woont in Zwolle. De griffier mr. K. Bos.";
         let second = "Tel. 06-12345678. Geen persoonsgegevens.";
         let gold = vec![
-            GoldDocument {
-                id: "a".into(),
-                text: first.into(),
-                entities: vec![
-                    span(first, "Jan Kwakernaak", "PERSON"),
-                    span(first, "123456782", "BSN"),
-                    span(first, "mr. K. Bos", "PROFESSIONAL"),
+            document(
+                "a",
+                first,
+                &[
+                    ("Jan Kwakernaak", "PERSON"),
+                    ("123456782", "BSN"),
+                    ("mr. K. Bos", "PROFESSIONAL"),
                 ],
-            },
-            GoldDocument {
-                id: "b".into(),
-                text: second.into(),
-                entities: vec![span(second, "06-12345678", "PHONE")],
-            },
+            ),
+            document("b", second, &[("06-12345678", "PHONE")]),
         ];
         let report = evaluate(&pipeline, &gold);
         let summary = report.summary();
@@ -1026,21 +1034,9 @@ mod tests {
         let unseen = "Jan Kwakernaak kwam niet.";
         let clean = "Tel. 06-12345678.";
         let gold = vec![
-            GoldDocument {
-                id: "seen".into(),
-                text: seen.into(),
-                entities: vec![span(seen, "P. Smit", "PERSON")],
-            },
-            GoldDocument {
-                id: "unseen".into(),
-                text: unseen.into(),
-                entities: vec![span(unseen, "Jan Kwakernaak", "PERSON")],
-            },
-            GoldDocument {
-                id: "clean".into(),
-                text: clean.into(),
-                entities: vec![span(clean, "06-12345678", "PHONE")],
-            },
+            document("seen", seen, &[("P. Smit", "PERSON")]),
+            document("unseen", unseen, &[("Jan Kwakernaak", "PERSON")]),
+            document("clean", clean, &[("06-12345678", "PHONE")]),
         ];
         let report = evaluate(&pipeline, &gold);
         let causes = report.summary().leak_causes;
@@ -1056,11 +1052,7 @@ mod tests {
     fn a_wrongly_replaced_keep_span_lowers_the_kept_rate() {
         let pipeline = Pipeline::from_config(&Config::default()).unwrap();
         let text = "De zaak is behandeld door mr. P. Smit, rechter, wonende te Utrecht.";
-        let gold = vec![GoldDocument {
-            id: "k".into(),
-            text: text.into(),
-            entities: vec![span(text, "Utrecht", "KEEP_PLACE")],
-        }];
+        let gold = vec![document("k", text, &[("Utrecht", "KEEP_PLACE")])];
         let report = evaluate(&pipeline, &gold);
         let summary = report.summary();
         assert_eq!(summary.kept_rate, 0.0);

@@ -114,9 +114,9 @@ pub fn parse(path: &Path, id: &str, bytes: Vec<u8>, max_size: u64) -> Result<Doc
         // broken copy (an interrupted download, a failed export), not text: read as text it
         // was written back under its .docx name, an "output" that Word cannot open either.
         let what = if bytes.is_empty() {
-            "an empty file".to_string()
+            "an empty file"
         } else {
-            other_format(&bytes).map_or("no ZIP archive".to_string(), |format| format.to_string())
+            other_format(&bytes).unwrap_or("no ZIP archive")
         };
         return Err(Error::UnsupportedFormat {
             path: path.to_path_buf(),

@@ -3,8 +3,8 @@
 //!
 //! A document is tokenised once with offsets (in pieces that begin where a sentence does, so
 //! that a long one does not hold the tokenizer's working memory for all of it) and cut into
-//! sentences. The name gate (`gate`)
-//! lets through the sentences that can hold a name; they are packed, whole, into windows
+//! sentences. The name gate (`gate`) lets through the sentences that can hold a name; they
+//! are packed, whole, into windows
 //! (plus `<s>` and `</s>`, see `windows`), each stretch with a few tokens of the text around
 //! it. Only a sentence longer than a window is read in windows that overlap by `overlap`
 //! tokens, each token taking its label from the window in which it sits most centrally, so
@@ -465,18 +465,18 @@ fn word_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// The most text tokenised in one call. The tokenizer holds about a hundred bytes per byte
-/// of its input while it works (alignments, token strings), so a 32 MB dump tokenised whole
-/// peaked above 4 GB; pieces cut at sentence starts hold that to a few megabytes and give the
-/// same tokens, since a sentence starts after white space.
+/// About the most text tokenised in one call. The tokenizer holds about a hundred bytes per
+/// byte of its input while it works (alignments, token strings), so a 32 MB dump tokenised
+/// whole would take some 4 GB; pieces that begin with the white space before a sentence hold
+/// that to a few megabytes and give the same tokens ([`encode_in_pieces`]).
 const TOKENISE_PIECE_BYTES: usize = 64 * 1024;
 
 /// A text's token ids and each token's byte offsets.
 type TokenisedText = (Vec<i64>, Vec<(usize, usize)>);
 
 /// Token ids and byte offsets of the whole text, tokenised in pieces of about `piece_bytes`
-/// that start with the white space before a sentence (`starts`, sorted byte offsets). A sentence longer than a
-/// piece is tokenised whole. `None` when the tokenizer fails.
+/// that start with the white space before a sentence (`starts`, sorted byte offsets). A
+/// sentence longer than a piece is tokenised whole. `None` when the tokenizer fails.
 fn encode_in_pieces(
     tokenizer: &tokenizers::Tokenizer,
     text: &str,
@@ -1039,7 +1039,11 @@ mod tests {
             let starts = windows::sentence_starts(text);
             let whole = encode_in_pieces(&tokenizer, text, &starts, usize::MAX).unwrap();
             let encoding = tokenizer.encode(text.as_str(), false).unwrap();
-            assert_eq!(whole.0.len(), encoding.get_ids().len());
+            let ids: Vec<i64> = encoding.get_ids().iter().map(|&id| i64::from(id)).collect();
+            assert_eq!(
+                (&whole.0, whole.1.as_slice()),
+                (&ids, encoding.get_offsets())
+            );
             for piece_bytes in [1, 200, 4096] {
                 let pieces = encode_in_pieces(&tokenizer, text, &starts, piece_bytes).unwrap();
                 assert_eq!(pieces, whole, "pieces of {piece_bytes} bytes: {text:.60}");
